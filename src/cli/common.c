@@ -1,0 +1,406 @@
+#include "cli/cli.h"
+#include "input/input.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef EG_INSTALL_DATADIR
+#define EG_INSTALL_DATADIR "/usr/local/share/entgraph"
+#endif
+
+void eg_report(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("entgraph: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+enum {
+	OPT_NO_DEFAULTS = 256,
+	OPT_INPUT_FORMAT,
+	OPT_PROGRESS,
+	OPT_QUIET,
+	OPT_MIN_WEIGHT,
+	OPT_TYPES,
+	OPT_CACHE,
+};
+
+static const struct option long_options[] = {
+	{"help", no_argument, NULL, 'h'},
+	{"output", required_argument, NULL, 'o'},
+	{"dict", required_argument, NULL, 'd'},
+	{"rules", required_argument, NULL, 'r'},
+	{"no-defaults", no_argument, NULL, OPT_NO_DEFAULTS},
+	{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+	{"jobs", required_argument, NULL, 'j'},
+	{"progress", no_argument, NULL, OPT_PROGRESS},
+	{"quiet", no_argument, NULL, OPT_QUIET},
+	{"format", required_argument, NULL, 'f'},
+	{"window", required_argument, NULL, 'w'},
+	{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+	{"types", required_argument, NULL, OPT_TYPES},
+	{"cache", required_argument, NULL, OPT_CACHE},
+	{NULL, 0, NULL, 0},
+};
+
+static unsigned option_group(int c)
+{
+	switch (c) {
+	case 'o': case OPT_INPUT_FORMAT: case 'j': case OPT_PROGRESS:
+		return EG_OPT_INPUT;
+	case 'f': case 'w': case OPT_MIN_WEIGHT: case OPT_TYPES: case OPT_CACHE:
+		return EG_OPT_EXTRACT;
+	default:
+		return 0;
+	}
+}
+
+static int usage_error(const eg_options *o, int *exit_status, const char *fmt, ...) EG_PRINTF(3, 4);
+
+static int usage_error(const eg_options *o, int *exit_status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "entgraph: %s: ", o->command);
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, " (see 'entgraph %s --help')\n", o->command);
+	va_end(ap);
+	*exit_status = EG_EXIT_USAGE;
+	return -1;
+}
+
+static void push_string(const char ***list, size_t *n, const char *s)
+{
+	*list = eg_xrealloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[(*n)++] = s;
+}
+
+/* Splits "ORG,PERSON" into a NULL-terminated list of valid type names. */
+static int parse_types(eg_options *o, const char *arg, int *exit_status)
+{
+	o->types_storage = eg_xstrdup(arg);
+	size_t n = 0;
+	for (char *save = NULL, *t = strtok_r(o->types_storage, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		while (*t == ' ')
+			t++;
+		size_t len = strlen(t);
+		while (len && t[len - 1] == ' ')
+			t[--len] = '\0';
+		if (!eg_type_name_valid(t, len))
+			return usage_error(o, exit_status, "--types: \"%s\" is not a type name (such as ORG or PERSON)", t);
+		push_string(&o->types, &n, t);
+	}
+	if (!n)
+		return usage_error(o, exit_status, "--types needs at least one type");
+	push_string(&o->types, &n, NULL);
+	return 0;
+}
+
+int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, const char *usage, int *exit_status)
+{
+	const char *command = o->command;
+	memset(o, 0, sizeof(*o));
+	o->command = command;
+	o->format = "graphml";
+	o->window.kind = EG_WINDOW_SENTENCE;
+	o->min_weight = 1;
+	o->jobs = 1;
+	o->progress = isatty(STDERR_FILENO);
+
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":ho:d:r:j:f:w:", long_options, NULL)) != -1) {
+		if (c == '?') {
+			if (optopt)
+				return usage_error(o, exit_status, "unknown option '-%c'", optopt);
+			return usage_error(o, exit_status, "unknown option '%s'", argv[optind - 1]);
+		}
+		if (c == ':')
+			return usage_error(o, exit_status, "option '%s' needs a value", argv[optind - 1]);
+		unsigned group = option_group(c);
+		if (group && !(groups & group))
+			return usage_error(o, exit_status, "option '%s' does not apply here", argv[optind - 1]);
+		char *end;
+		switch (c) {
+		case 'h':
+			fputs(usage, stdout);
+			*exit_status = EG_EXIT_OK;
+			return -1;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'd':
+			push_string(&o->dicts, &o->dict_count, optarg);
+			break;
+		case 'r':
+			push_string(&o->rules, &o->rule_count, optarg);
+			break;
+		case OPT_NO_DEFAULTS:
+			o->no_defaults = 1;
+			break;
+		case OPT_INPUT_FORMAT:
+			if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "text") != 0) {
+				if (strcmp(optarg, "jsonl") == 0 || strcmp(optarg, "html") == 0 || strcmp(optarg, "feed") == 0)
+					return usage_error(o, exit_status, "--input-format %s is not supported by this version yet; only auto and text are",
+							   optarg);
+				return usage_error(o, exit_status, "--input-format must be auto, text, jsonl, html or feed, not \"%s\"",
+						   optarg);
+			}
+			break;
+		case 'j':
+			errno = 0;
+			o->jobs = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || o->jobs < 1 || o->jobs > 1024)
+				return usage_error(o, exit_status, "--jobs must be a whole number from 1 to 1024, not \"%s\"",
+						   optarg);
+			break;
+		case OPT_PROGRESS:
+			o->progress = 1;
+			break;
+		case OPT_QUIET:
+			o->quiet = 1;
+			o->progress = 0;
+			break;
+		case 'f':
+			if (strcmp(optarg, "graphml") != 0) {
+				if (strcmp(optarg, "gexf") == 0 || strcmp(optarg, "csv") == 0 || strcmp(optarg, "json") == 0)
+					return usage_error(o, exit_status, "--format %s is not supported by this version yet; only graphml is",
+							   optarg);
+				return usage_error(o, exit_status, "--format must be graphml, gexf, csv or json, not \"%s\"", optarg);
+			}
+			o->format = optarg;
+			break;
+		case 'w': {
+			eg_error err;
+			if (eg_window_parse(optarg, &o->window, &err) < 0)
+				return usage_error(o, exit_status, "--window: %s", err.message);
+			break;
+		}
+		case OPT_MIN_WEIGHT:
+			errno = 0;
+			o->min_weight = strtod(optarg, &end);
+			if (errno || *end || end == optarg || !(o->min_weight >= 0))
+				return usage_error(o, exit_status, "--min-weight must be a number of at least 0, not \"%s\"",
+						   optarg);
+			break;
+		case OPT_TYPES:
+			if (parse_types(o, optarg, exit_status) < 0)
+				return -1;
+			break;
+		case OPT_CACHE:
+			return usage_error(o, exit_status, "--cache is not supported by this version yet");
+		}
+	}
+	if (!(groups & EG_OPT_INPUT) && optind < argc)
+		return usage_error(o, exit_status, "unexpected argument '%s'", argv[optind]);
+	o->inputs = (const char **)argv + optind;
+	o->input_count = (size_t)(argc - optind);
+	return 0;
+}
+
+void eg_options_free(eg_options *o)
+{
+	free(o->dicts);
+	free(o->rules);
+	free(o->types);
+	free(o->types_storage);
+}
+
+static int is_directory(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Where the shipped dictionaries are: $ENTGRAPH_DATADIR, else beside the
+ * binary's parent (a build directory inside the source tree), else the
+ * installed copy, else the source tree this binary was built from. */
+static int find_default_directory(eg_buf *out)
+{
+	const char *env = getenv("ENTGRAPH_DATADIR");
+	if (env && *env) {
+		eg_buf_clear(out);
+		eg_buf_adds(out, env);
+		return is_directory(out->data) ? 0 : -1;
+	}
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			eg_buf_clear(out);
+			eg_buf_printf(out, "%s/../dictionaries", exe);
+			if (is_directory(out->data))
+				return 0;
+		}
+	}
+	static const char *const fallbacks[] = {EG_INSTALL_DATADIR "/dictionaries",
+#ifdef EG_SOURCE_DATADIR
+						EG_SOURCE_DATADIR,
+#endif
+						NULL};
+	for (size_t i = 0; fallbacks[i]; i++) {
+		eg_buf_clear(out);
+		eg_buf_adds(out, fallbacks[i]);
+		if (is_directory(out->data))
+			return 0;
+	}
+	return -1;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The visible files in dir whose names end in suffix, sorted, as full paths. */
+static char **list_files(const char *dir, const char *suffix, size_t *count, eg_error *err)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		eg_error_set(err, "%s: %s", dir, strerror(errno));
+		return NULL;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !ends_with(e->d_name, suffix))
+			continue;
+		EG_GROW(names, cap, n + 1);
+		eg_buf path = {0};
+		eg_buf_printf(&path, "%s/%s", dir, e->d_name);
+		names[n++] = path.data;
+	}
+	closedir(d);
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			char *t = names[j];
+			names[j] = names[j - 1];
+			names[j - 1] = t;
+		}
+	*count = n;
+	if (!names)
+		names = eg_xcalloc(1, sizeof(*names));
+	return names;
+}
+
+typedef int (*load_fn)(void *target, const char *path, eg_error *err);
+
+static int load_dict(void *target, const char *path, eg_error *err)
+{
+	return eg_dict_load_file(target, path, err);
+}
+
+static int load_rules(void *target, const char *path, eg_error *err)
+{
+	return eg_rules_load_file(target, path, err);
+}
+
+/* Loads path, or every *suffix file in it when it is a directory. */
+static int load_path(const char *path, const char *suffix, load_fn load, void *target, eg_error *err)
+{
+	if (!is_directory(path))
+		return load(target, path, err);
+	size_t n;
+	char **files = list_files(path, suffix, &n, err);
+	if (!files)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = load(target, files[i], err);
+		free(files[i]);
+	}
+	free(files);
+	return rc;
+}
+
+int eg_load_configuration(const eg_options *o, eg_matcher *m)
+{
+	eg_error err;
+	if (!o->no_defaults) {
+		eg_buf dir = {0};
+		if (find_default_directory(&dir) < 0) {
+			eg_report("cannot find the shipped dictionaries (set ENTGRAPH_DATADIR, or use --no-defaults with -d and -r)");
+			eg_buf_free(&dir);
+			return -1;
+		}
+		int rc = load_path(dir.data, ".tsv", load_dict, m->dict, &err);
+		if (rc == 0)
+			rc = load_path(dir.data, ".rules", load_rules, m->rules, &err);
+		eg_buf_free(&dir);
+		if (rc < 0) {
+			eg_report("%s", err.message);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < o->dict_count; i++) {
+		if (load_path(o->dicts[i], ".tsv", load_dict, m->dict, &err) < 0) {
+			eg_report("%s", err.message);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < o->rule_count; i++) {
+		if (load_path(o->rules[i], ".rules", load_rules, m->rules, &err) < 0) {
+			eg_report("%s", err.message);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, size_t *documents,
+		     size_t *skipped)
+{
+	eg_input *in = eg_input_new(o->inputs, o->input_count);
+	eg_tokens tokens = {0};
+	eg_mentions mentions = {0};
+	eg_document doc;
+	eg_error err;
+	int rc, status = 0;
+	*documents = *skipped = 0;
+	while ((rc = eg_input_next(in, &doc, &err)) != 0) {
+		if (rc < 0) {
+			eg_report("%s (skipped)", err.message);
+			(*skipped)++;
+			continue;
+		}
+		if (doc.length >= UINT32_MAX) {
+			eg_report("%s: larger than the 4 GiB one document may hold (skipped)", doc.id);
+			(*skipped)++;
+			eg_document_free(&doc);
+			continue;
+		}
+		if (eg_match_document(m, doc.text, doc.length, &tokens, &mentions, &err) < 0)
+			eg_report("%s: %s", doc.id, err.message);
+		(*documents)++;
+		status = fn(context, &doc, &tokens, &mentions);
+		eg_document_free(&doc);
+		if (status < 0)
+			break;
+	}
+	eg_tokens_free(&tokens);
+	eg_mentions_free(&mentions);
+	eg_input_free(in);
+	return status;
+}
+
+int eg_is_stdout(const char *path)
+{
+	return !path || strcmp(path, "-") == 0;
+}

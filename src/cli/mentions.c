@@ -1,0 +1,95 @@
+#include "cli/cli.h"
+#include "output/atomic.h"
+#include "output/mentions.h"
+
+#include <stdio.h>
+
+static const char usage[] =
+	"usage: entgraph mentions [OPTIONS] [INPUT...]\n"
+	"\n"
+	"Reads articles and writes every entity mention as one JSON object a line:\n"
+	"{\"doc\",\"start\",\"end\",\"text\",\"type\",\"id\",\"label\",\"source\"}, with UTF-8\n"
+	"byte offsets into the document (end exclusive).\n"
+	"\n"
+	"  -o, --output FILE        write here (- is standard output; the default)\n"
+	"  -d, --dict PATH          add a dictionary file or directory of *.tsv\n"
+	"  -r, --rules PATH         add a rules file or directory of *.rules\n"
+	"      --no-defaults        load only the dictionaries and rules named\n"
+	"      --input-format FMT   auto (the default) or text\n"
+	"  -j, --jobs N             worker threads (this version uses one)\n"
+	"      --progress, --quiet  force the summary on stderr / print errors only\n"
+	"  -h, --help               show this help\n"
+	"\n"
+	"Exit status: 0 success, 1 some inputs skipped, 2 usage or configuration\n"
+	"error, 3 the output could not be written.\n";
+
+typedef struct writer {
+	FILE *fp;
+	const eg_entities *entities;
+	eg_buf line;
+	size_t mentions;
+} writer;
+
+static int write_document(void *context, const eg_document *doc, const eg_tokens *tokens,
+			  const eg_mentions *mentions)
+{
+	(void)tokens;
+	writer *w = context;
+	eg_buf_clear(&w->line);
+	eg_mentions_format(&w->line, doc, mentions->v, mentions->n, w->entities);
+	w->mentions += mentions->n;
+	if (w->line.len && fwrite(w->line.data, 1, w->line.len, w->fp) != w->line.len)
+		return -1;
+	return 0;
+}
+
+int eg_cmd_mentions(int argc, char **argv)
+{
+	eg_options o = {.command = "mentions"};
+	int status = EG_EXIT_USAGE;
+	eg_matcher m = {0};
+	eg_out out = {0};
+	writer w = {0};
+	int out_open = 0;
+	eg_error err;
+
+	if (eg_options_parse(&o, argc, argv, EG_OPT_INPUT, usage, &status) < 0)
+		goto done;
+	eg_matcher_init(&m);
+	if (eg_load_configuration(&o, &m) < 0)
+		goto done;
+	if (eg_out_open(&out, eg_is_stdout(o.output) ? "-" : o.output, &err) < 0) {
+		eg_report("%s", err.message);
+		goto done;
+	}
+	out_open = 1;
+	w.fp = out.fp;
+	w.entities = m.entities;
+	size_t documents, skipped;
+	int rc = eg_run_documents(&o, &m, write_document, &w, &documents, &skipped);
+	out_open = 0;
+	if (rc < 0) {
+		eg_out_abort(&out);
+		eg_report("%s: write error", eg_is_stdout(o.output) ? "standard output" : o.output);
+		status = EG_EXIT_OUTPUT;
+		goto done;
+	}
+	if (eg_out_commit(&out, &err) < 0) {
+		eg_report("%s", err.message);
+		status = EG_EXIT_OUTPUT;
+		goto done;
+	}
+	if (o.progress && !o.quiet)
+		eg_report("%zu documents, %zu mentions -> %s", documents, w.mentions,
+			  eg_is_stdout(o.output) ? "standard output" : o.output);
+	if (skipped)
+		eg_report("%zu input%s skipped", skipped, skipped == 1 ? "" : "s");
+	status = skipped ? EG_EXIT_SKIPPED : EG_EXIT_OK;
+done:
+	if (out_open)
+		eg_out_abort(&out);
+	eg_buf_free(&w.line);
+	eg_matcher_free(&m);
+	eg_options_free(&o);
+	return status;
+}

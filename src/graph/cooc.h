@@ -1,0 +1,67 @@
+/*
+ * cooc: co-occurrence counting over documents.
+ *
+ * Each document's resolved mentions are cut into windows:
+ * - sentence / paragraph / document: the mentions in the same sentence,
+ *   paragraph or document form one window;
+ * - N tokens: every mention opens a window of N tokens starting at its first
+ *   token; the window pairs that mention's entity with each entity that has a
+ *   mention starting inside it.
+ * A pair of distinct entities gains 1 weight per window it occurs in (once,
+ * however many times it repeats there) and 1 document per document where it
+ * occurs in any window.  An entity paired with itself never counts.
+ * Per entity it keeps the number of mentions and of documents.
+ *
+ * Memory grows with the number of entities and pairs, not documents.
+ */
+#ifndef EG_COOC_H
+#define EG_COOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mention.h"
+#include "text/tokenize.h"
+#include "util/util.h"
+
+typedef enum eg_window_kind {
+	EG_WINDOW_SENTENCE,
+	EG_WINDOW_PARAGRAPH,
+	EG_WINDOW_DOCUMENT,
+	EG_WINDOW_TOKENS,
+} eg_window_kind;
+
+typedef struct eg_window {
+	eg_window_kind kind;
+	uint32_t tokens; /* for EG_WINDOW_TOKENS, >= 1 */
+} eg_window;
+
+/* Parses "sentence", "paragraph", "document" or a positive integer. */
+int eg_window_parse(const char *s, eg_window *out, eg_error *err);
+
+typedef struct eg_cooc eg_cooc;
+
+typedef struct eg_entity_counts {
+	uint64_t mentions, documents;
+} eg_entity_counts;
+
+typedef struct eg_pair_counts {
+	uint32_t a, b;        /* entity indexes, a < b */
+	uint64_t weight;      /* windows */
+	uint64_t documents;
+} eg_pair_counts;
+
+eg_cooc *eg_cooc_new(eg_window window);
+void eg_cooc_free(eg_cooc *c);
+
+/* Counts one document.  mentions must be resolved (sorted, non-overlapping)
+ * and refer to tokens. */
+void eg_cooc_add_document(eg_cooc *c, const eg_mention *mentions, size_t n, const eg_tokens *tokens);
+
+/* Entities seen so far: counts for entity index i (zero when never seen). */
+size_t eg_cooc_entity_limit(const eg_cooc *c); /* 1 + highest index seen, or 0 */
+eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity);
+/* All pairs, in unspecified order; *n receives the count.  Caller frees. */
+eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n);
+
+#endif

@@ -1,0 +1,167 @@
+#include "graph/graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct node_key {
+	uint32_t entity;
+	const char *id;
+} node_key;
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(((const node_key *)a)->id, ((const node_key *)b)->id);
+}
+
+static int by_nodes(const void *a, const void *b)
+{
+	const eg_graph_edge *x = a, *y = b;
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	return x->target < y->target ? -1 : x->target > y->target;
+}
+
+static int type_kept(const char *type, const char *const *types)
+{
+	if (!types)
+		return 1;
+	for (; *types; types++)
+		if (strcmp(*types, type) == 0)
+			return 1;
+	return 0;
+}
+
+/* igraph reports errors through a handler that aborts by default; ours only
+ * lets the call return its code, which becomes an eg_error. */
+static int igraph_failed(igraph_error_t code, const char *what, eg_error *err)
+{
+	if (code == IGRAPH_SUCCESS)
+		return 0;
+	return eg_error_set(err, "igraph: %s: %s", what, igraph_strerror(code));
+}
+
+static int compute_degrees(eg_graph *g, eg_error *err)
+{
+	igraph_vector_int_t degree;
+	igraph_vector_t strength, weights;
+	int rc = -1;
+	if (igraph_failed(igraph_vector_int_init(&degree, 0), "degree", err))
+		return -1;
+	if (igraph_failed(igraph_vector_init(&strength, 0), "strength", err)) {
+		igraph_vector_int_destroy(&degree);
+		return -1;
+	}
+	if (igraph_failed(igraph_vector_init(&weights, (igraph_integer_t)g->edge_count), "weights", err))
+		goto done;
+	for (size_t i = 0; i < g->edge_count; i++)
+		VECTOR(weights)[i] = g->edges[i].weight;
+	if (igraph_failed(igraph_degree(&g->g, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree", err) ||
+	    igraph_failed(igraph_strength(&g->g, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &weights),
+			  "strength", err)) {
+		igraph_vector_destroy(&weights);
+		goto done;
+	}
+	for (size_t i = 0; i < g->node_count; i++) {
+		g->nodes[i].degree = (double)VECTOR(degree)[i];
+		g->nodes[i].weighted_degree = VECTOR(strength)[i];
+	}
+	igraph_vector_destroy(&weights);
+	rc = 0;
+done:
+	igraph_vector_int_destroy(&degree);
+	igraph_vector_destroy(&strength);
+	return rc;
+}
+
+int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, const eg_graph_options *options,
+		   eg_error *err)
+{
+	memset(g, 0, sizeof(*g));
+	igraph_error_handler_t *previous = igraph_set_error_handler(igraph_error_handler_ignore);
+
+	/* Nodes: every counted entity of a kept type, sorted by stable id. */
+	size_t limit = eg_cooc_entity_limit(counts);
+	node_key *keys = eg_xmalloc((limit ? limit : 1) * sizeof(*keys));
+	size_t n = 0;
+	for (uint32_t e = 0; e < limit; e++) {
+		if (eg_cooc_entity(counts, e).mentions == 0 || !type_kept(eg_entity_type(ents, e), options->types))
+			continue;
+		keys[n].entity = e;
+		keys[n].id = eg_entity_id(ents, e);
+		n++;
+	}
+	qsort(keys, n, sizeof(*keys), by_id);
+	uint32_t *node_of = eg_xmalloc((limit ? limit : 1) * sizeof(*node_of));
+	for (size_t e = 0; e < limit; e++)
+		node_of[e] = UINT32_MAX;
+	g->nodes = eg_xcalloc(n ? n : 1, sizeof(*g->nodes));
+	g->node_count = n;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t e = keys[i].entity;
+		eg_entity_counts c = eg_cooc_entity(counts, e);
+		node_of[e] = (uint32_t)i;
+		g->nodes[i].id = keys[i].id;
+		g->nodes[i].label = eg_entity_label(ents, e);
+		g->nodes[i].type = eg_entity_type(ents, e);
+		g->nodes[i].category = eg_entity_category(ents, e);
+		g->nodes[i].mentions = c.mentions;
+		g->nodes[i].documents = c.documents;
+	}
+	free(keys);
+
+	/* Edges: pairs of kept nodes heavy enough, sorted by node index. */
+	size_t pair_count;
+	eg_pair_counts *pairs = eg_cooc_pairs(counts, &pair_count);
+	g->edges = eg_xmalloc((pair_count ? pair_count : 1) * sizeof(*g->edges));
+	size_t m = 0;
+	for (size_t i = 0; i < pair_count; i++) {
+		uint32_t x = node_of[pairs[i].a], y = node_of[pairs[i].b];
+		if (x == UINT32_MAX || y == UINT32_MAX || (double)pairs[i].weight < options->min_weight)
+			continue;
+		g->edges[m].source = x < y ? x : y;
+		g->edges[m].target = x < y ? y : x;
+		g->edges[m].weight = (double)pairs[i].weight;
+		g->edges[m].documents = pairs[i].documents;
+		m++;
+	}
+	g->edge_count = m;
+	free(pairs);
+	free(node_of);
+	qsort(g->edges, m, sizeof(*g->edges), by_nodes);
+
+	igraph_vector_int_t list;
+	int rc = -1;
+	if (igraph_failed(igraph_vector_int_init(&list, (igraph_integer_t)(2 * m)), "edge list", err))
+		goto fail;
+	for (size_t i = 0; i < m; i++) {
+		VECTOR(list)[2 * i] = g->edges[i].source;
+		VECTOR(list)[2 * i + 1] = g->edges[i].target;
+	}
+	igraph_error_t code = igraph_create(&g->g, &list, (igraph_integer_t)n, IGRAPH_UNDIRECTED);
+	igraph_vector_int_destroy(&list);
+	if (igraph_failed(code, "create", err))
+		goto fail;
+	if (compute_degrees(g, err) < 0) {
+		igraph_destroy(&g->g);
+		goto fail;
+	}
+	rc = 0;
+fail:
+	igraph_set_error_handler(previous);
+	if (rc < 0) {
+		free(g->nodes);
+		free(g->edges);
+		memset(g, 0, sizeof(*g));
+	}
+	return rc;
+}
+
+void eg_graph_free(eg_graph *g)
+{
+	if (!g->nodes)
+		return;
+	igraph_destroy(&g->g);
+	free(g->nodes);
+	free(g->edges);
+	memset(g, 0, sizeof(*g));
+}

@@ -1,0 +1,74 @@
+/*
+ * entgraph: news articles in, a graph of who and what appears together out.
+ * This file only dispatches to the subcommands in cli/ and exits.
+ */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#ifndef EG_VERSION
+#define EG_VERSION "unknown"
+#endif
+
+static const char usage[] =
+	"usage: entgraph COMMAND [OPTIONS] [INPUT...]\n"
+	"\n"
+	"Turns news articles into a graph of the organisations, people, units,\n"
+	"products and places that appear together.\n"
+	"\n"
+	"Commands:\n"
+	"  extract    read articles, write the co-occurrence graph (GraphML)\n"
+	"  mentions   read articles, write every entity mention as JSON Lines\n"
+	"  check      load dictionaries and rules, report errors and conflicts\n"
+	"\n"
+	"'entgraph COMMAND --help' describes a command's options.\n"
+	"  -h, --help       show this help\n"
+	"  -V, --version    print the version\n";
+
+typedef struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} command;
+
+static const command commands[] = {
+	{"extract", eg_cmd_extract},
+	{"mentions", eg_cmd_mentions},
+	{"check", eg_cmd_check},
+};
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EG_EXIT_USAGE;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
+		if (argc > 2 && strcmp(name, "help") == 0) {
+			char *help_argv[] = {argv[2], "--help", NULL};
+			for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+				if (strcmp(argv[2], commands[i].name) == 0)
+					return commands[i].run(2, help_argv);
+		}
+		fputs(usage, stdout);
+		return EG_EXIT_OK;
+	}
+	if (strcmp(name, "-V") == 0 || strcmp(name, "--version") == 0) {
+		printf("entgraph %s\n", EG_VERSION);
+		return EG_EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(name, commands[i].name) == 0) {
+			int status = commands[i].run(argc - 1, argv + 1);
+			xmlCleanupParser();
+			return status;
+		}
+	}
+	fprintf(stderr, "entgraph: unknown command '%s' (commands: extract, mentions, check; see 'entgraph --help')\n",
+		name);
+	return EG_EXIT_USAGE;
+}

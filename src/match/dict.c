@@ -1,0 +1,399 @@
+#include "match/dict.h"
+#include "match/tsv.h"
+#include "text/utf8.h"
+#include "util/map.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum case_mode { CASE_AUTO, CASE_EXACT, CASE_FOLD };
+
+/* One surface form (a label or an alias) at a trie node.  Forms sharing a
+ * node (same folded tokens) are chained in load order, so the first loaded
+ * that accepts the text's case wins. */
+typedef struct name {
+	uint32_t entity;
+	uint32_t next;       /* index + 1 of the next name at this node, 0 = none */
+	uint32_t exact;      /* offset in d->exact_forms: tokens in exact form, each NUL-terminated */
+	uint32_t origin;     /* offset in d->origins: "FILE:LINE" of the line */
+	uint8_t mode;        /* enum case_mode, resolved (never AUTO for acronyms) */
+	uint8_t has_upper;   /* the form has an upper-case letter */
+} name;
+
+struct eg_dict {
+	eg_entities *ents;
+	eg_strmap vocabulary;   /* folded token -> token id */
+	eg_u64map edges;        /* (node << 32 | token id) -> child node */
+	uint32_t *first_name;   /* per node: index + 1 of its first name, 0 = none */
+	size_t node_count, node_cap;
+	name *names;
+	size_t name_count, name_cap;
+	eg_buf exact_forms;
+	eg_buf origins;
+	size_t entry_count;
+	char **conflicts;
+	size_t conflict_count, conflict_cap;
+	/* Scratch reused across calls. */
+	eg_tokens tokens;
+	eg_buf norm, norm2;
+	int64_t *token_ids;
+	size_t token_ids_cap;
+};
+
+eg_dict *eg_dict_new(eg_entities *ents)
+{
+	eg_dict *d = eg_xcalloc(1, sizeof(*d));
+	d->ents = ents;
+	eg_strmap_init(&d->vocabulary);
+	eg_u64map_init(&d->edges);
+	EG_GROW(d->first_name, d->node_cap, 1);
+	d->first_name[0] = 0;
+	d->node_count = 1;
+	return d;
+}
+
+void eg_dict_free(eg_dict *d)
+{
+	if (!d)
+		return;
+	eg_strmap_free(&d->vocabulary);
+	eg_u64map_free(&d->edges);
+	free(d->first_name);
+	free(d->names);
+	eg_buf_free(&d->exact_forms);
+	eg_buf_free(&d->origins);
+	for (size_t i = 0; i < d->conflict_count; i++)
+		free(d->conflicts[i]);
+	free(d->conflicts);
+	eg_tokens_free(&d->tokens);
+	eg_buf_free(&d->norm);
+	eg_buf_free(&d->norm2);
+	free(d->token_ids);
+	free(d);
+}
+
+size_t eg_dict_entry_count(const eg_dict *d) { return d->entry_count; }
+size_t eg_dict_name_count(const eg_dict *d) { return d->name_count; }
+size_t eg_dict_conflict_count(const eg_dict *d) { return d->conflict_count; }
+const char *eg_dict_conflict(const eg_dict *d, size_t i) { return d->conflicts[i]; }
+
+/* The case class of a surface form: whether it has lower-case letters, upper-case
+ * letters, and how many letters. */
+static void scan_case(const char *s, size_t n, int *lower, int *upper, size_t *letters)
+{
+	*lower = *upper = 0;
+	*letters = 0;
+	for (size_t i = 0; i < n;) {
+		int len;
+		uint32_t cp = eg_utf8_decode((const unsigned char *)s + i, n - i, &len);
+		i += (size_t)len;
+		if (cp == EG_UTF8_INVALID || !eg_cp_is_letter(cp))
+			continue;
+		(*letters)++;
+		if (eg_cp_is_lower(cp))
+			*lower = 1;
+		else if (eg_cp_is_upper(cp))
+			*upper = 1;
+	}
+}
+
+static uint32_t child(eg_dict *d, uint32_t node, uint32_t token)
+{
+	int inserted;
+	uint64_t *slot = eg_u64map_put(&d->edges, (uint64_t)node << 32 | token, &inserted);
+	if (inserted) {
+		EG_GROW(d->first_name, d->node_cap, d->node_count + 1);
+		d->first_name[d->node_count] = 0;
+		*slot = d->node_count++;
+	}
+	return (uint32_t)*slot;
+}
+
+static int same_exact(const eg_dict *d, const name *a, const name *b)
+{
+	const char *x = d->exact_forms.data + a->exact, *y = d->exact_forms.data + b->exact;
+	/* Both are sequences of NUL-terminated tokens ending with an empty one. */
+	for (;;) {
+		if (strcmp(x, y) != 0)
+			return 0;
+		if (!*x)
+			return 1;
+		x += strlen(x) + 1;
+		y += strlen(y) + 1;
+	}
+}
+
+static void add_conflict(eg_dict *d, const name *later, const name *earlier, const char *form, size_t n)
+{
+	EG_GROW(d->conflicts, d->conflict_cap, d->conflict_count + 1);
+	eg_buf b = {0};
+	eg_buf_printf(&b, "%s: \"%.*s\" also names %s \"%s\" (%s), which wins", d->origins.data + later->origin,
+		      (int)n, form, eg_entity_type(d->ents, earlier->entity),
+		      eg_entity_label(d->ents, earlier->entity), d->origins.data + earlier->origin);
+	d->conflicts[d->conflict_count++] = b.data;
+}
+
+/* Adds one surface form of entity. */
+static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enum case_mode flag,
+		    uint32_t origin, const char *where, eg_error *err)
+{
+	eg_tokenize(form, n, &d->tokens);
+	if (d->tokens.n == 0)
+		return eg_error_set(err, "%s: empty name", where);
+
+	name nm = {0};
+	nm.entity = entity;
+	nm.origin = origin;
+	nm.exact = (uint32_t)d->exact_forms.len;
+	uint32_t node = 0;
+	for (size_t i = 0; i < d->tokens.n; i++) {
+		const eg_token *t = &d->tokens.v[i];
+		if (t->flags & EG_TOK_INVALID)
+			return eg_error_set(err, "%s: invalid UTF-8 in \"%.*s\"", where, (int)n, form);
+		eg_norm_fold(form + t->start, t->end - t->start, &d->norm);
+		uint32_t id = eg_strmap_intern(&d->vocabulary, d->norm.data, d->norm.len, NULL);
+		node = child(d, node, id);
+		eg_norm_exact(form + t->start, t->end - t->start, &d->norm);
+		eg_buf_add(&d->exact_forms, d->norm.data, d->norm.len + 1);
+	}
+	eg_buf_addc(&d->exact_forms, '\0');
+
+	int lower, upper;
+	size_t letters;
+	scan_case(form, n, &lower, &upper, &letters);
+	nm.has_upper = (uint8_t)upper;
+	if (flag != CASE_AUTO)
+		nm.mode = (uint8_t)flag;
+	else if (!lower && letters >= 1 && letters <= 6)
+		nm.mode = CASE_EXACT;
+	else
+		nm.mode = CASE_AUTO;
+
+	for (uint32_t k = d->first_name[node]; k; k = d->names[k - 1].next) {
+		const name *other = &d->names[k - 1];
+		if (other->entity == entity && other->mode == nm.mode && same_exact(d, other, &nm)) {
+			d->exact_forms.len = nm.exact; /* a repeat: nothing new */
+			return 0;
+		}
+	}
+	uint32_t *link = &d->first_name[node];
+	while (*link) {
+		const name *other = &d->names[*link - 1];
+		if (other->entity != entity &&
+		    (other->mode != CASE_EXACT || nm.mode != CASE_EXACT || same_exact(d, other, &nm)))
+			add_conflict(d, &nm, other, form, n);
+		link = &d->names[*link - 1].next;
+	}
+	EG_GROW(d->names, d->name_cap, d->name_count + 1);
+	d->names[d->name_count] = nm;
+	*link = (uint32_t)++d->name_count;
+	return 0;
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && (**s == ' '))
+		(*s)++, (*n)--;
+	while (*n && (*s)[*n - 1] == ' ')
+		(*n)--;
+}
+
+static int field_is(const eg_tsv_field *f, const char *word)
+{
+	return f->n == strlen(word) && memcmp(f->s, word, f->n) == 0;
+}
+
+static int parse_flags(const eg_tsv_field *f, enum case_mode *mode, const char *where, eg_error *err)
+{
+	*mode = CASE_AUTO;
+	const char *s = f->s, *end = f->s + f->n;
+	while (s < end) {
+		const char *comma = memchr(s, ',', (size_t)(end - s));
+		eg_tsv_field one = {s, (size_t)((comma ? comma : end) - s)};
+		trim(&one.s, &one.n);
+		if (field_is(&one, "exact"))
+			*mode = CASE_EXACT;
+		else if (field_is(&one, "fold"))
+			*mode = CASE_FOLD;
+		else if (one.n)
+			return eg_error_set(err, "%s: unknown flag \"%.*s\" (flags are exact, fold)", where,
+					    (int)one.n, one.s);
+		s = comma ? comma + 1 : end;
+	}
+	return 0;
+}
+
+static int load_line(eg_dict *d, const eg_tsv *t, const char *where, uint32_t origin, eg_error *err)
+{
+	if (!eg_utf8_valid(t->line_start, t->line_length))
+		return eg_error_set(err, "%s: invalid UTF-8", where);
+	if (t->count < 2 || t->count > 5)
+		return eg_error_set(err,
+				    "%s: expected 2 to 5 tab-separated columns (label, type, aliases, category, flags), found %zu",
+				    where, t->count);
+	eg_tsv_field label = t->field[0], type = t->field[1];
+	trim(&label.s, &label.n);
+	trim(&type.s, &type.n);
+	if (!label.n)
+		return eg_error_set(err, "%s: empty label", where);
+	if (!eg_type_name_valid(type.s, type.n))
+		return eg_error_set(err, "%s: invalid type \"%.*s\" (capital letters, digits and _, such as ORG or PERSON)",
+				    where, (int)type.n, type.s);
+
+	char type_name[33], category[65] = "";
+	memcpy(type_name, type.s, type.n);
+	type_name[type.n] = '\0';
+	if (t->count >= 4) {
+		eg_tsv_field c = t->field[3];
+		trim(&c.s, &c.n);
+		if (c.n >= sizeof(category))
+			return eg_error_set(err, "%s: category longer than %zu bytes", where, sizeof(category) - 1);
+		memcpy(category, c.s, c.n);
+		category[c.n] = '\0';
+	}
+	enum case_mode mode = CASE_AUTO;
+	if (t->count >= 5 && parse_flags(&t->field[4], &mode, where, err) < 0)
+		return -1;
+
+	uint32_t entity = eg_entities_intern(d->ents, type_name, label.s, label.n, category);
+	if (add_name(d, entity, label.s, label.n, mode, origin, where, err) < 0)
+		return -1;
+	if (t->count >= 3 && t->field[2].n) {
+		const char *s = t->field[2].s, *end = s + t->field[2].n;
+		for (;;) {
+			const char *bar = memchr(s, '|', (size_t)(end - s));
+			const char *e = bar ? bar : end;
+			const char *a = s;
+			size_t n = (size_t)(e - s);
+			trim(&a, &n);
+			if (!n)
+				return eg_error_set(err, "%s: empty alias in \"%.*s\"", where, (int)t->field[2].n,
+						    t->field[2].s);
+			if (add_name(d, entity, a, n, mode, origin, where, err) < 0)
+				return -1;
+			if (!bar)
+				break;
+			s = bar + 1;
+		}
+	}
+	d->entry_count++;
+	return 0;
+}
+
+int eg_dict_load_buffer(eg_dict *d, const char *file, const char *data, size_t n, eg_error *err)
+{
+	eg_tsv t;
+	eg_tsv_init(&t, data, n);
+	char where[4096];
+	while (eg_tsv_next(&t)) {
+		snprintf(where, sizeof(where), "%s:%zu", file, t.line);
+		uint32_t origin = (uint32_t)d->origins.len;
+		eg_buf_add(&d->origins, where, strlen(where) + 1);
+		if (load_line(d, &t, where, origin, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int eg_dict_load_file(eg_dict *d, const char *path, eg_error *err)
+{
+	size_t n;
+	char *data = eg_read_file(path, &n, err);
+	if (!data)
+		return -1;
+	int rc = eg_dict_load_buffer(d, path, data, n, err);
+	free(data);
+	return rc;
+}
+
+/* The token's id in the vocabulary, or -1 when no name contains it. */
+static int64_t token_id(eg_dict *d, const char *s, size_t n)
+{
+	char small[64];
+	size_t i = 0;
+	if (n <= sizeof(small)) {
+		for (; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c >= 0x80)
+				break;
+			small[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		}
+		if (i == n)
+			return eg_strmap_find(&d->vocabulary, small, n);
+	}
+	eg_norm_fold(s, n, &d->norm);
+	return eg_strmap_find(&d->vocabulary, d->norm.data, d->norm.len);
+}
+
+/* Whether the text's tokens [first, last) are an acceptable occurrence of nm. */
+static int case_ok(eg_dict *d, const name *nm, const char *text, const eg_tokens *tokens, size_t first, size_t last)
+{
+	if (nm->mode == CASE_FOLD)
+		return 1;
+	if (nm->mode == CASE_AUTO) {
+		if (!nm->has_upper)
+			return 1;
+		for (size_t i = first; i < last; i++)
+			if (tokens->v[i].flags & EG_TOK_HAS_UPPER)
+				return 1;
+		return 0;
+	}
+	const char *form = d->exact_forms.data + nm->exact;
+	for (size_t i = first; i < last; i++) {
+		const eg_token *t = &tokens->v[i];
+		eg_norm_exact(text + t->start, t->end - t->start, &d->norm2);
+		if (strcmp(d->norm2.data, form) != 0)
+			return 0;
+		form += strlen(form) + 1;
+	}
+	return 1;
+}
+
+void eg_dict_match(const eg_dict *dc, const char *text, const eg_tokens *tokens, eg_mentions *out)
+{
+	/* Matching reuses the dictionary's scratch buffers; the matcher is
+	 * logically const but not thread-safe. */
+	eg_dict *d = (eg_dict *)dc;
+	if (!d->name_count || !tokens->n)
+		return;
+	EG_GROW(d->token_ids, d->token_ids_cap, tokens->n);
+	for (size_t i = 0; i < tokens->n; i++) {
+		const eg_token *t = &tokens->v[i];
+		d->token_ids[i] = token_id(d, text + t->start, t->end - t->start);
+	}
+	for (size_t i = 0; i < tokens->n; i++) {
+		if (d->token_ids[i] < 0)
+			continue;
+		uint32_t node = 0;
+		size_t best_end = 0;
+		uint32_t best_entity = 0;
+		for (size_t j = i; j < tokens->n && d->token_ids[j] >= 0; j++) {
+			if (j > i && tokens->v[j].paragraph != tokens->v[i].paragraph)
+				break;
+			const uint64_t *next = eg_u64map_get(&d->edges, (uint64_t)node << 32 | (uint64_t)d->token_ids[j]);
+			if (!next)
+				break;
+			node = (uint32_t)*next;
+			for (uint32_t k = d->first_name[node]; k; k = d->names[k - 1].next) {
+				const name *nm = &d->names[k - 1];
+				if (case_ok(d, nm, text, tokens, i, j + 1)) {
+					best_end = j + 1;
+					best_entity = nm->entity;
+					break;
+				}
+			}
+		}
+		if (best_end) {
+			eg_mention m = {
+				.start = tokens->v[i].start,
+				.end = tokens->v[best_end - 1].end,
+				.tok_start = (uint32_t)i,
+				.tok_end = (uint32_t)best_end,
+				.entity = best_entity,
+				.source = EG_SOURCE_DICT,
+			};
+			eg_mentions_push(out, &m);
+		}
+	}
+}

@@ -1,0 +1,58 @@
+/*
+ * dict: gazetteers compiled into a token-level matcher.
+ *
+ * A dictionary file is UTF-8 TSV, one entity a line; "#" starts a comment
+ * line, blank lines are skipped.  Columns:
+ *   1 label     canonical name (required)
+ *   2 type      PERSON, ORG, UNIT, PRODUCT, PLACE or another [A-Z][A-Z0-9_]*
+ *   3 aliases   other names, separated by "|" (may be empty)
+ *   4 category  free word such as media, tech, military (may be empty)
+ *   5 flags     comma separated: "exact" (match case exactly), "fold"
+ *               (match in any case, even all lower case)
+ * The label and each alias are tokenized with the document tokenizer and
+ * stored in a trie over token ids; matching walks it from every token and
+ * keeps the longest match starting there.
+ *
+ * Case: by default an acronym (no lower-case letter, at most 6 letters,
+ * e.g. "IDF", "NSA", "U.S.") matches only as written; any other name matches
+ * in any case except all lower case ("Microsoft", "MICROSOFT", not
+ * "microsoft"), unless the name itself is lower case.  Flags override.
+ *
+ * When one surface form names two entities, the first loaded wins and
+ * eg_dict_conflicts lists the others (check reports them).
+ */
+#ifndef EG_DICT_H
+#define EG_DICT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mention.h"
+#include "text/tokenize.h"
+#include "match/entities.h"
+#include "util/util.h"
+
+typedef struct eg_dict eg_dict;
+
+/* The dictionary interns its entities into ents, which must outlive it. */
+eg_dict *eg_dict_new(eg_entities *ents);
+void eg_dict_free(eg_dict *d);
+
+/* Loads one TSV file.  On a bad line returns -1 with "FILE:LINE: message"
+ * in err. */
+int eg_dict_load_file(eg_dict *d, const char *path, eg_error *err);
+/* Loads TSV text held in memory; name is used in messages. */
+int eg_dict_load_buffer(eg_dict *d, const char *name, const char *data, size_t n, eg_error *err);
+
+size_t eg_dict_entry_count(const eg_dict *d);  /* lines loaded */
+size_t eg_dict_name_count(const eg_dict *d);   /* labels and aliases */
+
+/* Conflicts: "FILE:LINE: NAME also names TYPE LABEL (FILE:LINE)" lines. */
+size_t eg_dict_conflict_count(const eg_dict *d);
+const char *eg_dict_conflict(const eg_dict *d, size_t i);
+
+/* Appends every match (longest per start token, overlapping allowed) to out,
+ * with source EG_SOURCE_DICT. */
+void eg_dict_match(const eg_dict *d, const char *text, const eg_tokens *tokens, eg_mentions *out);
+
+#endif

@@ -1,0 +1,159 @@
+#include "match/entities.h"
+#include "util/map.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+typedef struct entity {
+	uint32_t type;     /* index into types */
+	char *label;
+	char *category;    /* NULL until given */
+	char *id;
+} entity;
+
+struct eg_entities {
+	eg_strmap types;
+	eg_strmap ids;     /* stable id -> entity index */
+	entity *v;
+	size_t n, cap;
+	eg_buf scratch;
+};
+
+eg_entities *eg_entities_new(void)
+{
+	eg_entities *e = eg_xcalloc(1, sizeof(*e));
+	eg_strmap_init(&e->types);
+	eg_strmap_init(&e->ids);
+	return e;
+}
+
+void eg_entities_free(eg_entities *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->v[i].label);
+		free(e->v[i].category);
+		free(e->v[i].id);
+	}
+	free(e->v);
+	eg_strmap_free(&e->types);
+	eg_strmap_free(&e->ids);
+	eg_buf_free(&e->scratch);
+	free(e);
+}
+
+uint32_t eg_entities_intern(eg_entities *e, const char *type, const char *label,
+			    size_t label_length, const char *category)
+{
+	eg_entity_id_for(type, label, label_length, &e->scratch);
+	int inserted;
+	uint32_t index = eg_strmap_intern(&e->ids, e->scratch.data, e->scratch.len, &inserted);
+	if (inserted) {
+		EG_GROW(e->v, e->cap, e->n + 1);
+		entity *x = &e->v[e->n++];
+		x->type = eg_strmap_intern(&e->types, type, strlen(type), NULL);
+		x->label = eg_xstrndup(label, label_length);
+		x->category = NULL;
+		x->id = eg_xstrdup(e->scratch.data);
+	}
+	entity *x = &e->v[index];
+	if (!x->category && category && *category)
+		x->category = eg_xstrdup(category);
+	return index;
+}
+
+size_t eg_entities_count(const eg_entities *e)
+{
+	return e->n;
+}
+
+const char *eg_entity_type(const eg_entities *e, uint32_t index)
+{
+	return eg_strmap_key(&e->types, e->v[index].type);
+}
+
+const char *eg_entity_label(const eg_entities *e, uint32_t index)
+{
+	return e->v[index].label;
+}
+
+const char *eg_entity_category(const eg_entities *e, uint32_t index)
+{
+	return e->v[index].category ? e->v[index].category : "";
+}
+
+const char *eg_entity_id(const eg_entities *e, uint32_t index)
+{
+	return e->v[index].id;
+}
+
+static int ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Appends the slug of label to out; returns 1 when the slug spells the label
+ * exactly (so no hash is needed to tell it apart). */
+static int append_slug(const char *label, size_t n, eg_buf *out)
+{
+	/* Decompose and drop combining marks so "Türkiye" gives "turkiye". */
+	utf8proc_uint8_t *plain = NULL;
+	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)label, (utf8proc_ssize_t)n, &plain,
+					  UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+	const unsigned char *s = (const unsigned char *)label;
+	size_t len = n;
+	if (m >= 0) {
+		s = plain;
+		len = (size_t)m;
+	}
+	/* Any byte beyond ASCII letters, digits and inner single spaces means
+	 * the slug loses information; the loop below catches the rest. */
+	int exact = m < 0 || ((size_t)m == n && memcmp(plain, label, n) == 0);
+	size_t start = out->len;
+	int pending = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+		if (ascii_alnum(c)) {
+			if (pending && out->len > start)
+				eg_buf_addc(out, '_');
+			pending = 0;
+			eg_buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+		} else {
+			if (!(c == ' ' && i > 0 && i + 1 < len && ascii_alnum(s[i - 1]) && ascii_alnum(s[i + 1])))
+				exact = 0;
+			pending = 1;
+		}
+	}
+	free(plain);
+	if (out->len == start)
+		exact = 0;
+	return exact;
+}
+
+void eg_entity_id_for(const char *type, const char *label, size_t label_length, eg_buf *out)
+{
+	eg_buf_clear(out);
+	for (const char *t = type; *t; t++)
+		eg_buf_addc(out, (char)(*t >= 'A' && *t <= 'Z' ? *t + 32 : *t));
+	eg_buf_addc(out, '.');
+	if (!append_slug(label, label_length, out)) {
+		uint64_t h = eg_hash_bytes(type, strlen(type) + 1);
+		h = eg_hash_mix(h, label, label_length);
+		eg_buf_printf(out, "-%08x", (unsigned)(h ^ (h >> 32)));
+	}
+}
+
+int eg_type_name_valid(const char *s, size_t n)
+{
+	if (n == 0 || n > 32 || s[0] < 'A' || s[0] > 'Z')
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+			return 0;
+	}
+	return 1;
+}

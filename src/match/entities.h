@@ -1,0 +1,49 @@
+/*
+ * entities: the run's table of entities, each a (type, label) pair.
+ *
+ * An entity is identified by its stable id (see eg_entity_id_for): the same
+ * type and label give the same id in every run and every shard, and output
+ * sorts and keys on it.  Labels that differ only in ASCII case share an id
+ * and so are one entity, which keeps the label it was first interned with
+ * (dictionaries load before any text is read, so theirs win).  Indexes are
+ * only valid within one run.
+ * The table owns every string it returns.
+ */
+#ifndef EG_ENTITIES_H
+#define EG_ENTITIES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/util.h"
+
+typedef struct eg_entities eg_entities;
+
+eg_entities *eg_entities_new(void);
+void eg_entities_free(eg_entities *e);
+
+/* Returns the index of (type, label); creates the entity when new.  A
+ * category given for an entity that has none yet is recorded; an entity
+ * keeps the first category it was given. */
+uint32_t eg_entities_intern(eg_entities *e, const char *type, const char *label,
+			    size_t label_length, const char *category);
+size_t eg_entities_count(const eg_entities *e);
+
+const char *eg_entity_type(const eg_entities *e, uint32_t index);
+const char *eg_entity_label(const eg_entities *e, uint32_t index);
+const char *eg_entity_category(const eg_entities *e, uint32_t index); /* "" if none */
+const char *eg_entity_id(const eg_entities *e, uint32_t index);
+
+/* The stable id of (type, label): the lower-cased type, a dot, and a slug of
+ * the label (ASCII letters and digits lower-cased, accents dropped, every
+ * other run of characters one "_").  When the slug does not spell the label
+ * exactly (anything beyond ASCII letters, digits and single inner spaces)
+ * "-" and 8 hex digits of a hash of type and label follow, so ids never
+ * collide and are always XML NMTOKENs.  Written into out (cleared first). */
+void eg_entity_id_for(const char *type, const char *label, size_t label_length, eg_buf *out);
+
+/* 1 when s is a valid type name: an ASCII capital, then capitals, digits or
+ * "_", at most 32 bytes. */
+int eg_type_name_valid(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * rules: PCRE2 patterns that find entities no dictionary lists.
+ *
+ * A rules file is UTF-8 TSV; "#" starts a comment line, blank lines are
+ * skipped.  Columns:
+ *   1 type      as in dictionaries
+ *   2 label     template for the canonical label: $0 is the whole match,
+ *               $1..$9 or ${name} a capture group, $$ a dollar sign;
+ *               whitespace in the result is collapsed to single spaces
+ *   3 pattern   a PCRE2 pattern (UTF and Unicode properties on)
+ *   4 options   optional, space separated: category=WORD, caseless
+ * Each pattern is compiled once with JIT.  A match that does not begin and
+ * end on token boundaries is ignored, as is one whose label comes out empty.
+ * Matching has PCRE2 match and depth limits, so a pattern that backtracks
+ * catastrophically on some text is reported and skipped for that text, not
+ * run for ever.
+ */
+#ifndef EG_RULES_H
+#define EG_RULES_H
+
+#include <stddef.h>
+
+#include "mention.h"
+#include "text/tokenize.h"
+#include "match/entities.h"
+#include "util/util.h"
+
+typedef struct eg_rules eg_rules;
+
+eg_rules *eg_rules_new(eg_entities *ents);
+void eg_rules_free(eg_rules *r);
+
+/* On a bad line or pattern returns -1 with err set to
+ * "FILE:LINE: message" or "FILE:LINE: PCRE2's message at offset N". */
+int eg_rules_load_file(eg_rules *r, const char *path, eg_error *err);
+int eg_rules_load_buffer(eg_rules *r, const char *name, const char *data, size_t n, eg_error *err);
+size_t eg_rules_count(const eg_rules *r);
+
+/* Appends matches with source EG_SOURCE_RULE.  Returns 0, or -1 when some
+ * rule hit a match limit on this text (err names the rule; the other rules'
+ * matches are still appended). */
+int eg_rules_match(eg_rules *r, const char *text, size_t length, const eg_tokens *tokens,
+		   eg_mentions *out, eg_error *err);
+
+#endif

@@ -1,0 +1,55 @@
+#include "match/tsv.h"
+#include "util/util.h"
+
+#include <string.h>
+
+void eg_tsv_init(eg_tsv *t, const char *data, size_t n)
+{
+	memset(t, 0, sizeof(*t));
+	t->data = t->pos = data;
+	t->end = data + n;
+}
+
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+int eg_tsv_next(eg_tsv *t)
+{
+	while (t->pos < t->end) {
+		const char *s = t->pos;
+		const char *nl = memchr(s, '\n', (size_t)(t->end - s));
+		const char *e = nl ? nl : t->end;
+		t->pos = nl ? nl + 1 : t->end;
+		t->line++;
+		if (e > s && e[-1] == '\r')
+			e--;
+		/* A UTF-8 BOM on the first line is an editor's, not the data's. */
+		if (t->line == 1 && e - s >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+			s += 3;
+		size_t n = (size_t)(e - s);
+		if (blank(s, n) || s[0] == '#')
+			continue;
+		t->line_start = s;
+		t->line_length = n;
+		t->count = 0;
+		for (const char *f = s;;) {
+			const char *tab = memchr(f, '\t', (size_t)(e - f));
+			const char *fe = tab ? tab : e;
+			if (t->count < EG_TSV_MAX_FIELDS) {
+				t->field[t->count].s = f;
+				t->field[t->count].n = (size_t)(fe - f);
+			}
+			t->count++;
+			if (!tab)
+				break;
+			f = tab + 1;
+		}
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,33 @@
+/*
+ * tsv: the line reader shared by the dictionary and rules loaders.
+ *
+ * Walks a buffer line by line (LF, CRLF), numbering lines from 1, skipping
+ * blank lines and "#" comments, and splits each remaining line on tabs.
+ * Fields point into the buffer and are not NUL-terminated.
+ */
+#ifndef EG_TSV_H
+#define EG_TSV_H
+
+#include <stddef.h>
+
+#define EG_TSV_MAX_FIELDS 8
+
+typedef struct eg_tsv_field {
+	const char *s;
+	size_t n;
+} eg_tsv_field;
+
+typedef struct eg_tsv {
+	const char *data, *end, *pos;
+	size_t line;                 /* number of the current line */
+	size_t count;                /* fields on the current line (may exceed EG_TSV_MAX_FIELDS) */
+	eg_tsv_field field[EG_TSV_MAX_FIELDS];
+	const char *line_start;
+	size_t line_length;
+} eg_tsv;
+
+void eg_tsv_init(eg_tsv *t, const char *data, size_t n);
+/* Advances to the next non-blank, non-comment line; returns 0 at the end. */
+int eg_tsv_next(eg_tsv *t);
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * eg_mention: one occurrence of an entity in a document.
+ *
+ * Produced by match/ (dictionary, rules, then resolve), consumed by graph/
+ * and output/.  Offsets are UTF-8 byte offsets into the document text, end
+ * exclusive, and always fall on token boundaries; token indexes refer to the
+ * document's eg_tokens.  `entity` indexes the run's eg_entities table.
+ */
+#ifndef EG_MENTION_H
+#define EG_MENTION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum eg_source {
+	EG_SOURCE_DICT = 0,
+	EG_SOURCE_RULE = 1,
+	EG_SOURCE_ALIAS = 2,
+} eg_source;
+
+typedef struct eg_mention {
+	uint32_t start, end;         /* bytes */
+	uint32_t tok_start, tok_end; /* tokens */
+	uint32_t entity;
+	uint8_t source;              /* eg_source */
+} eg_mention;
+
+typedef struct eg_mentions {
+	eg_mention *v;
+	size_t n, cap;
+} eg_mentions;
+
+void eg_mentions_push(eg_mentions *list, const eg_mention *m);
+void eg_mentions_free(eg_mentions *list);
+
+const char *eg_source_name(eg_source s);
+
+#endif

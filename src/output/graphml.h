@@ -1,0 +1,22 @@
+/*
+ * graphml: writes an eg_graph as GraphML through libxml2's xmlTextWriter.
+ *
+ * The document is valid against the GraphML 1.0/1.1 schema, uses the key
+ * names Gephi recognises (SPEC.md), declares edgedefault="undirected", and
+ * contains nothing that varies between runs: identical graphs give
+ * byte-identical files.  Keys:
+ *   node: label, type, category (string); mentions, documents (int);
+ *         degree, weighted_degree (double)
+ *   edge: weight (double); documents (int)
+ */
+#ifndef EG_GRAPHML_H
+#define EG_GRAPHML_H
+
+#include <stdio.h>
+
+#include "graph/graph.h"
+#include "util/util.h"
+
+int eg_graphml_write(FILE *fp, const eg_graph *g, eg_error *err);
+
+#endif

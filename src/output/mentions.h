@@ -1,0 +1,21 @@
+/*
+ * mentions: JSON Lines of entity mentions (SPEC.md, "mentions").
+ *
+ * eg_mentions_format appends one line per mention of a document:
+ *   {"doc":...,"start":N,"end":N,"text":...,"type":...,"id":...,"label":...,"source":...}
+ * eg_json_string appends a JSON string literal; bytes that are not valid
+ * UTF-8 become U+FFFD, so the output is always valid JSON.
+ */
+#ifndef EG_OUTPUT_MENTIONS_H
+#define EG_OUTPUT_MENTIONS_H
+
+#include "document.h"
+#include "match/entities.h"
+#include "mention.h"
+#include "util/util.h"
+
+void eg_json_string(eg_buf *out, const char *s, size_t n);
+void eg_mentions_format(eg_buf *out, const eg_document *doc, const eg_mention *mentions, size_t n,
+			const eg_entities *ents);
+
+#endif

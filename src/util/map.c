@@ -1,0 +1,184 @@
+#include "map.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A 64-bit finaliser (from splitmix64): trie keys are small consecutive
+ * integers, which would cluster badly without it. */
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+void eg_u64map_init(eg_u64map *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void eg_u64map_free(eg_u64map *m)
+{
+	free(m->keys);
+	free(m->values);
+	free(m->used);
+	memset(m, 0, sizeof(*m));
+}
+
+uint64_t *eg_u64map_get(const eg_u64map *m, uint64_t key)
+{
+	if (!m->count)
+		return NULL;
+	for (size_t i = mix64(key) & m->mask;; i = (i + 1) & m->mask) {
+		if (!m->used[i])
+			return NULL;
+		if (m->keys[i] == key)
+			return &m->values[i];
+	}
+}
+
+static void u64map_resize(eg_u64map *m, size_t size)
+{
+	eg_u64map old = *m;
+	m->keys = eg_xcalloc(size, sizeof(uint64_t));
+	m->values = eg_xcalloc(size, sizeof(uint64_t));
+	m->used = eg_xcalloc(size, 1);
+	m->mask = size - 1;
+	for (size_t j = 0; old.used && j <= old.mask; j++) {
+		if (!old.used[j])
+			continue;
+		size_t i = mix64(old.keys[j]) & m->mask;
+		while (m->used[i])
+			i = (i + 1) & m->mask;
+		m->used[i] = 1;
+		m->keys[i] = old.keys[j];
+		m->values[i] = old.values[j];
+	}
+	free(old.keys);
+	free(old.values);
+	free(old.used);
+}
+
+uint64_t *eg_u64map_put(eg_u64map *m, uint64_t key, int *inserted)
+{
+	if (!m->used || (m->count + 1) * 4 > (m->mask + 1) * 3)
+		u64map_resize(m, m->used ? (m->mask + 1) * 2 : 16);
+	size_t i = mix64(key) & m->mask;
+	for (; m->used[i]; i = (i + 1) & m->mask) {
+		if (m->keys[i] == key) {
+			if (inserted)
+				*inserted = 0;
+			return &m->values[i];
+		}
+	}
+	m->used[i] = 1;
+	m->keys[i] = key;
+	m->values[i] = 0;
+	m->count++;
+	if (inserted)
+		*inserted = 1;
+	return &m->values[i];
+}
+
+int eg_u64map_next(const eg_u64map *m, size_t *pos, uint64_t *key, uint64_t *value)
+{
+	for (; m->used && *pos <= m->mask; (*pos)++) {
+		if (m->used[*pos]) {
+			*key = m->keys[*pos];
+			*value = m->values[*pos];
+			(*pos)++;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void eg_strmap_init(eg_strmap *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void eg_strmap_free(eg_strmap *m)
+{
+	for (size_t i = 0; i < m->count; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->lengths);
+	free(m->hashes);
+	free(m->slots);
+	memset(m, 0, sizeof(*m));
+}
+
+int64_t eg_strmap_find(const eg_strmap *m, const char *key, size_t len)
+{
+	if (!m->count)
+		return -1;
+	uint64_t h = eg_hash_bytes(key, len);
+	for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
+		uint32_t s = m->slots[i];
+		if (!s)
+			return -1;
+		s--;
+		if (m->hashes[s] == h && m->lengths[s] == len && memcmp(m->keys[s], key, len) == 0)
+			return s;
+	}
+}
+
+static void strmap_rehash(eg_strmap *m, size_t size)
+{
+	free(m->slots);
+	m->slots = eg_xcalloc(size, sizeof(uint32_t));
+	m->mask = size - 1;
+	for (size_t s = 0; s < m->count; s++) {
+		size_t i = m->hashes[s] & m->mask;
+		while (m->slots[i])
+			i = (i + 1) & m->mask;
+		m->slots[i] = (uint32_t)s + 1;
+	}
+}
+
+uint32_t eg_strmap_intern(eg_strmap *m, const char *key, size_t len, int *inserted)
+{
+	int64_t found = eg_strmap_find(m, key, len);
+	if (found >= 0) {
+		if (inserted)
+			*inserted = 0;
+		return (uint32_t)found;
+	}
+	if (!m->slots || (m->count + 1) * 4 > (m->mask + 1) * 3)
+		strmap_rehash(m, m->slots ? (m->mask + 1) * 2 : 16);
+	size_t s = m->count;
+	if (s + 1 > m->cap) {
+		size_t cap = m->cap;
+		EG_GROW(m->keys, cap, s + 1);
+		cap = m->cap;
+		EG_GROW(m->lengths, cap, s + 1);
+		cap = m->cap;
+		EG_GROW(m->hashes, m->cap, s + 1);
+	}
+	m->keys[s] = eg_xstrndup(key, len);
+	m->lengths[s] = (uint32_t)len;
+	m->hashes[s] = eg_hash_bytes(key, len);
+	size_t i = m->hashes[s] & m->mask;
+	while (m->slots[i])
+		i = (i + 1) & m->mask;
+	m->slots[i] = (uint32_t)s + 1;
+	m->count++;
+	if (inserted)
+		*inserted = 1;
+	return (uint32_t)s;
+}
+
+const char *eg_strmap_key(const eg_strmap *m, uint32_t index)
+{
+	return m->keys[index];
+}
+
+size_t eg_strmap_key_length(const eg_strmap *m, uint32_t index)
+{
+	return m->lengths[index];
+}

@@ -1,0 +1,54 @@
+/*
+ * Two open-addressing hash tables, the only ones the program needs.
+ *
+ * eg_u64map: uint64 key -> uint64 value.  Used for trie transitions and
+ *   pair counts, where the key packs two 32-bit ids.
+ * eg_strmap: byte string -> dense uint32 index (0, 1, 2, ... in insertion
+ *   order).  The map keeps its own copy of each key; eg_strmap_key returns it
+ *   NUL-terminated.  Used to intern tokens, types and entity keys.
+ *
+ * Neither is thread-safe; neither shrinks.  Iteration order of eg_u64map is
+ * unspecified, so callers sort before writing anything out.
+ */
+#ifndef EG_MAP_H
+#define EG_MAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct eg_u64map {
+	uint64_t *keys;
+	uint64_t *values;
+	unsigned char *used;
+	size_t count, mask;
+} eg_u64map;
+
+void eg_u64map_init(eg_u64map *m);
+void eg_u64map_free(eg_u64map *m);
+/* Returns a pointer to the value for key, or NULL when absent. */
+uint64_t *eg_u64map_get(const eg_u64map *m, uint64_t key);
+/* Returns a pointer to the value for key, inserting it (value 0) when absent;
+ * *inserted, if not NULL, tells which.  The pointer is valid until the next
+ * insertion. */
+uint64_t *eg_u64map_put(eg_u64map *m, uint64_t key, int *inserted);
+/* Walks all entries: pass *pos = 0 first; returns 0 at the end. */
+int eg_u64map_next(const eg_u64map *m, size_t *pos, uint64_t *key, uint64_t *value);
+
+typedef struct eg_strmap {
+	uint32_t *slots;     /* index + 1, 0 = empty */
+	uint64_t *hashes;    /* per index */
+	char **keys;         /* per index, owned */
+	uint32_t *lengths;   /* per index */
+	size_t count, cap, mask;
+} eg_strmap;
+
+void eg_strmap_init(eg_strmap *m);
+void eg_strmap_free(eg_strmap *m);
+/* Returns the index of key, or -1 when absent. */
+int64_t eg_strmap_find(const eg_strmap *m, const char *key, size_t len);
+/* Returns the index of key, adding it when absent. */
+uint32_t eg_strmap_intern(eg_strmap *m, const char *key, size_t len, int *inserted);
+const char *eg_strmap_key(const eg_strmap *m, uint32_t index);
+size_t eg_strmap_key_length(const eg_strmap *m, uint32_t index);
+
+#endif

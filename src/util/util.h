@@ -1,0 +1,74 @@
+/*
+ * util: the few building blocks every module uses.
+ *
+ * - eg_error: a message buffer that library code fills instead of printing.
+ *   Functions that can fail return 0 on success and -1 on failure, with err
+ *   set; the caller (cli/ or main.c) decides what to print and how to exit.
+ * - eg_xmalloc and friends abort on out-of-memory, like git's xmalloc: a
+ *   tool that cannot allocate a few bytes has no sensible way to go on.
+ * - eg_buf: a growable byte buffer, always NUL-terminated.
+ * - eg_hash_bytes: 64-bit FNV-1a, stable across runs and machines, used for
+ *   hash tables and for the short hashes in entity ids.
+ */
+#ifndef EG_UTIL_H
+#define EG_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+
+#if defined(__GNUC__)
+#define EG_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define EG_PRINTF(a, b)
+/* Reads a whole file (or standard input for "-") into memory, NUL-terminated
+ * (the NUL not counted in *length); returns NULL with err set to
+ * "PATH: reason" on failure. */
+char *eg_read_file(const char *path, size_t *length, eg_error *err);
+
+#endif
+
+typedef struct eg_error {
+	char message[1024];
+} eg_error;
+
+/* Sets err's message (if err is not NULL) and returns -1. */
+int eg_error_set(eg_error *err, const char *fmt, ...) EG_PRINTF(2, 3);
+
+void *eg_xmalloc(size_t n);
+void *eg_xcalloc(size_t count, size_t size);
+void *eg_xrealloc(void *p, size_t n);
+char *eg_xstrdup(const char *s);
+char *eg_xstrndup(const char *s, size_t n);
+
+/* Grows *v (an array of elements of size elem) so that it holds at least need
+ * elements; *cap is updated.  Amortised doubling. */
+void eg_grow(void **v, size_t *cap, size_t need, size_t elem);
+#define EG_GROW(v, cap, need) eg_grow((void **)&(v), &(cap), (need), sizeof(*(v)))
+
+typedef struct eg_buf {
+	char *data;
+	size_t len, cap;
+} eg_buf;
+
+void eg_buf_reserve(eg_buf *b, size_t extra);
+void eg_buf_add(eg_buf *b, const void *data, size_t n);
+void eg_buf_addc(eg_buf *b, char c);
+void eg_buf_adds(eg_buf *b, const char *s);
+void eg_buf_printf(eg_buf *b, const char *fmt, ...) EG_PRINTF(2, 3);
+void eg_buf_clear(eg_buf *b);
+void eg_buf_free(eg_buf *b);
+
+uint64_t eg_hash_bytes(const void *data, size_t n);
+uint64_t eg_hash_mix(uint64_t h, const void *data, size_t n);
+
+/* Formats a double as the shortest decimal that reads back to the same
+ * value ("3", "0.25", "1e-07"); out must hold 32 bytes. */
+void eg_format_double(char out[32], double v);
+
+/* Reads a whole file (or standard input for "-") into memory, NUL-terminated
+ * (the NUL not counted in *length); returns NULL with err set to
+ * "PATH: reason" on failure. */
+char *eg_read_file(const char *path, size_t *length, eg_error *err);
+
+#endif

@@ -1,0 +1,47 @@
+#!/bin/sh
+# Usage, help, version and option errors: exit codes and one-line messages.
+. "$(dirname "$0")/lib.sh"
+
+expect_status 0 "$ENTGRAPH" --help
+expect_stdout_has "usage: entgraph COMMAND"
+expect_status 0 "$ENTGRAPH" --version
+grep -qE '^entgraph [0-9]+\.[0-9]+\.[0-9]+$' "$TMP/out" || fail "--version prints '$(cat "$TMP/out")'"
+for cmd in extract mentions check; do
+	expect_status 0 "$ENTGRAPH" "$cmd" --help
+	expect_stdout_has "usage: entgraph $cmd"
+done
+expect_status 2 "$ENTGRAPH"
+expect_status 2 "$ENTGRAPH" frobnicate
+expect_stderr "entgraph: unknown command 'frobnicate' (commands: extract, mentions, check; see 'entgraph --help')"
+expect_status 2 "$ENTGRAPH" extract --frob
+expect_stderr "entgraph: extract: unknown option '--frob' (see 'entgraph extract --help')"
+expect_status 2 "$ENTGRAPH" extract -w sideways
+expect_stderr "entgraph: extract: --window: \"sideways\" is not a window (sentence, paragraph, document, or a number of tokens) (see 'entgraph extract --help')"
+expect_status 2 "$ENTGRAPH" extract -w 0
+expect_status 2 "$ENTGRAPH" extract --min-weight lots
+expect_stderr "entgraph: extract: --min-weight must be a number of at least 0, not \"lots\" (see 'entgraph extract --help')"
+expect_status 2 "$ENTGRAPH" extract --types org
+expect_stderr "entgraph: extract: --types: \"org\" is not a type name (such as ORG or PERSON) (see 'entgraph extract --help')"
+expect_status 2 "$ENTGRAPH" extract -j 0
+expect_status 2 "$ENTGRAPH" extract -o
+expect_stderr "entgraph: extract: option '-o' needs a value (see 'entgraph extract --help')"
+expect_status 2 "$ENTGRAPH" mentions -w paragraph
+expect_stderr "entgraph: mentions: option '-w' does not apply here (see 'entgraph mentions --help')"
+expect_status 2 "$ENTGRAPH" extract -f pdf
+expect_stderr "entgraph: extract: --format must be graphml, gexf, csv or json, not \"pdf\" (see 'entgraph extract --help')"
+
+# check: the shipped dictionaries and rules load cleanly.
+expect_status 0 "$ENTGRAPH" check
+grep -qE '^[0-9]+ dictionary entries, [0-9]+ names, [0-9]+ entities, [0-9]+ rules, 0 conflicts$' "$TMP/out" ||
+	fail "check summary: $(cat "$TMP/out")"
+printf 'Jordan\tPLACE\nMichael Jordan\tPERSON\tJordan\n' >"$TMP/conflict.tsv"
+expect_status 1 "$ENTGRAPH" check --no-defaults -d "$TMP/conflict.tsv"
+expect_stderr "entgraph: $TMP/conflict.tsv:2: \"Jordan\" also names PLACE \"Jordan\" ($TMP/conflict.tsv:1), which wins"
+
+# Standard input, "-" and an empty input all work.
+echo "Microsoft runs Azure." | "$ENTGRAPH" mentions >"$TMP/stdin.jsonl" 2>"$TMP/err" || fail "mentions from stdin failed"
+grep -q '"doc":"-","start":0,"end":9,"text":"Microsoft"' "$TMP/stdin.jsonl" || fail "stdin mentions: $(cat "$TMP/stdin.jsonl")"
+: >"$TMP/empty.txt"
+expect_status 0 "$ENTGRAPH" extract "$TMP/empty.txt"
+expect_stdout_has '<graph id="G" edgedefault="undirected"'
+finish

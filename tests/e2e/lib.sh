@@ -1,0 +1,53 @@
+# Shared by the end-to-end tests: sourced, not run.
+# Each test counts failed expectations and exits non-zero if any failed;
+# exit 77 tells meson the test was skipped.
+set -u
+
+: "${ENTGRAPH:?ENTGRAPH must name the built binary}"
+: "${EG_SRCDIR:?EG_SRCDIR must name the source tree}"
+EG_SHARED=${EG_SHARED:-$EG_SRCDIR/../shared}
+PYTHON=/usr/bin/python3
+DATA=$EG_SRCDIR/tests/data
+
+failures=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/entgraph-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+# expect_status WANT CMD...: runs CMD, stdout to $TMP/out, stderr to $TMP/err.
+expect_status() {
+	want=$1
+	shift
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	[ "$got" -eq "$want" ] || fail "exit $got, want $want: $* (stderr: $(head -c 500 "$TMP/err"))"
+}
+
+# expect_stderr TEXT: $TMP/err holds the line TEXT exactly.
+expect_stderr() {
+	grep -qxF -- "$1" "$TMP/err" || fail "stderr lacks the line: $1 (got: $(head -c 500 "$TMP/err"))"
+}
+
+expect_stdout_has() {
+	grep -qF -- "$1" "$TMP/out" || fail "stdout lacks: $1"
+}
+
+# need_shared: skip (77) with a clear message when ../shared/eval is absent.
+need_shared() {
+	if [ ! -d "$EG_SHARED/eval" ]; then
+		echo "SKIP: $EG_SHARED/eval not found (set EG_SHARED to the shared folder with eval/); CI always has it" >&2
+		exit 77
+	fi
+}
+
+finish() {
+	if [ "$failures" -ne 0 ]; then
+		echo "$failures expectation(s) failed" >&2
+		exit 1
+	fi
+	exit 0
+}

@@ -1,0 +1,160 @@
+/* Co-occurrence counting for each window kind, counted by hand. */
+#include "check.h"
+#include "graph/cooc.h"
+
+#include <stdlib.h>
+
+/* Builds mentions and tokens for a document described as a list of
+ * (token, sentence, paragraph, entity) rows. */
+typedef struct row {
+	uint32_t token, sentence, paragraph, entity;
+} row;
+
+static eg_tokens tokens;
+static eg_mentions mentions;
+
+static void doc(const row *rows, size_t n, uint32_t token_count)
+{
+	tokens.n = 0;
+	EG_GROW(tokens.v, tokens.cap, token_count);
+	tokens.n = token_count;
+	memset(tokens.v, 0, token_count * sizeof(*tokens.v));
+	mentions.n = 0;
+	for (size_t i = 0; i < n; i++) {
+		eg_token *t = &tokens.v[rows[i].token];
+		t->start = rows[i].token * 10;
+		t->end = t->start + 5;
+		t->sentence = rows[i].sentence;
+		t->paragraph = rows[i].paragraph;
+		eg_mention m = {.start = t->start, .end = t->end, .tok_start = rows[i].token,
+				.tok_end = rows[i].token + 1, .entity = rows[i].entity};
+		eg_mentions_push(&mentions, &m);
+	}
+}
+
+static const eg_pair_counts *find(eg_pair_counts *pairs, size_t n, uint32_t a, uint32_t b)
+{
+	for (size_t i = 0; i < n; i++)
+		if (pairs[i].a == a && pairs[i].b == b)
+			return &pairs[i];
+	return NULL;
+}
+
+/* Document 1: sentence 0 = A B A, sentence 1 = B C (paragraph 0);
+ * sentence 2 = A C (paragraph 1).  Tokens 0,2,4 | 6,8 | 20,25.
+ * Document 2: A B in one sentence. */
+static const row doc1[] = {
+	{0, 0, 0, 0}, {2, 0, 0, 1}, {4, 0, 0, 0},
+	{6, 1, 0, 1}, {8, 1, 0, 2},
+	{20, 2, 1, 0}, {25, 2, 1, 2},
+};
+static const row doc2[] = {{0, 0, 0, 0}, {1, 0, 0, 1}};
+
+static eg_cooc *run(eg_window w)
+{
+	eg_cooc *c = eg_cooc_new(w);
+	doc(doc1, sizeof(doc1) / sizeof(doc1[0]), 30);
+	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	doc(doc2, 2, 2);
+	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	return c;
+}
+
+static void expect_pair(eg_cooc *c, uint32_t a, uint32_t b, uint64_t weight, uint64_t documents)
+{
+	size_t n;
+	eg_pair_counts *pairs = eg_cooc_pairs(c, &n);
+	const eg_pair_counts *p = find(pairs, n, a, b);
+	CHECK(p != NULL);
+	if (p) {
+		CHECK_INT(p->weight, weight);
+		CHECK_INT(p->documents, documents);
+	}
+	free(pairs);
+}
+
+static size_t pair_count(eg_cooc *c)
+{
+	size_t n;
+	free(eg_cooc_pairs(c, &n));
+	return n;
+}
+
+int main(void)
+{
+	eg_window w;
+	eg_error err;
+	CHECK_INT(eg_window_parse("sentence", &w, &err), 0);
+	CHECK_INT(w.kind, EG_WINDOW_SENTENCE);
+	CHECK_INT(eg_window_parse("12", &w, &err), 0);
+	CHECK_INT(w.kind, EG_WINDOW_TOKENS);
+	CHECK_INT(w.tokens, 12);
+	CHECK_INT(eg_window_parse("0", &w, &err), -1);
+	CHECK_INT(eg_window_parse("-3", &w, &err), -1);
+	CHECK_INT(eg_window_parse("12x", &w, &err), -1);
+	CHECK_INT(eg_window_parse("", &w, &err), -1);
+	CHECK_STR(err.message, "\"\" is not a window (sentence, paragraph, document, or a number of tokens)");
+
+	/* Sentences: A-B in s0 (once, though A repeats) and in doc 2; B-C in s1;
+	 * A-C in s2.  Self-pair A-A never counts. */
+	eg_cooc *c = run((eg_window){EG_WINDOW_SENTENCE, 0});
+	expect_pair(c, 0, 1, 2, 2);
+	expect_pair(c, 1, 2, 1, 1);
+	expect_pair(c, 0, 2, 1, 1);
+	CHECK_INT(pair_count(c), 3);
+	CHECK_INT(eg_cooc_entity(c, 0).mentions, 4);
+	CHECK_INT(eg_cooc_entity(c, 0).documents, 2);
+	CHECK_INT(eg_cooc_entity(c, 2).mentions, 2);
+	CHECK_INT(eg_cooc_entity(c, 2).documents, 1);
+	CHECK_INT(eg_cooc_entity(c, 9).mentions, 0);
+	CHECK_INT(eg_cooc_entity_limit(c), 3);
+	eg_cooc_free(c);
+
+	/* Paragraphs: p0 holds A B C, p1 A C; doc 2 A B. */
+	c = run((eg_window){EG_WINDOW_PARAGRAPH, 0});
+	expect_pair(c, 0, 1, 2, 2);
+	expect_pair(c, 1, 2, 1, 1);
+	expect_pair(c, 0, 2, 2, 1);
+	eg_cooc_free(c);
+
+	/* Documents: one window each. */
+	c = run((eg_window){EG_WINDOW_DOCUMENT, 0});
+	expect_pair(c, 0, 1, 2, 2);
+	expect_pair(c, 1, 2, 1, 1);
+	expect_pair(c, 0, 2, 1, 1);
+	eg_cooc_free(c);
+
+	/* 3 tokens: windows start at each mention and cover [t, t+3).
+	 * doc1: A@0 sees B@2 -> A-B; B@2 sees A@4 -> A-B; A@4 sees B@6 -> A-B;
+	 * B@6 sees C@8 -> B-C; C@8 sees nothing; A@20 sees nothing (C@25).
+	 * doc2: A@0 sees B@1 -> A-B. */
+	c = run((eg_window){EG_WINDOW_TOKENS, 3});
+	expect_pair(c, 0, 1, 4, 2);
+	expect_pair(c, 1, 2, 1, 1);
+	CHECK_INT(pair_count(c), 2);
+	eg_cooc_free(c);
+
+	/* 6 tokens: A@20 now sees C@25. */
+	c = run((eg_window){EG_WINDOW_TOKENS, 6});
+	expect_pair(c, 0, 2, 2, 1); /* C@8 not within 6 of A@0; A@4 sees C@8; A@20 sees C@25 */
+	eg_cooc_free(c);
+
+	/* A window with the same partner twice counts it once. */
+	c = eg_cooc_new((eg_window){EG_WINDOW_TOKENS, 10});
+	static const row rep[] = {{0, 0, 0, 0}, {1, 0, 0, 1}, {2, 0, 0, 1}};
+	doc(rep, 3, 3);
+	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	expect_pair(c, 0, 1, 1, 1);
+	eg_cooc_free(c);
+
+	/* An empty document counts for nothing but does not break anything. */
+	c = eg_cooc_new((eg_window){EG_WINDOW_SENTENCE, 0});
+	eg_cooc_add_document(c, NULL, 0, &tokens);
+	CHECK_INT(pair_count(c), 0);
+	CHECK_INT(eg_cooc_entity_limit(c), 0);
+	eg_cooc_free(c);
+
+	free(tokens.v);
+	eg_mentions_free(&mentions);
+	return check_result("cooc");
+}

@@ -1,0 +1,132 @@
+/* Dictionary loading and matching: longest match, case rules, possessives,
+ * aliases folding onto one entity, FILE:LINE errors, conflicts. */
+#include "check.h"
+#include "match/dict.h"
+#include "match/entities.h"
+#include "text/tokenize.h"
+
+#include <stdlib.h>
+
+static eg_entities *ents;
+static eg_dict *dict;
+
+static void load(const char *tsv)
+{
+	eg_error err;
+	eg_dict_free(dict);
+	eg_entities_free(ents);
+	ents = eg_entities_new();
+	dict = eg_dict_new(ents);
+	int rc = eg_dict_load_buffer(dict, "test.tsv", tsv, strlen(tsv), &err);
+	CHECK_INT(rc, 0);
+	if (rc)
+		fprintf(stderr, "  %s\n", err.message);
+}
+
+/* Matches text and renders the mentions as "text=label;" pairs. */
+static const char *run(const char *text)
+{
+	static char out[4096];
+	eg_tokens tokens = {0};
+	eg_mentions m = {0};
+	eg_tokenize(text, strlen(text), &tokens);
+	eg_dict_match(dict, text, &tokens, &m);
+	out[0] = '\0';
+	for (size_t i = 0; i < m.n; i++) {
+		size_t len = strlen(out);
+		snprintf(out + len, sizeof(out) - len, "%.*s=%s;", (int)(m.v[i].end - m.v[i].start),
+			 text + m.v[i].start, eg_entity_label(ents, m.v[i].entity));
+	}
+	eg_tokens_free(&tokens);
+	eg_mentions_free(&m);
+	return out;
+}
+
+static const char *load_error(const char *tsv)
+{
+	static eg_error err;
+	eg_entities *e = eg_entities_new();
+	eg_dict *d = eg_dict_new(e);
+	int rc = eg_dict_load_buffer(d, "bad.tsv", tsv, strlen(tsv), &err);
+	eg_dict_free(d);
+	eg_entities_free(e);
+	return rc < 0 ? err.message : "(no error)";
+}
+
+int main(void)
+{
+	load("# comment line\n"
+	     "Microsoft\tORG\tMicrosoft Corp.|Microsoft Corporation\ttech\n"
+	     "Azure\tPRODUCT\tMicrosoft Azure\tcloud\n"
+	     "No Azure for Apartheid\tORG\t\tactivist\n"
+	     "Israel Defense Forces\tORG\tIDF|Israel Defence Forces\tmilitary\n"
+	     "United States\tPLACE\tUS|U.S.|USA\n"
+	     "Unit 8200\tUNIT\t\tintelligence\n"
+	     "+972 Magazine\tORG\t\tmedia\n"
+	     "Local Call\tORG\t\tmedia\n"
+	     "Apple\tORG\t\ttech\texact\n"
+	     "e-mail\tPRODUCT\t\t\tfold\n"
+	     "Volker Türk\tPERSON\tVolker Turk\n");
+
+	CHECK_INT(eg_dict_entry_count(dict), 11);
+	CHECK_INT(eg_dict_conflict_count(dict), 0);
+
+	/* Longest match from a start token. */
+	CHECK_STR(run("Microsoft Azure stores data."), "Microsoft Azure=Azure;Azure=Azure;");
+	CHECK_STR(run("Microsoft Corp. said"), "Microsoft Corp.=Microsoft;");
+	/* Candidates overlap; resolve picks the longest later. */
+	CHECK_STR(run("No Azure for Apartheid protested."),
+		  "No Azure for Apartheid=No Azure for Apartheid;Azure=Azure;");
+	/* Possessives with ASCII and typographic apostrophes. */
+	CHECK_STR(run("Microsoft's cloud and Microsoft’s staff"), "Microsoft=Microsoft;Microsoft=Microsoft;");
+	/* Aliases fold onto the canonical label; spelling variants too. */
+	CHECK_STR(run("the IDF and the Israel Defence Forces"),
+		  "IDF=Israel Defense Forces;Israel Defence Forces=Israel Defense Forces;");
+	/* Acronyms are case-sensitive: "us" is a pronoun. */
+	CHECK_STR(run("He told us the US and the U.S. agreed"), "US=United States;U.S.=United States;");
+	CHECK_STR(run("the idf said"), "");
+	/* Ordinary names match in any case but all lower case. */
+	CHECK_STR(run("MICROSOFT and microsoft and Local Call, a local call"),
+		  "MICROSOFT=Microsoft;Local Call=Local Call;");
+	/* exact flag: only as written. */
+	CHECK_STR(run("Apple and APPLE and apple"), "Apple=Apple;");
+	/* fold flag: even all lower case. */
+	CHECK_STR(run("an e-mail, an E-mail"), "e-mail=e-mail;E-mail=e-mail;");
+	/* Numbers and leading plus. */
+	CHECK_STR(run("Unit 8200 and +972 Magazine and Unit 82001"), "Unit 8200=Unit 8200;+972 Magazine=+972 Magazine;");
+	/* Case folding beyond ASCII. */
+	CHECK_STR(run("VOLKER TÜRK and Volker Turk"), "VOLKER TÜRK=Volker Türk;Volker Turk=Volker Türk;");
+	/* No match across a paragraph break. */
+	CHECK_STR(run("Unit\n\n8200"), "");
+
+	/* Conflicts: one name, two entities; the first loaded wins. */
+	load("Jordan\tPLACE\n"
+	     "Michael Jordan\tPERSON\tJordan\n");
+	CHECK_INT(eg_dict_conflict_count(dict), 1);
+	if (eg_dict_conflict_count(dict))
+		CHECK_STR(eg_dict_conflict(dict, 0), "test.tsv:2: \"Jordan\" also names PLACE \"Jordan\" (test.tsv:1), which wins");
+	CHECK_STR(run("Jordan said"), "Jordan=Jordan;");
+	/* Different exact acronyms do not conflict; repeats are not conflicts. */
+	load("Associated Press\tORG\tAP\nAP\tORG\tAP\nAssociated Press\tORG\tAP\n");
+	CHECK_INT(eg_dict_conflict_count(dict), 1);
+
+	/* CRLF lines and a BOM are accepted. */
+	load("\xEF\xBB\xBFGaza\tPLACE\r\nRafah\tPLACE\r\n");
+	CHECK_STR(run("Gaza and Rafah"), "Gaza=Gaza;Rafah=Rafah;");
+
+	/* Errors name FILE:LINE. */
+	CHECK_STR(load_error("Gaza\tPLACE\n\nOnly one column\n"),
+		  "bad.tsv:3: expected 2 to 5 tab-separated columns (label, type, aliases, category, flags), found 1");
+	CHECK_STR(load_error("Gaza\tplace\n"),
+		  "bad.tsv:1: invalid type \"place\" (capital letters, digits and _, such as ORG or PERSON)");
+	CHECK_STR(load_error("\tORG\n"), "bad.tsv:1: empty label");
+	CHECK_STR(load_error("X\tORG\ta||b\n"), "bad.tsv:1: empty alias in \"a||b\"");
+	CHECK_STR(load_error("X\tORG\t\t\tloud\n"), "bad.tsv:1: unknown flag \"loud\" (flags are exact, fold)");
+	CHECK_STR(load_error("X\tORG\ta\tb\tc\td\n"),
+		  "bad.tsv:1: expected 2 to 5 tab-separated columns (label, type, aliases, category, flags), found 6");
+	CHECK_STR(load_error("# ok\nBad \xff byte\tORG\n"), "bad.tsv:2: invalid UTF-8");
+
+	eg_dict_free(dict);
+	eg_entities_free(ents);
+	return check_result("dict");
+}

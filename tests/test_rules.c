@@ -1,0 +1,91 @@
+/* Rules: compile errors with offsets, templates, token alignment, limits. */
+#include "check.h"
+#include "match/entities.h"
+#include "match/rules.h"
+#include "text/tokenize.h"
+
+static const char *load_error(const char *rules)
+{
+	static eg_error err;
+	eg_entities *e = eg_entities_new();
+	eg_rules *r = eg_rules_new(e);
+	int rc = eg_rules_load_buffer(r, "bad.rules", rules, strlen(rules), &err);
+	eg_rules_free(r);
+	eg_entities_free(e);
+	return rc < 0 ? err.message : "(no error)";
+}
+
+static eg_error match_err;
+
+static const char *run(const char *rules, const char *text, int *status)
+{
+	static char out[4096];
+	eg_error err;
+	eg_entities *e = eg_entities_new();
+	eg_rules *r = eg_rules_new(e);
+	out[0] = '\0';
+	if (eg_rules_load_buffer(r, "test.rules", rules, strlen(rules), &err) < 0) {
+		snprintf(out, sizeof(out), "load error: %s", err.message);
+	} else {
+		eg_tokens tokens = {0};
+		eg_mentions m = {0};
+		eg_tokenize(text, strlen(text), &tokens);
+		int rc = eg_rules_match(r, text, strlen(text), &tokens, &m, &match_err);
+		if (status)
+			*status = rc;
+		for (size_t i = 0; i < m.n; i++) {
+			size_t len = strlen(out);
+			uint32_t id = m.v[i].entity;
+			snprintf(out + len, sizeof(out) - len, "%.*s=%s %s [%s];", (int)(m.v[i].end - m.v[i].start),
+				 text + m.v[i].start, eg_entity_type(e, id), eg_entity_label(e, id),
+				 eg_entity_category(e, id));
+		}
+		eg_tokens_free(&tokens);
+		eg_mentions_free(&m);
+	}
+	eg_rules_free(r);
+	eg_entities_free(e);
+	return out;
+}
+
+int main(void)
+{
+	const char *units = "# units\nUNIT\tUnit $1\t\\bUnit\\s+(\\d{2,5})\\b\tcategory=military\n";
+	CHECK_STR(run(units, "Unit 8200 and Unit  81, not Unit 1.", NULL),
+		  "Unit 8200=UNIT Unit 8200 [military];Unit  81=UNIT Unit 81 [military];");
+	/* Named groups and $$. */
+	CHECK_STR(run("ORG\t${name} Magazine\t(?<name>\\p{Lu}\\p{Ll}+) Magazine\n", "read Rolling Magazine", NULL),
+		  "Rolling Magazine=ORG Rolling Magazine [];");
+	CHECK_STR(run("PRODUCT\t$$$1\t\\$(\\d+)\n", "cost $5 today", NULL), "$5=PRODUCT $5 [];");
+	/* Matches must sit on token boundaries: "Unit 8200" inside "XUnit 8200" is not one. */
+	CHECK_STR(run("UNIT\tUnit $1\tUnit (\\d+)\n", "XUnit 8200", NULL), "");
+	/* Caseless option. */
+	CHECK_STR(run("UNIT\tUnit $1\tunit (\\d+)\tcaseless\n", "UNIT 81", NULL), "UNIT 81=UNIT Unit 81 [];");
+	/* Invalid UTF-8 in the text does not stop matching. */
+	CHECK_STR(run(units, "\xff\xfe Unit 9900 \xc0", NULL), "Unit 9900=UNIT Unit 9900 [military];");
+	/* Catastrophic backtracking hits the match limit, reported by rule. */
+	int status = 0;
+	char text[64];
+	memset(text, 'a', 40);
+	strcpy(text + 40, "!");
+	run("ORG\t$0\t^(a+)+$\n", text, &status);
+	CHECK_INT(status, -1);
+	CHECK(strstr(match_err.message, "rule test.rules:1:") != NULL);
+
+	/* Errors. */
+	CHECK_STR(load_error("UNIT\tUnit $1\tUnit (\\d+\n"),
+		  "bad.rules:1: missing closing parenthesis at offset 9");
+	CHECK_STR(load_error("# c\n\nUNIT\tUnit $2\tUnit (\\d+)\n"),
+		  "bad.rules:3: label template uses $2 but the pattern has 1 group");
+	CHECK_STR(load_error("UNIT\t${x}\tUnit (\\d+)\n"),
+		  "bad.rules:1: label template uses ${x} but the pattern has no such group");
+	CHECK_STR(load_error("unit\t$0\tx\n"),
+		  "bad.rules:1: invalid type \"unit\" (capital letters, digits and _, such as ORG or UNIT)");
+	CHECK_STR(load_error("UNIT\t$0\n"),
+		  "bad.rules:1: expected 3 or 4 tab-separated columns (type, label, pattern, options), found 2");
+	CHECK_STR(load_error("UNIT\t$0\tx\tcolour=red\n"),
+		  "bad.rules:1: unknown option \"colour=red\" (options are category=WORD, caseless)");
+	CHECK_STR(load_error("UNIT\t$x\tx\n"),
+		  "bad.rules:1: \"$\" in label template must be followed by a digit, {name} or $");
+	return check_result("rules");
+}
