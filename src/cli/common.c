@@ -119,18 +119,26 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 
 	opterr = 0;
 	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, ":ho:d:r:j:f:w:", long_options, NULL)) != -1) {
+	int c, index = -1;
+	char name[64];
+	while ((c = getopt_long(argc, argv, ":ho:d:r:j:f:w:", long_options, &index)) != -1) {
+		/* The option as the user wrote it, for messages. */
+		if (index >= 0)
+			snprintf(name, sizeof(name), "--%s", long_options[index].name);
+		else
+			snprintf(name, sizeof(name), "-%c", c == ':' || c == '?' ? optopt : c);
+		index = -1;
 		if (c == '?') {
 			if (optopt)
 				return usage_error(o, exit_status, "unknown option '-%c'", optopt);
 			return usage_error(o, exit_status, "unknown option '%s'", argv[optind - 1]);
 		}
 		if (c == ':')
-			return usage_error(o, exit_status, "option '%s' needs a value", argv[optind - 1]);
+			return usage_error(o, exit_status, "option '%s' needs a value",
+					   optopt ? name : argv[optind - 1]);
 		unsigned group = option_group(c);
 		if (group && !(groups & group))
-			return usage_error(o, exit_status, "option '%s' does not apply here", argv[optind - 1]);
+			return usage_error(o, exit_status, "option '%s' does not apply here", name);
 		char *end;
 		switch (c) {
 		case 'h':

@@ -56,6 +56,7 @@ int eg_cmd_extract(int argc, char **argv)
 	 * fails at once rather than after the whole corpus. */
 	if (eg_out_open(&out, eg_is_stdout(o.output) ? "-" : o.output, &err) < 0) {
 		eg_report("%s", err.message);
+		status = EG_EXIT_OUTPUT;
 		goto done;
 	}
 	out_open = 1;

@@ -60,6 +60,7 @@ int eg_cmd_mentions(int argc, char **argv)
 		goto done;
 	if (eg_out_open(&out, eg_is_stdout(o.output) ? "-" : o.output, &err) < 0) {
 		eg_report("%s", err.message);
+		status = EG_EXIT_OUTPUT;
 		goto done;
 	}
 	out_open = 1;
