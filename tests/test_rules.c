@@ -72,6 +72,15 @@ int main(void)
 	CHECK_INT(status, -1);
 	CHECK(strstr(match_err.message, "rule test.rules:1:") != NULL);
 
+	/* need= limits a rule to sentences holding one of its words. */
+	const char *needy = "ORG\t$1\t\\b((?:\\p{Lu}\\p{Ll}+ ){1,2}Ministry)\\b\tneed=ministry,Office\n";
+	CHECK_STR(run(needy, "The Defence Ministry said. Nothing here. Foreign Ministry and Home Office.", NULL),
+		  "The Defence Ministry=ORG The Defence Ministry [];Foreign Ministry=ORG Foreign Ministry [];");
+	/* The same pattern without need= finds the same; a sentence without the
+	 * word is never searched, so a match there is missed on purpose. */
+	CHECK_STR(run("ORG\t$0\tAcme\tneed=Corp\n", "Acme Corp. is big. Acme again.", NULL), "Acme=ORG Acme [];");
+	CHECK_STR(load_error("ORG\t$0\tx\tneed=a,,b\n"), "bad.rules:1: empty word in need=");
+
 	/* Errors. */
 	CHECK_STR(load_error("UNIT\tUnit $1\tUnit (\\d+\n"),
 		  "bad.rules:1: missing closing parenthesis at offset 9");
@@ -84,7 +93,7 @@ int main(void)
 	CHECK_STR(load_error("UNIT\t$0\n"),
 		  "bad.rules:1: expected 3 or 4 tab-separated columns (type, label, pattern, options), found 2");
 	CHECK_STR(load_error("UNIT\t$0\tx\tcolour=red\n"),
-		  "bad.rules:1: unknown option \"colour=red\" (options are category=WORD, caseless)");
+		  "bad.rules:1: unknown option \"colour=red\" (options are category=WORD, caseless, need=WORD,...)");
 	CHECK_STR(load_error("UNIT\t$x\tx\n"),
 		  "bad.rules:1: \"$\" in label template must be followed by a digit, {name} or $");
 	return check_result("rules");

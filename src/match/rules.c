@@ -2,6 +2,7 @@
 #include "match/rules.h"
 #include "match/tsv.h"
 #include "text/utf8.h"
+#include "util/map.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,16 @@ typedef struct rule {
 	char *category;     /* "" when none */
 	char *label;        /* the template */
 	char *origin;       /* "FILE:LINE" */
+	int has_need;       /* runs only on sentences with a need= word */
+	uint32_t *sentences; /* this document's sentences with such a word */
+	size_t sentence_count, sentence_cap;
 } rule;
+
+/* The rules that need one word: a list of rule indexes. */
+typedef struct need_list {
+	uint32_t *rules;
+	size_t n, cap;
+} need_list;
 
 struct eg_rules {
 	eg_entities *ents;
@@ -31,6 +41,14 @@ struct eg_rules {
 	pcre2_match_data *match_data;
 	uint32_t max_groups;
 	eg_buf label, raw;
+	eg_strmap need_words;    /* folded word -> index into needs */
+	need_list *needs;
+	size_t need_cap;
+	unsigned char need_first[256]; /* first bytes of folded need words */
+	eg_buf fold;
+	uint32_t *sentence_first; /* per sentence: first and last token */
+	uint32_t *sentence_last;
+	size_t sentence_cap;
 };
 
 eg_rules *eg_rules_new(eg_entities *ents)
@@ -55,8 +73,16 @@ void eg_rules_free(eg_rules *r)
 		free(r->v[i].category);
 		free(r->v[i].label);
 		free(r->v[i].origin);
+		free(r->v[i].sentences);
 	}
 	free(r->v);
+	for (size_t i = 0; i < r->need_words.count; i++)
+		free(r->needs[i].rules);
+	free(r->needs);
+	eg_strmap_free(&r->need_words);
+	eg_buf_free(&r->fold);
+	free(r->sentence_first);
+	free(r->sentence_last);
 	pcre2_match_data_free(r->match_data);
 	pcre2_match_context_free(r->match_context);
 	pcre2_jit_stack_free(r->jit_stack);
@@ -109,7 +135,35 @@ static int check_template(const char *tpl, pcre2_code *code, const char *where, 
 	return 0;
 }
 
-static int parse_options(const eg_tsv_field *f, uint32_t *flags, eg_buf *category, const char *where, eg_error *err)
+/* Records that rule index needs each word of the comma-separated list. */
+static int add_need(eg_rules *r, uint32_t index, const char *s, size_t n, const char *where, eg_error *err)
+{
+	const char *end = s + n;
+	while (s <= end) {
+		const char *comma = memchr(s, ',', (size_t)(end - s));
+		const char *e = comma ? comma : end;
+		if (e == s)
+			return eg_error_set(err, "%s: empty word in need=", where);
+		eg_norm_fold(s, (size_t)(e - s), &r->fold);
+		int inserted;
+		uint32_t w = eg_strmap_intern(&r->need_words, r->fold.data, r->fold.len, &inserted);
+		if (inserted) {
+			EG_GROW(r->needs, r->need_cap, (size_t)w + 1);
+			memset(&r->needs[w], 0, sizeof(r->needs[w]));
+		}
+		need_list *l = &r->needs[w];
+		if (!l->n || l->rules[l->n - 1] != index) {
+			EG_GROW(l->rules, l->cap, l->n + 1);
+			l->rules[l->n++] = index;
+		}
+		r->need_first[(unsigned char)r->fold.data[0]] = 1;
+		s = e + 1;
+	}
+	return 0;
+}
+
+static int parse_options(const eg_tsv_field *f, uint32_t *flags, eg_buf *category, eg_tsv_field *need,
+			 const char *where, eg_error *err)
 {
 	const char *s = f->s, *end = f->s + f->n;
 	while (s < end) {
@@ -123,8 +177,11 @@ static int parse_options(const eg_tsv_field *f, uint32_t *flags, eg_buf *categor
 			*flags |= PCRE2_CASELESS;
 		else if (n > 9 && memcmp(s, "category=", 9) == 0)
 			eg_buf_add(category, s + 9, n - 9);
+		else if (n > 5 && memcmp(s, "need=", 5) == 0)
+			*need = (eg_tsv_field){s + 5, n - 5};
 		else if (n)
-			return eg_error_set(err, "%s: unknown option \"%.*s\" (options are category=WORD, caseless)",
+			return eg_error_set(err,
+					    "%s: unknown option \"%.*s\" (options are category=WORD, caseless, need=WORD,...)",
 					    where, (int)n, s);
 		s = e;
 	}
@@ -149,7 +206,8 @@ static int load_line(eg_rules *r, const eg_tsv *t, const char *where, eg_error *
 
 	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
 	eg_buf category = {0};
-	if (t->count == 4 && parse_options(&t->field[3], &flags, &category, where, err) < 0) {
+	eg_tsv_field need = {NULL, 0};
+	if (t->count == 4 && parse_options(&t->field[3], &flags, &category, &need, where, err) < 0) {
 		eg_buf_free(&category);
 		return -1;
 	}
@@ -182,8 +240,16 @@ static int load_line(eg_rules *r, const eg_tsv *t, const char *where, eg_error *
 		r->match_data = pcre2_match_data_create(r->max_groups + 1, NULL);
 	}
 
+	if (need.n && add_need(r, (uint32_t)r->n, need.s, need.n, where, err) < 0) {
+		free(tpl);
+		eg_buf_free(&category);
+		pcre2_code_free(code);
+		return -1;
+	}
 	EG_GROW(r->v, r->cap, r->n + 1);
 	rule *x = &r->v[r->n++];
+	memset(x, 0, sizeof(*x));
+	x->has_need = need.n > 0;
 	x->code = code;
 	memcpy(x->type, type->s, type->n);
 	x->type[type->n] = '\0';
@@ -287,10 +353,11 @@ static void expand_label(eg_rules *r, const rule *x, const char *text, const PCR
 	}
 }
 
-static int run_rule(eg_rules *r, const rule *x, const char *text, size_t length, const eg_tokens *tokens,
-		    eg_mentions *out, eg_error *err)
+/* Runs x over text[from, length): the whole text, or a run of sentences. */
+static int run_rule(eg_rules *r, const rule *x, const char *text, size_t from, size_t length,
+		    const eg_tokens *tokens, eg_mentions *out, eg_error *err)
 {
-	size_t pos = 0;
+	size_t pos = from;
 	while (pos <= length) {
 		int rc = pcre2_match(x->code, (PCRE2_SPTR)text, length, pos, 0, r->match_data, r->match_context);
 		if (rc == PCRE2_ERROR_NOMATCH)
@@ -331,12 +398,80 @@ static int run_rule(eg_rules *r, const rule *x, const char *text, size_t length,
 	return 0;
 }
 
+/* Finds, for every rule with need= words, the sentences holding one. */
+static void find_needed_sentences(eg_rules *r, const char *text, const eg_tokens *tokens)
+{
+	for (size_t i = 0; i < r->n; i++)
+		r->v[i].sentence_count = 0;
+	if (!r->need_words.count)
+		return;
+	for (size_t i = 0; i < tokens->n; i++) {
+		const eg_token *t = &tokens->v[i];
+		unsigned char first = (unsigned char)text[t->start];
+		if (first >= 'A' && first <= 'Z')
+			first = (unsigned char)(first + 32);
+		/* Most tokens are ruled out by their first byte, before folding. */
+		if (!(t->flags & EG_TOK_WORD) || (first < 0x80 && !r->need_first[first]))
+			continue;
+		eg_norm_fold(text + t->start, t->end - t->start, &r->fold);
+		int64_t w = eg_strmap_find(&r->need_words, r->fold.data, r->fold.len);
+		if (w < 0)
+			continue;
+		const need_list *l = &r->needs[w];
+		for (size_t k = 0; k < l->n; k++) {
+			rule *x = &r->v[l->rules[k]];
+			if (x->sentence_count && x->sentences[x->sentence_count - 1] == t->sentence)
+				continue;
+			EG_GROW(x->sentences, x->sentence_cap, x->sentence_count + 1);
+			x->sentences[x->sentence_count++] = t->sentence;
+		}
+	}
+}
+
+/* Records the first and last token of each sentence. */
+static void index_sentences(eg_rules *r, const eg_tokens *tokens)
+{
+	if (tokens->sentences > r->sentence_cap) {
+		size_t cap = r->sentence_cap;
+		EG_GROW(r->sentence_first, cap, tokens->sentences);
+		EG_GROW(r->sentence_last, r->sentence_cap, tokens->sentences);
+	}
+	for (size_t i = 0; i < tokens->n; i++) {
+		uint32_t s = tokens->v[i].sentence;
+		if (i == 0 || tokens->v[i - 1].sentence != s)
+			r->sentence_first[s] = (uint32_t)i;
+		r->sentence_last[s] = (uint32_t)i;
+	}
+}
+
 int eg_rules_match(eg_rules *r, const char *text, size_t length, const eg_tokens *tokens, eg_mentions *out,
 		   eg_error *err)
 {
 	int status = 0;
-	for (size_t i = 0; i < r->n; i++)
-		if (run_rule(r, &r->v[i], text, length, tokens, out, err) < 0)
-			status = -1;
+	find_needed_sentences(r, text, tokens);
+	int indexed = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		rule *x = &r->v[i];
+		if (!x->has_need) {
+			if (run_rule(r, x, text, 0, length, tokens, out, err) < 0)
+				status = -1;
+			continue;
+		}
+		if (x->sentence_count && !indexed) {
+			index_sentences(r, tokens);
+			indexed = 1;
+		}
+		/* Neighbouring sentences run as one stretch of text. */
+		for (size_t k = 0; k < x->sentence_count;) {
+			size_t j = k;
+			while (j + 1 < x->sentence_count && x->sentences[j + 1] == x->sentences[j] + 1)
+				j++;
+			size_t from = tokens->v[r->sentence_first[x->sentences[k]]].start;
+			size_t to = tokens->v[r->sentence_last[x->sentences[j]]].end;
+			if (run_rule(r, x, text, from, to, tokens, out, err) < 0)
+				status = -1;
+			k = j + 1;
+		}
+	}
 	return status;
 }

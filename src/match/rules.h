@@ -8,7 +8,14 @@
  *               $1..$9 or ${name} a capture group, $$ a dollar sign;
  *               whitespace in the result is collapsed to single spaces
  *   3 pattern   a PCRE2 pattern (UTF and Unicode properties on)
- *   4 options   optional, space separated: category=WORD, caseless
+ *   4 options   optional, space separated:
+ *               category=WORD   the entities' category
+ *               caseless        match letters in any case
+ *               need=W1,W2,...  run the pattern only on sentences holding
+ *                               one of these words as a token (compared
+ *                               case-insensitively); a cheap prefilter for
+ *                               patterns that would otherwise try every
+ *                               position of every text
  * Each pattern is compiled once with JIT.  A match that does not begin and
  * end on token boundaries is ignored, as is one whose label comes out empty.
  * Matching has PCRE2 match and depth limits, so a pattern that backtracks
