@@ -16,6 +16,26 @@ static uint64_t mix64(uint64_t x)
 	return x;
 }
 
+/* Hash for the string table: eight bytes a step, then the finaliser.  Not
+ * eg_hash_bytes (FNV-1a, a byte a step), which stays for ids that must not
+ * change; this one only has to be fast and spread keys well. */
+static uint64_t hash_string(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)n << 56);
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	uint64_t tail = 0;
+	for (size_t i = 0; i < n; i++)
+		tail |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	return mix64(h ^ tail);
+}
+
 void eg_u64map_init(eg_u64map *m)
 {
 	memset(m, 0, sizeof(*m));
@@ -117,7 +137,7 @@ int64_t eg_strmap_find(const eg_strmap *m, const char *key, size_t len)
 {
 	if (!m->count)
 		return -1;
-	uint64_t h = eg_hash_bytes(key, len);
+	uint64_t h = hash_string(key, len);
 	for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
 		uint32_t s = m->slots[i];
 		if (!s)
@@ -162,7 +182,7 @@ uint32_t eg_strmap_intern(eg_strmap *m, const char *key, size_t len, int *insert
 	}
 	m->keys[s] = eg_xstrndup(key, len);
 	m->lengths[s] = (uint32_t)len;
-	m->hashes[s] = eg_hash_bytes(key, len);
+	m->hashes[s] = hash_string(key, len);
 	size_t i = m->hashes[s] & m->mask;
 	while (m->slots[i])
 		i = (i + 1) & m->mask;
