@@ -73,17 +73,25 @@ int main(void)
 	snprintf(want, sizeof(want), "%s: cannot create a file there: No such file or directory", missing);
 	CHECK_STR(err.message, want);
 
-	/* Renaming over a directory fails at commit; the temporary is removed. */
-	char blocker[600];
-	snprintf(blocker, sizeof(blocker), "%s/blocker", dir);
-	CHECK(mkdir(blocker, 0755) == 0);
-	snprintf(missing, sizeof(missing), "%s/x", blocker);
-	CHECK(mkdir(missing, 0755) == 0);
-	CHECK_INT(eg_out_open(&out, blocker, &err), 0);
-	fputs("data", out.fp);
+	/* A commit that cannot rename (here the temporary file vanished)
+	 * fails, naming the target, and leaves the old file. */
+	CHECK_INT(eg_out_open(&out, target, &err), 0);
+	fputs("fourth", out.fp);
+	CHECK(unlink(out.tmp_path) == 0);
 	CHECK_INT(eg_out_commit(&out, &err), -1);
-	CHECK(strstr(err.message, "the previous file, if any, is unchanged") != NULL);
-	CHECK_INT(entries(), 2);
+	CHECK(strstr(err.message, "graph.graphml: No such file or directory; the previous file, if any, is unchanged") != NULL);
+	CHECK_STR(slurp(target), "third");
+	CHECK_INT(entries(), 1);
+
+	/* A device is written in place, never renamed over (that would
+	 * replace /dev/null with a regular file). */
+	CHECK_INT(eg_out_open(&out, "/dev/null", &err), 0);
+	CHECK(out.tmp_path == NULL);
+	fputs("discarded", out.fp);
+	CHECK_INT(eg_out_commit(&out, &err), 0);
+	CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
+	/* A directory is refused at once. */
+	CHECK_INT(eg_out_open(&out, dir, &err), -1);
 
 	/* "-" is standard output. */
 	CHECK_INT(eg_out_open(&out, "-", &err), 0);

@@ -6,11 +6,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static void release(eg_out *out)
+{
+	free(out->path);
+	free(out->tmp_path);
+	out->path = out->tmp_path = NULL;
+	out->fp = NULL;
+}
+
 int eg_out_open(eg_out *out, const char *path, eg_error *err)
 {
 	memset(out, 0, sizeof(*out));
 	if (strcmp(path, "-") == 0) {
 		out->fp = stdout;
+		return 0;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
+			return eg_error_set(err, "%s: is a directory", path);
+		out->fp = fopen(path, "wb");
+		if (!out->fp)
+			return eg_error_set(err, "%s: %s", path, strerror(errno));
+		out->path = eg_xstrdup(path);
 		return 0;
 	}
 	/* The temporary file sits beside the target, so rename() is atomic. */
@@ -43,21 +61,19 @@ int eg_out_open(eg_out *out, const char *path, eg_error *err)
 	return 0;
 }
 
-static void release(eg_out *out)
-{
-	free(out->path);
-	free(out->tmp_path);
-	out->path = out->tmp_path = NULL;
-	out->fp = NULL;
-}
-
 int eg_out_commit(eg_out *out, eg_error *err)
 {
 	if (!out->tmp_path) {
 		int failed = fflush(out->fp) != 0 || ferror(out->fp);
 		int saved = errno;
-		out->fp = NULL;
-		return failed ? eg_error_set(err, "standard output: %s", strerror(saved)) : 0;
+		if (out->path && fclose(out->fp) != 0 && !failed) {
+			failed = 1;
+			saved = errno;
+		}
+		if (failed)
+			eg_error_set(err, "%s: %s", out->path ? out->path : "standard output", strerror(saved));
+		release(out);
+		return failed ? -1 : 0;
 	}
 	int failed = fflush(out->fp) != 0 || ferror(out->fp) || fsync(fileno(out->fp)) != 0;
 	int saved = errno;
@@ -85,6 +101,8 @@ void eg_out_abort(eg_out *out)
 	if (out->tmp_path) {
 		fclose(out->fp);
 		unlink(out->tmp_path);
+	} else if (out->path) {
+		fclose(out->fp);
 	}
 	release(out);
 }
