@@ -138,12 +138,17 @@ int64_t eg_strmap_find(const eg_strmap *m, const char *key, size_t len)
 	if (!m->count)
 		return -1;
 	uint64_t h = hash_string(key, len);
+	uint64_t tag = h & 0xffffffff00000000ULL;
+	/* The slot carries part of the hash, so a probe that misses costs no
+	 * visit to the key arrays. */
 	for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
-		uint32_t s = m->slots[i];
-		if (!s)
+		uint64_t slot = m->slots[i];
+		if (!slot)
 			return -1;
-		s--;
-		if (m->hashes[s] == h && m->lengths[s] == len && memcmp(m->keys[s], key, len) == 0)
+		if ((slot & 0xffffffff00000000ULL) != tag)
+			continue;
+		uint32_t s = (uint32_t)slot - 1;
+		if (m->lengths[s] == len && memcmp(m->keys[s], key, len) == 0)
 			return s;
 	}
 }
@@ -151,13 +156,13 @@ int64_t eg_strmap_find(const eg_strmap *m, const char *key, size_t len)
 static void strmap_rehash(eg_strmap *m, size_t size)
 {
 	free(m->slots);
-	m->slots = eg_xcalloc(size, sizeof(uint32_t));
+	m->slots = eg_xcalloc(size, sizeof(*m->slots));
 	m->mask = size - 1;
 	for (size_t s = 0; s < m->count; s++) {
 		size_t i = m->hashes[s] & m->mask;
 		while (m->slots[i])
 			i = (i + 1) & m->mask;
-		m->slots[i] = (uint32_t)s + 1;
+		m->slots[i] = (m->hashes[s] & 0xffffffff00000000ULL) | ((uint64_t)s + 1);
 	}
 }
 
@@ -169,7 +174,7 @@ uint32_t eg_strmap_intern(eg_strmap *m, const char *key, size_t len, int *insert
 			*inserted = 0;
 		return (uint32_t)found;
 	}
-	if (!m->slots || (m->count + 1) * 4 > (m->mask + 1) * 3)
+	if (!m->slots || (m->count + 1) * 2 > m->mask + 1)
 		strmap_rehash(m, m->slots ? (m->mask + 1) * 2 : 16);
 	size_t s = m->count;
 	if (s + 1 > m->cap) {
@@ -186,7 +191,7 @@ uint32_t eg_strmap_intern(eg_strmap *m, const char *key, size_t len, int *insert
 	size_t i = m->hashes[s] & m->mask;
 	while (m->slots[i])
 		i = (i + 1) & m->mask;
-	m->slots[i] = (uint32_t)s + 1;
+	m->slots[i] = (m->hashes[s] & 0xffffffff00000000ULL) | ((uint64_t)s + 1);
 	m->count++;
 	if (inserted)
 		*inserted = 1;

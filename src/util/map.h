@@ -35,7 +35,7 @@ uint64_t *eg_u64map_put(eg_u64map *m, uint64_t key, int *inserted);
 int eg_u64map_next(const eg_u64map *m, size_t *pos, uint64_t *key, uint64_t *value);
 
 typedef struct eg_strmap {
-	uint32_t *slots;     /* index + 1, 0 = empty */
+	uint64_t *slots;     /* high 32 bits of the hash, then index + 1; 0 = empty */
 	uint64_t *hashes;    /* per index */
 	char **keys;         /* per index, owned */
 	uint32_t *lengths;   /* per index */
