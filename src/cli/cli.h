@@ -22,6 +22,19 @@ int eg_cmd_check(int argc, char **argv);
 
 /* What the subcommands share: options, configuration, the input loop. */
 
+/* The help lines of the options extract and mentions share. */
+#define EG_HELP_COMMON_OPTIONS                                                          \
+	"  -d, --dict PATH          add a dictionary file or directory of *.tsv\n"       \
+	"  -r, --rules PATH         add a rules file or directory of *.rules\n"          \
+	"      --no-defaults        load only the dictionaries and rules named\n"        \
+	"      --input-format FMT   auto (the default) or text\n"                        \
+	"  -j, --jobs N             worker threads (this version uses one)\n"           \
+	"      --progress, --quiet  force the summary on stderr / print errors only\n"  \
+	"  -h, --help               show this help\n"                                    \
+	"\n"                                                                             \
+	"Exit status: 0 success, 1 some inputs skipped, 2 usage or configuration\n"      \
+	"error, 3 the output could not be written.\n"
+
 typedef struct eg_options {
 	const char *command;
 	const char *output;       /* NULL or "-" = stdout */

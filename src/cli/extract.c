@@ -17,16 +17,7 @@ static const char usage[] =
 	"                           entities within N tokens of each other\n"
 	"      --min-weight N       drop edges with weight below N (default 1)\n"
 	"      --types LIST         keep only these entity types, e.g. ORG,PERSON\n"
-	"  -d, --dict PATH          add a dictionary file or directory of *.tsv\n"
-	"  -r, --rules PATH         add a rules file or directory of *.rules\n"
-	"      --no-defaults        load only the dictionaries and rules named\n"
-	"      --input-format FMT   auto (the default) or text\n"
-	"  -j, --jobs N             worker threads (this version uses one)\n"
-	"      --progress, --quiet  force the summary on stderr / print errors only\n"
-	"  -h, --help               show this help\n"
-	"\n"
-	"Exit status: 0 success, 1 some inputs skipped, 2 usage or configuration\n"
-	"error, 3 the output could not be written.\n";
+	EG_HELP_COMMON_OPTIONS;
 
 static int count_document(void *context, const eg_document *doc, const eg_tokens *tokens,
 			  const eg_mentions *mentions)

@@ -224,8 +224,11 @@ static int parse_flags(const eg_tsv_field *f, enum case_mode *mode, const char *
 	return 0;
 }
 
-static int load_line(eg_dict *d, const eg_tsv *t, const char *where, uint32_t origin, eg_error *err)
+static int load_line(void *context, const eg_tsv *t, const char *where, eg_error *err)
 {
+	eg_dict *d = context;
+	uint32_t origin = (uint32_t)d->origins.len;
+	eg_buf_add(&d->origins, where, strlen(where) + 1);
 	if (!eg_utf8_valid(t->line_start, t->line_length))
 		return eg_error_set(err, "%s: invalid UTF-8", where);
 	if (t->count < 2 || t->count > 5)
@@ -283,28 +286,12 @@ static int load_line(eg_dict *d, const eg_tsv *t, const char *where, uint32_t or
 
 int eg_dict_load_buffer(eg_dict *d, const char *file, const char *data, size_t n, eg_error *err)
 {
-	eg_tsv t;
-	eg_tsv_init(&t, data, n);
-	char where[4096];
-	while (eg_tsv_next(&t)) {
-		snprintf(where, sizeof(where), "%s:%zu", file, t.line);
-		uint32_t origin = (uint32_t)d->origins.len;
-		eg_buf_add(&d->origins, where, strlen(where) + 1);
-		if (load_line(d, &t, where, origin, err) < 0)
-			return -1;
-	}
-	return 0;
+	return eg_tsv_each(file, data, n, load_line, d, err);
 }
 
 int eg_dict_load_file(eg_dict *d, const char *path, eg_error *err)
 {
-	size_t n;
-	char *data = eg_read_file(path, &n, err);
-	if (!data)
-		return -1;
-	int rc = eg_dict_load_buffer(d, path, data, n, err);
-	free(data);
-	return rc;
+	return eg_tsv_each_in_file(path, load_line, d, err);
 }
 
 /* The token's id in the vocabulary, or -1 when no name contains it. */

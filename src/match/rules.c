@@ -188,8 +188,9 @@ static int parse_options(const eg_tsv_field *f, uint32_t *flags, eg_buf *categor
 	return 0;
 }
 
-static int load_line(eg_rules *r, const eg_tsv *t, const char *where, eg_error *err)
+static int load_line(void *context, const eg_tsv *t, const char *where, eg_error *err)
 {
+	eg_rules *r = context;
 	if (!eg_utf8_valid(t->line_start, t->line_length))
 		return eg_error_set(err, "%s: invalid UTF-8", where);
 	if (t->count < 3 || t->count > 4)
@@ -261,26 +262,12 @@ static int load_line(eg_rules *r, const eg_tsv *t, const char *where, eg_error *
 
 int eg_rules_load_buffer(eg_rules *r, const char *file, const char *data, size_t n, eg_error *err)
 {
-	eg_tsv t;
-	eg_tsv_init(&t, data, n);
-	char where[4096];
-	while (eg_tsv_next(&t)) {
-		snprintf(where, sizeof(where), "%s:%zu", file, t.line);
-		if (load_line(r, &t, where, err) < 0)
-			return -1;
-	}
-	return 0;
+	return eg_tsv_each(file, data, n, load_line, r, err);
 }
 
 int eg_rules_load_file(eg_rules *r, const char *path, eg_error *err)
 {
-	size_t n;
-	char *data = eg_read_file(path, &n, err);
-	if (!data)
-		return -1;
-	int rc = eg_rules_load_buffer(r, path, data, n, err);
-	free(data);
-	return rc;
+	return eg_tsv_each_in_file(path, load_line, r, err);
 }
 
 /* Index of the token starting at byte offset, or -1. */

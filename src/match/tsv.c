@@ -1,6 +1,8 @@
 #include "match/tsv.h"
 #include "util/util.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void eg_tsv_init(eg_tsv *t, const char *data, size_t n)
@@ -52,4 +54,28 @@ int eg_tsv_next(eg_tsv *t)
 		return 1;
 	}
 	return 0;
+}
+
+int eg_tsv_each(const char *name, const char *data, size_t n, eg_tsv_line_fn fn, void *context, eg_error *err)
+{
+	eg_tsv t;
+	eg_tsv_init(&t, data, n);
+	char where[4096];
+	while (eg_tsv_next(&t)) {
+		snprintf(where, sizeof(where), "%s:%zu", name, t.line);
+		if (fn(context, &t, where, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int eg_tsv_each_in_file(const char *path, eg_tsv_line_fn fn, void *context, eg_error *err)
+{
+	size_t n;
+	char *data = eg_read_file(path, &n, err);
+	if (!data)
+		return -1;
+	int rc = eg_tsv_each(path, data, n, fn, context, err);
+	free(data);
+	return rc;
 }

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "util/util.h"
+
 #define EG_TSV_MAX_FIELDS 8
 
 typedef struct eg_tsv_field {
@@ -29,5 +31,13 @@ typedef struct eg_tsv {
 void eg_tsv_init(eg_tsv *t, const char *data, size_t n);
 /* Advances to the next non-blank, non-comment line; returns 0 at the end. */
 int eg_tsv_next(eg_tsv *t);
+
+/* Handles one line; where is "NAME:LINE" for messages. */
+typedef int (*eg_tsv_line_fn)(void *context, const eg_tsv *t, const char *where, eg_error *err);
+
+/* Calls fn on every line of data (name is used in messages) or of the file
+ * at path, stopping at the first that fails. */
+int eg_tsv_each(const char *name, const char *data, size_t n, eg_tsv_line_fn fn, void *context, eg_error *err);
+int eg_tsv_each_in_file(const char *path, eg_tsv_line_fn fn, void *context, eg_error *err);
 
 #endif
