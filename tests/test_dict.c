@@ -30,7 +30,7 @@ static const char *run(const char *text)
 	eg_tokens tokens = {0};
 	eg_mentions m = {0};
 	eg_tokenize(text, strlen(text), &tokens);
-	eg_dict_match(dict, text, &tokens, &m);
+	eg_dict_match(dict, text, &tokens, &m, NULL);
 	out[0] = '\0';
 	for (size_t i = 0; i < m.n; i++) {
 		size_t len = strlen(out);
@@ -121,7 +121,7 @@ int main(void)
 		  "bad.tsv:1: invalid type \"place\" (capital letters, digits and _, such as ORG or PERSON)");
 	CHECK_STR(load_error("\tORG\n"), "bad.tsv:1: empty label");
 	CHECK_STR(load_error("X\tORG\ta||b\n"), "bad.tsv:1: empty alias in \"a||b\"");
-	CHECK_STR(load_error("X\tORG\t\t\tloud\n"), "bad.tsv:1: unknown flag \"loud\" (flags are exact, fold)");
+	CHECK_STR(load_error("X\tORG\t\t\tloud\n"), "bad.tsv:1: unknown flag \"loud\" (flags are exact, fold, cue)");
 	CHECK_STR(load_error("X\tORG\ta\tb\tc\td\n"),
 		  "bad.tsv:1: expected 2 to 5 tab-separated columns (label, type, aliases, category, flags), found 6");
 	CHECK_STR(load_error("# ok\nBad \xff byte\tORG\n"), "bad.tsv:2: invalid UTF-8");

@@ -19,6 +19,7 @@ typedef struct name {
 	uint32_t origin;     /* offset in d->origins: "FILE:LINE" of the line */
 	uint8_t mode;        /* enum case_mode, resolved (never AUTO for acronyms) */
 	uint8_t has_upper;   /* the form has an upper-case letter */
+	uint8_t cue;         /* evidence for other steps, not an entity mention */
 } name;
 
 struct eg_dict {
@@ -135,7 +136,7 @@ static void add_conflict(eg_dict *d, const name *later, const name *earlier, con
 }
 
 /* Adds one surface form of entity. */
-static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enum case_mode flag,
+static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enum case_mode flag, int cue,
 		    uint32_t origin, const char *where, eg_error *err)
 {
 	eg_tokenize(form, n, &d->tokens);
@@ -146,6 +147,7 @@ static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enu
 	nm.entity = entity;
 	nm.origin = origin;
 	nm.exact = (uint32_t)d->exact_forms.len;
+	nm.cue = (uint8_t)cue;
 	uint32_t node = 0;
 	for (size_t i = 0; i < d->tokens.n; i++) {
 		const eg_token *t = &d->tokens.v[i];
@@ -180,7 +182,7 @@ static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enu
 	uint32_t *link = &d->first_name[node];
 	while (*link) {
 		const name *other = &d->names[*link - 1];
-		if (other->entity != entity &&
+		if (other->entity != entity && other->cue == nm.cue &&
 		    (other->mode != CASE_EXACT || nm.mode != CASE_EXACT || same_exact(d, other, &nm)))
 			add_conflict(d, &nm, other, form, n);
 		link = &d->names[*link - 1].next;
@@ -204,9 +206,10 @@ static int field_is(const eg_tsv_field *f, const char *word)
 	return f->n == strlen(word) && memcmp(f->s, word, f->n) == 0;
 }
 
-static int parse_flags(const eg_tsv_field *f, enum case_mode *mode, const char *where, eg_error *err)
+static int parse_flags(const eg_tsv_field *f, enum case_mode *mode, int *cue, const char *where, eg_error *err)
 {
 	*mode = CASE_AUTO;
+	*cue = 0;
 	const char *s = f->s, *end = f->s + f->n;
 	while (s < end) {
 		const char *comma = memchr(s, ',', (size_t)(end - s));
@@ -216,8 +219,10 @@ static int parse_flags(const eg_tsv_field *f, enum case_mode *mode, const char *
 			*mode = CASE_EXACT;
 		else if (field_is(&one, "fold"))
 			*mode = CASE_FOLD;
+		else if (field_is(&one, "cue"))
+			*cue = 1;
 		else if (one.n)
-			return eg_error_set(err, "%s: unknown flag \"%.*s\" (flags are exact, fold)", where,
+			return eg_error_set(err, "%s: unknown flag \"%.*s\" (flags are exact, fold, cue)", where,
 					    (int)one.n, one.s);
 		s = comma ? comma + 1 : end;
 	}
@@ -256,11 +261,12 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 		category[c.n] = '\0';
 	}
 	enum case_mode mode = CASE_AUTO;
-	if (t->count >= 5 && parse_flags(&t->field[4], &mode, where, err) < 0)
+	int cue = 0;
+	if (t->count >= 5 && parse_flags(&t->field[4], &mode, &cue, where, err) < 0)
 		return -1;
 
 	uint32_t entity = eg_entities_intern(d->ents, type_name, label.s, label.n, category);
-	if (add_name(d, entity, label.s, label.n, mode, origin, where, err) < 0)
+	if (add_name(d, entity, label.s, label.n, mode, cue, origin, where, err) < 0)
 		return -1;
 	if (t->count >= 3 && t->field[2].n) {
 		const char *s = t->field[2].s, *end = s + t->field[2].n;
@@ -273,7 +279,7 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 			if (!n)
 				return eg_error_set(err, "%s: empty alias in \"%.*s\"", where, (int)t->field[2].n,
 						    t->field[2].s);
-			if (add_name(d, entity, a, n, mode, origin, where, err) < 0)
+			if (add_name(d, entity, a, n, mode, cue, origin, where, err) < 0)
 				return -1;
 			if (!bar)
 				break;
@@ -337,7 +343,24 @@ static int case_ok(eg_dict *d, const name *nm, const char *text, const eg_tokens
 	return 1;
 }
 
-void eg_dict_match(const eg_dict *dc, const char *text, const eg_tokens *tokens, eg_mentions *out)
+/* Appends the mention of tokens [first, end) as entity, if end > first. */
+static void emit(eg_mentions *out, const eg_tokens *tokens, size_t first, size_t end, uint32_t entity)
+{
+	if (!out || end <= first)
+		return;
+	eg_mention m = {
+		.start = tokens->v[first].start,
+		.end = tokens->v[end - 1].end,
+		.tok_start = (uint32_t)first,
+		.tok_end = (uint32_t)end,
+		.entity = entity,
+		.source = EG_SOURCE_DICT,
+	};
+	eg_mentions_push(out, &m);
+}
+
+void eg_dict_match(const eg_dict *dc, const char *text, const eg_tokens *tokens, eg_mentions *out,
+		   eg_mentions *cues)
 {
 	/* Matching reuses the dictionary's scratch buffers; the matcher is
 	 * logically const but not thread-safe. */
@@ -353,8 +376,9 @@ void eg_dict_match(const eg_dict *dc, const char *text, const eg_tokens *tokens,
 		if (d->token_ids[i] < 0)
 			continue;
 		uint32_t node = 0;
-		size_t best_end = 0;
-		uint32_t best_entity = 0;
+		/* The longest name and the longest cue starting here, apart. */
+		size_t best_end[2] = {0, 0};
+		uint32_t best_entity[2] = {0, 0};
 		for (size_t j = i; j < tokens->n && d->token_ids[j] >= 0; j++) {
 			if (j > i && tokens->v[j].paragraph != tokens->v[i].paragraph)
 				break;
@@ -362,25 +386,17 @@ void eg_dict_match(const eg_dict *dc, const char *text, const eg_tokens *tokens,
 			if (!next)
 				break;
 			node = (uint32_t)*next;
+			int found[2] = {0, 0};
 			for (uint32_t k = d->first_name[node]; k; k = d->names[k - 1].next) {
 				const name *nm = &d->names[k - 1];
-				if (case_ok(d, nm, text, tokens, i, j + 1)) {
-					best_end = j + 1;
-					best_entity = nm->entity;
-					break;
+				if (!found[nm->cue] && case_ok(d, nm, text, tokens, i, j + 1)) {
+					found[nm->cue] = 1;
+					best_end[nm->cue] = j + 1;
+					best_entity[nm->cue] = nm->entity;
 				}
 			}
 		}
-		if (best_end) {
-			eg_mention m = {
-				.start = tokens->v[i].start,
-				.end = tokens->v[best_end - 1].end,
-				.tok_start = (uint32_t)i,
-				.tok_end = (uint32_t)best_end,
-				.entity = best_entity,
-				.source = EG_SOURCE_DICT,
-			};
-			eg_mentions_push(out, &m);
-		}
+		emit(out, tokens, i, best_end[0], best_entity[0]);
+		emit(cues, tokens, i, best_end[1], best_entity[1]);
 	}
 }

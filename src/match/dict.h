@@ -8,7 +8,9 @@
  *   3 aliases   other names, separated by "|" (may be empty)
  *   4 category  free word such as media, tech, military (may be empty)
  *   5 flags     comma separated: "exact" (match case exactly), "fold"
- *               (match in any case, even all lower case)
+ *               (match in any case, even all lower case), "cue" (not an
+ *               entity but evidence for later steps: a GIVEN_NAME cue
+ *               followed by capitalised words makes a person)
  * The label and each alias are tokenized with the document tokenizer and
  * stored in a trie over token ids; matching walks it from every token and
  * keeps the longest match starting there.
@@ -52,7 +54,9 @@ size_t eg_dict_conflict_count(const eg_dict *d);
 const char *eg_dict_conflict(const eg_dict *d, size_t i);
 
 /* Appends every match (longest per start token, overlapping allowed) to out,
- * with source EG_SOURCE_DICT. */
-void eg_dict_match(const eg_dict *d, const char *text, const eg_tokens *tokens, eg_mentions *out);
+ * with source EG_SOURCE_DICT; matches of cue entries go to cues instead
+ * (when not NULL). */
+void eg_dict_match(const eg_dict *d, const char *text, const eg_tokens *tokens, eg_mentions *out,
+		   eg_mentions *cues);
 
 #endif

@@ -2,14 +2,17 @@
  * pipeline: one document's text -> tokens and resolved mentions.
  *
  * An eg_matcher bundles the entity table, the dictionaries and the rules of
- * a run.  eg_match_document tokenizes the text, runs the dictionary and every
- * rule, and resolves overlaps; tokens and mentions are written into the
- * caller's buffers, which are reused from one document to the next.
+ * a run.  eg_match_document tokenizes the text, runs the dictionary, every
+ * rule and the person cues, resolves overlaps, then the document's own
+ * aliases (acronyms it defines, surnames of people it names); tokens and
+ * mentions are written into the caller's buffers, which are reused from one
+ * document to the next.
  */
 #ifndef EG_PIPELINE_H
 #define EG_PIPELINE_H
 
 #include "document.h"
+#include "match/alias.h"
 #include "match/dict.h"
 #include "match/entities.h"
 #include "match/rules.h"
@@ -21,6 +24,8 @@ typedef struct eg_matcher {
 	eg_entities *entities;
 	eg_dict *dict;
 	eg_rules *rules;
+	eg_aliases *aliases; /* scratch, reused per document */
+	eg_mentions cues;    /* scratch: cue matches of one document */
 } eg_matcher;
 
 void eg_matcher_init(eg_matcher *m);

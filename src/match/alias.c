@@ -1,0 +1,139 @@
+#include "match/alias.h"
+#include "text/utf8.h"
+#include "util/map.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct eg_aliases {
+	eg_strmap keys;      /* "a" + acronym or "s" + folded surname -> slot */
+	uint32_t *entity;    /* per slot */
+	size_t cap;
+	eg_mentions out;
+	eg_buf key, norm;
+};
+
+eg_aliases *eg_aliases_new(void)
+{
+	eg_aliases *a = eg_xcalloc(1, sizeof(*a));
+	eg_strmap_init(&a->keys);
+	return a;
+}
+
+void eg_aliases_free(eg_aliases *a)
+{
+	if (!a)
+		return;
+	eg_strmap_free(&a->keys);
+	free(a->entity);
+	eg_mentions_free(&a->out);
+	eg_buf_free(&a->key);
+	eg_buf_free(&a->norm);
+	free(a);
+}
+
+/* The lookup key of token t: "a" + its exact form for an acronym (no lower
+ * case), "s" + its folded form for a capitalised word, or NULL. */
+static const eg_buf *key_of(eg_aliases *a, const char *text, const eg_token *t)
+{
+	if (!(t->flags & EG_TOK_WORD) || !(t->flags & EG_TOK_CAPITALIZED))
+		return NULL;
+	eg_buf_clear(&a->key);
+	if (t->flags & EG_TOK_ALL_UPPER) {
+		eg_buf_addc(&a->key, 'a');
+		eg_buf_add(&a->key, text + t->start, t->end - t->start);
+	} else {
+		eg_norm_fold(text + t->start, t->end - t->start, &a->norm);
+		eg_buf_addc(&a->key, 's');
+		eg_buf_add(&a->key, a->norm.data, a->norm.len);
+	}
+	return &a->key;
+}
+
+static int64_t lookup(eg_aliases *a, const char *text, const eg_token *t)
+{
+	const eg_buf *k = key_of(a, text, t);
+	if (!k)
+		return -1;
+	int64_t slot = eg_strmap_find(&a->keys, k->data, k->len);
+	return slot < 0 ? -1 : (int64_t)a->entity[slot];
+}
+
+static void define(eg_aliases *a, const char *text, const eg_token *t, uint32_t entity)
+{
+	const eg_buf *k = key_of(a, text, t);
+	if (!k)
+		return;
+	uint32_t slot = eg_strmap_intern(&a->keys, k->data, k->len, NULL);
+	EG_GROW(a->entity, a->cap, (size_t)slot + 1);
+	a->entity[slot] = entity;
+}
+
+static int is_punct(const char *text, const eg_token *t, char c)
+{
+	return (t->flags & EG_TOK_PUNCT) && t->end - t->start == 1 && text[t->start] == c;
+}
+
+/* Records the aliases that mention m defines. */
+static void learn(eg_aliases *a, const char *text, const eg_tokens *tokens, const eg_entities *ents,
+		  const eg_mention *m)
+{
+	uint32_t words = 0, last = m->tok_start;
+	for (uint32_t t = m->tok_start; t < m->tok_end; t++)
+		if (tokens->v[t].flags & EG_TOK_WORD) {
+			words++;
+			last = t;
+		}
+	if (words >= 2 && strcmp(eg_entity_type(ents, m->entity), "PERSON") == 0 &&
+	    !(tokens->v[last].flags & EG_TOK_ALL_UPPER))
+		define(a, text, &tokens->v[last], m->entity);
+	/* "Name (ACR)": an upper-case word of two or more letters in brackets. */
+	uint32_t open = m->tok_end;
+	if (open + 2 < tokens->n && is_punct(text, &tokens->v[open], '(') &&
+	    is_punct(text, &tokens->v[open + 2], ')')) {
+		const eg_token *acronym = &tokens->v[open + 1];
+		if ((acronym->flags & EG_TOK_ALL_UPPER) && acronym->end - acronym->start >= 2)
+			define(a, text, acronym, m->entity);
+	}
+}
+
+void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens, const eg_entities *ents,
+			eg_mentions *list)
+{
+	eg_strmap_free(&a->keys);
+	eg_strmap_init(&a->keys);
+	a->out.n = 0;
+	size_t k = 0;
+	for (size_t t = 0; t < tokens->n; t++) {
+		if (k < list->n && list->v[k].tok_start == t) {
+			eg_mention m = list->v[k++];
+			if (m.tok_end - m.tok_start == 1) {
+				int64_t e = lookup(a, text, &tokens->v[t]);
+				if (e >= 0 && (uint32_t)e != m.entity) {
+					m.entity = (uint32_t)e;
+					m.source = EG_SOURCE_ALIAS;
+				}
+			}
+			eg_mentions_push(&a->out, &m);
+			learn(a, text, tokens, ents, &m);
+			t = m.tok_end - 1;
+			continue;
+		}
+		int64_t e = a->keys.count ? lookup(a, text, &tokens->v[t]) : -1;
+		if (e >= 0) {
+			eg_mention m = {
+				.start = tokens->v[t].start,
+				.end = tokens->v[t].end,
+				.tok_start = (uint32_t)t,
+				.tok_end = (uint32_t)t + 1,
+				.entity = (uint32_t)e,
+				.source = EG_SOURCE_ALIAS,
+			};
+			eg_mentions_push(&a->out, &m);
+		}
+	}
+	/* Hand the rebuilt list back, keeping both buffers for reuse. */
+	eg_mentions swap = *list;
+	*list = a->out;
+	a->out = swap;
+}

@@ -1,0 +1,30 @@
+/*
+ * alias: names that one document defines for itself, applied after overlaps
+ * are resolved.
+ *
+ * - An acronym in parentheses right after a mention ("Israel Defence Forces
+ *   (IDF)") names that mention's entity for the rest of the document.
+ * - A person's last name alone, after the full name ("Satya Nadella" ...
+ *   "Nadella", "Mr. Nadella"), names that person; when two people share it,
+ *   the one named in full most recently wins.
+ * A later one-token mention that such an alias claims for another entity is
+ * re-pointed to it (in "George Washington ... Washington said", the second
+ * is the person), and a later bare token that matches becomes a mention.
+ * Both get source EG_SOURCE_ALIAS.  The list stays sorted.
+ */
+#ifndef EG_ALIAS_H
+#define EG_ALIAS_H
+
+#include "match/entities.h"
+#include "mention.h"
+#include "text/tokenize.h"
+
+typedef struct eg_aliases eg_aliases;
+
+eg_aliases *eg_aliases_new(void);
+void eg_aliases_free(eg_aliases *a);
+
+void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens, const eg_entities *ents,
+			eg_mentions *list);
+
+#endif

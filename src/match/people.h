@@ -1,0 +1,21 @@
+/*
+ * people: persons found from given-name cues.
+ *
+ * A GIVEN_NAME cue (a dictionary entry flagged "cue") on a capitalised word,
+ * followed in the same sentence by one or two capitalised words, makes a
+ * PERSON candidate covering them all ("Satya Nadella", "Alexander Lebed"),
+ * labelled with that text.  Candidates are appended with source
+ * EG_SOURCE_RULE, so overlap resolution weighs them like rule matches: a
+ * longer dictionary name still wins.
+ */
+#ifndef EG_PEOPLE_H
+#define EG_PEOPLE_H
+
+#include "match/entities.h"
+#include "mention.h"
+#include "text/tokenize.h"
+
+void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_mentions *cues, eg_entities *ents,
+			 eg_mentions *out);
+
+#endif

@@ -1,0 +1,78 @@
+/* Person cues and in-document aliases through the whole matching pipeline. */
+#include "check.h"
+#include "match/pipeline.h"
+
+static eg_matcher m;
+
+static void setup(const char *tsv)
+{
+	eg_error err;
+	eg_matcher_free(&m);
+	eg_matcher_init(&m);
+	CHECK_INT(eg_dict_load_buffer(m.dict, "test.tsv", tsv, strlen(tsv), &err), 0);
+}
+
+/* Renders mentions as "text=TYPE label/source;". */
+static const char *run(const char *text)
+{
+	static char out[4096];
+	eg_tokens tokens = {0};
+	eg_mentions list = {0};
+	eg_error err;
+	CHECK_INT(eg_match_document(&m, text, strlen(text), &tokens, &list, &err), 0);
+	out[0] = '\0';
+	for (size_t i = 0; i < list.n; i++) {
+		const eg_mention *x = &list.v[i];
+		size_t len = strlen(out);
+		snprintf(out + len, sizeof(out) - len, "%.*s=%s %s/%s;", (int)(x->end - x->start), text + x->start,
+			 eg_entity_type(m.entities, x->entity), eg_entity_label(m.entities, x->entity),
+			 eg_source_name((eg_source)x->source));
+	}
+	eg_tokens_free(&tokens);
+	eg_mentions_free(&list);
+	return out;
+}
+
+int main(void)
+{
+	eg_matcher_init(&m);
+	setup("John\tGIVEN_NAME\t\t\tcue\n"
+	      "Satya\tGIVEN_NAME\t\t\tcue\n"
+	      "George\tGIVEN_NAME\t\t\tcue\n"
+	      "Washington\tPLACE\n"
+	      "Satya Nadella\tPERSON\t\ttech\n"
+	      "Israel Defense Forces\tORG\n");
+
+	/* A given name and capitalised words make a person; cues are no mentions. */
+	CHECK_STR(run("John Smith met John. George Walker Bush Jr spoke."),
+		  "John Smith=PERSON John Smith/rule;George Walker Bush=PERSON George Walker Bush/rule;");
+	/* Lower case after the cue, or a new sentence, stops it. */
+	CHECK_STR(run("John said. John. Smith"), "");
+	/* The dictionary's longer or equal name wins over the cue. */
+	CHECK_STR(run("Satya Nadella spoke."), "Satya Nadella=PERSON Satya Nadella/dict;");
+
+	/* Surnames after the full name, possessive and after a title. */
+	CHECK_STR(run("Satya Nadella spoke. Nadella said Mr. Nadella’s plan stands. nadella"),
+		  "Satya Nadella=PERSON Satya Nadella/dict;Nadella=PERSON Satya Nadella/alias;"
+		  "Nadella=PERSON Satya Nadella/alias;");
+	/* Not before the full name. */
+	CHECK_STR(run("Nadella spoke. Satya Nadella said."), "Satya Nadella=PERSON Satya Nadella/dict;");
+	/* A surname claims a one-token mention of another entity. */
+	CHECK_STR(run("Washington is big. George Washington came. Washington said."),
+		  "Washington=PLACE Washington/dict;George Washington=PERSON George Washington/rule;"
+		  "Washington=PERSON George Washington/alias;");
+	/* The latest full name wins a shared surname. */
+	CHECK_STR(run("John Smith and George Smith met. Smith spoke."),
+		  "John Smith=PERSON John Smith/rule;George Smith=PERSON George Smith/rule;"
+		  "Smith=PERSON George Smith/alias;");
+
+	/* Acronyms defined in brackets. */
+	CHECK_STR(run("The Israel Defense Forces (IDF) said the IDF and not the idf would."),
+		  "Israel Defense Forces=ORG Israel Defense Forces/dict;IDF=ORG Israel Defense Forces/alias;"
+		  "IDF=ORG Israel Defense Forces/alias;");
+	/* Each document starts afresh. */
+	CHECK_STR(run("IDF and Nadella"), "");
+
+	eg_matcher_free(&m);
+	return check_result("alias");
+}
