@@ -70,6 +70,8 @@ int main(void)
 	CHECK_STR(run("The Israel Defense Forces (IDF) said the IDF and not the idf would."),
 		  "Israel Defense Forces=ORG Israel Defense Forces/dict;IDF=ORG Israel Defense Forces/alias;"
 		  "IDF=ORG Israel Defense Forces/alias;");
+	/* Only an acronym that fits the name's initials. */
+	CHECK_STR(run("Talks in Washington (OSCE) went on; OSCE said."), "Washington=PLACE Washington/dict;");
 	/* Each document starts afresh. */
 	CHECK_STR(run("IDF and Nadella"), "");
 

@@ -74,6 +74,37 @@ static int is_punct(const char *text, const eg_token *t, char c)
 	return (t->flags & EG_TOK_PUNCT) && t->end - t->start == 1 && text[t->start] == c;
 }
 
+/* Whether acronym could abbreviate mention m: its letters, in order, are
+ * among the first letters of m's words, starting with the first ("Israel
+ * Defense Forces" -> IDF, "Organisation for Security and Co-operation in
+ * Europe" -> OSCE; "Europe" -> OSCE is not). */
+static int abbreviates(const char *text, const eg_tokens *tokens, const eg_mention *m, const eg_token *acronym)
+{
+	char initials[64];
+	size_t n = 0;
+	for (uint32_t t = m->tok_start; t < m->tok_end && n < sizeof(initials); t++) {
+		const eg_token *w = &tokens->v[t];
+		if (!(w->flags & EG_TOK_WORD))
+			continue;
+		char c = text[w->start];
+		initials[n++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+	}
+	size_t k = 0, letters = 0;
+	for (uint32_t i = acronym->start; i < acronym->end; i++) {
+		char c = text[i];
+		if (c < 'A' || c > 'Z')
+			continue;
+		if (letters++ == 0 && (n == 0 || initials[0] != c))
+			return 0;
+		while (k < n && initials[k] != c)
+			k++;
+		if (k == n)
+			return 0;
+		k++;
+	}
+	return letters >= 2;
+}
+
 /* Records the aliases that mention m defines. */
 static void learn(eg_aliases *a, const char *text, const eg_tokens *tokens, const eg_entities *ents,
 		  const eg_mention *m)
@@ -92,7 +123,7 @@ static void learn(eg_aliases *a, const char *text, const eg_tokens *tokens, cons
 	if (open + 2 < tokens->n && is_punct(text, &tokens->v[open], '(') &&
 	    is_punct(text, &tokens->v[open + 2], ')')) {
 		const eg_token *acronym = &tokens->v[open + 1];
-		if ((acronym->flags & EG_TOK_ALL_UPPER) && acronym->end - acronym->start >= 2)
+		if ((acronym->flags & EG_TOK_ALL_UPPER) && abbreviates(text, tokens, m, acronym))
 			define(a, text, acronym, m->entity);
 	}
 }
