@@ -46,6 +46,11 @@ int main(void)
 	/* A given name and capitalised words make a person; cues are no mentions. */
 	CHECK_STR(run("John Smith met John. George Walker Bush Jr spoke."),
 		  "John Smith=PERSON John Smith/rule;George Walker Bush=PERSON George Walker Bush/rule;");
+	/* A known name stops the surname; a Title Case line takes one word. */
+	CHECK_STR(run("Talks With John Israel Defense Forces Chief\n"), "Israel Defense Forces=ORG Israel Defense Forces/dict;");
+	CHECK_STR(run("John Smith Visits Israel Defense Forces Base\n\nJohn Smith went."),
+		  "John Smith=PERSON John Smith/rule;Israel Defense Forces=ORG Israel Defense Forces/dict;"
+		  "John Smith=PERSON John Smith/rule;");
 	/* Lower case after the cue, or a new sentence, stops it. */
 	CHECK_STR(run("John said. John. Smith"), "");
 	/* The dictionary's longer or equal name wins over the cue. */

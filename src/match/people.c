@@ -1,5 +1,6 @@
 #include "match/people.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int capitalised_word(const eg_token *t)
@@ -7,9 +8,45 @@ static int capitalised_word(const eg_token *t)
 	return (t->flags & EG_TOK_WORD) && (t->flags & EG_TOK_CAPITALIZED);
 }
 
+/* Marks the tokens of lines in Title Case: at least three words, and every
+ * word of four or more bytes capitalised. */
+static void mark_title_lines(const eg_tokens *tokens, unsigned char *title)
+{
+	size_t start = 0;
+	while (start < tokens->n) {
+		size_t end = start + 1;
+		while (end < tokens->n && !(tokens->v[end].flags & EG_TOK_LINE_START))
+			end++;
+		size_t words = 0, long_words = 0, capitalised = 0;
+		for (size_t t = start; t < end; t++) {
+			const eg_token *w = &tokens->v[t];
+			if (!(w->flags & EG_TOK_WORD))
+				continue;
+			words++;
+			if (w->end - w->start >= 4) {
+				long_words++;
+				capitalised += (w->flags & EG_TOK_CAPITALIZED) != 0;
+			}
+		}
+		int is_title = words >= 3 && long_words >= 2 && capitalised == long_words;
+		memset(title + start, is_title, end - start);
+		start = end;
+	}
+}
+
 void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_mentions *cues, eg_entities *ents,
 			 eg_mentions *out)
 {
+	if (!cues->n)
+		return;
+	/* Per token: whether it lies on a Title Case line, and whether a
+	 * dictionary match starts there. */
+	unsigned char *title = eg_xcalloc(tokens->n, 1);
+	unsigned char *known = eg_xcalloc(tokens->n, 1);
+	mark_title_lines(tokens, title);
+	for (size_t i = 0; i < out->n; i++)
+		if (out->v[i].source == EG_SOURCE_DICT)
+			known[out->v[i].tok_start] = 1;
 	eg_buf label = {0};
 	for (size_t i = 0; i < cues->n; i++) {
 		const eg_mention *cue = &cues->v[i];
@@ -18,9 +55,9 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 		const eg_token *first = &tokens->v[cue->tok_start];
 		if (!capitalised_word(first))
 			continue;
-		size_t end = cue->tok_end, added = 0;
-		while (end < tokens->n && added < 2 && capitalised_word(&tokens->v[end]) &&
-		       tokens->v[end].sentence == first->sentence) {
+		size_t end = cue->tok_end, added = 0, most = title[cue->tok_start] ? 1 : 2;
+		while (end < tokens->n && added < most && capitalised_word(&tokens->v[end]) &&
+		       tokens->v[end].sentence == first->sentence && !(title[end] && known[end])) {
 			end++;
 			added++;
 		}
@@ -44,4 +81,6 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 		eg_mentions_push(out, &m);
 	}
 	eg_buf_free(&label);
+	free(title);
+	free(known);
 }

@@ -7,6 +7,11 @@
  * labelled with that text.  Candidates are appended with source
  * EG_SOURCE_RULE, so overlap resolution weighs them like rule matches: a
  * longer dictionary name still wins.
+ *
+ * On a line in Title Case (a headline) only one word is taken, and not one
+ * where a dictionary match in out starts, so a headline never turns into one
+ * long person ("John Smith Visits Microsoft", "John Meets Microsoft").
+ * Elsewhere a known name may be a surname ("George Washington").
  */
 #ifndef EG_PEOPLE_H
 #define EG_PEOPLE_H
