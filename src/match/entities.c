@@ -99,10 +99,15 @@ static int ascii_alnum(unsigned char c)
  * exactly (so no hash is needed to tell it apart). */
 static int append_slug(const char *label, size_t n, eg_buf *out)
 {
-	/* Decompose and drop combining marks so "Türkiye" gives "turkiye". */
+	/* Decompose and drop combining marks so "Türkiye" gives "turkiye";
+	 * ASCII labels, nearly all of them, need none of that. */
+	int ascii = 1;
+	for (size_t i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)label[i] < 0x80;
 	utf8proc_uint8_t *plain = NULL;
-	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)label, (utf8proc_ssize_t)n, &plain,
-					  UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+	utf8proc_ssize_t m = ascii ? -1
+				   : utf8proc_map((const utf8proc_uint8_t *)label, (utf8proc_ssize_t)n, &plain,
+						  UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
 	const unsigned char *s = (const unsigned char *)label;
 	size_t len = n;
 	if (m >= 0) {
