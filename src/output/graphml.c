@@ -1,6 +1,7 @@
 #include "output/graphml.h"
 #include "text/utf8.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <string.h>
 
@@ -46,14 +47,35 @@ static const char *xml_safe(const char *s, eg_buf *scratch)
 
 typedef struct writer {
 	xmlTextWriterPtr w;
+	FILE *fp;
 	eg_buf scratch;
-	int failed;
+	int failed;   /* a libxml2 call failed */
+	int io_error; /* errno of the first failed write, 0 while none */
 } writer;
 
 static void check(writer *w, int rc)
 {
 	if (rc < 0)
 		w->failed = 1;
+}
+
+/* libxml2 prints a message on stderr when its own output callback fails, and
+ * library code must not print; so this one never fails towards libxml2,
+ * remembers the first error and drops the rest of the output. */
+static int write_out(void *context, const char *data, int length)
+{
+	writer *w = context;
+	if (w->io_error)
+		return length;
+	errno = 0;
+	if (fwrite(data, 1, (size_t)length, w->fp) != (size_t)length)
+		w->io_error = errno ? errno : EIO;
+	return length;
+}
+
+static int stopped(const writer *w)
+{
+	return w->failed || w->io_error;
 }
 
 static void data(writer *w, const char *key_id, const char *value)
@@ -92,7 +114,7 @@ static void write_keys(writer *w)
 
 static void write_nodes(writer *w, const eg_graph *g)
 {
-	for (size_t i = 0; i < g->node_count; i++) {
+	for (size_t i = 0; i < g->node_count && !stopped(w); i++) {
 		const eg_graph_node *n = &g->nodes[i];
 		check(w, xmlTextWriterStartElement(w->w, BAD_CAST "node"));
 		check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "id", BAD_CAST n->id));
@@ -111,7 +133,7 @@ static void write_nodes(writer *w, const eg_graph *g)
 static void write_edges(writer *w, const eg_graph *g)
 {
 	char id[32];
-	for (size_t i = 0; i < g->edge_count; i++) {
+	for (size_t i = 0; i < g->edge_count && !stopped(w); i++) {
 		const eg_graph_edge *e = &g->edges[i];
 		snprintf(id, sizeof(id), "e%zu", i);
 		check(w, xmlTextWriterStartElement(w->w, BAD_CAST "edge"));
@@ -126,10 +148,10 @@ static void write_edges(writer *w, const eg_graph *g)
 
 int eg_graphml_write(FILE *fp, const eg_graph *g, eg_error *err)
 {
-	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
+	writer w = {.fp = fp};
+	xmlOutputBufferPtr out = xmlOutputBufferCreateIO(write_out, NULL, &w, NULL);
 	if (!out)
 		return eg_error_set(err, "cannot start the GraphML writer");
-	writer w = {0};
 	w.w = xmlNewTextWriter(out);
 	if (!w.w) {
 		xmlOutputBufferClose(out);
@@ -155,7 +177,12 @@ int eg_graphml_write(FILE *fp, const eg_graph *g, eg_error *err)
 	check(&w, xmlTextWriterFlush(w.w));
 	xmlFreeTextWriter(w.w);
 	eg_buf_free(&w.scratch);
-	if (w.failed || ferror(fp))
-		return eg_error_set(err, "write error");
+	errno = 0;
+	if (!w.io_error && (fflush(fp) != 0 || ferror(fp)))
+		w.io_error = errno ? errno : EIO;
+	if (w.io_error)
+		return eg_error_set(err, "cannot write the GraphML: %s", strerror(w.io_error));
+	if (w.failed)
+		return eg_error_set(err, "cannot write the GraphML: the XML writer failed");
 	return 0;
 }
