@@ -43,6 +43,11 @@ int main(void)
 	eg_error err;
 
 	CHECK_INT(eg_out_open(&out, target, &err), 0);
+	/* The temporary file is hidden beside the target, so rename stays on one
+	 * file system. */
+	char prefix[560];
+	snprintf(prefix, sizeof(prefix), "%s/.graph.graphml.tmp-", dir);
+	CHECK(out.tmp_path && strncmp(out.tmp_path, prefix, strlen(prefix)) == 0);
 	fputs("first", out.fp);
 	CHECK(slurp(target) == NULL); /* nothing at the target until commit */
 	CHECK_INT(eg_out_commit(&out, &err), 0);
@@ -59,11 +64,15 @@ int main(void)
 	CHECK_STR(slurp(target), "first");
 	CHECK_INT(entries(), 1);
 
-	/* Commit again replaces it. */
+	/* Commit again replaces it, with permissions from the umask of the
+	 * moment. */
+	mode_t previous = umask(027);
 	CHECK_INT(eg_out_open(&out, target, &err), 0);
 	fputs("third", out.fp);
 	CHECK_INT(eg_out_commit(&out, &err), 0);
+	umask(previous);
 	CHECK_STR(slurp(target), "third");
+	CHECK(stat(target, &st) == 0 && (st.st_mode & 0777) == 0640);
 
 	/* A directory that does not exist. */
 	char missing[700];

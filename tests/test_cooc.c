@@ -102,6 +102,13 @@ int main(void)
 	expect_pair(c, 1, 2, 1, 1);
 	expect_pair(c, 0, 2, 1, 1);
 	CHECK_INT(pair_count(c), 3);
+	size_t n;
+	eg_pair_counts *pairs = eg_cooc_pairs(c, &n);
+	for (uint32_t e = 0; e < 3; e++)
+		CHECK(find(pairs, n, e, e) == NULL);
+	for (size_t i = 0; i < n; i++)
+		CHECK(pairs[i].a < pairs[i].b);
+	free(pairs);
 	CHECK_INT(eg_cooc_entity(c, 0).mentions, 4);
 	CHECK_INT(eg_cooc_entity(c, 0).documents, 2);
 	CHECK_INT(eg_cooc_entity(c, 2).mentions, 2);
@@ -145,6 +152,47 @@ int main(void)
 	doc(rep, 3, 3);
 	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
 	expect_pair(c, 0, 1, 1, 1);
+	eg_cooc_free(c);
+
+	/* 1 token: a window holds only the mention that opens it. */
+	c = run((eg_window){EG_WINDOW_TOKENS, 1});
+	CHECK_INT(pair_count(c), 0);
+	CHECK_INT(eg_cooc_entity(c, 0).mentions, 4);
+	eg_cooc_free(c);
+
+	/* One sentence repeating two entities many times: one window, weight 1;
+	 * an entity alone in its sentence pairs with nobody. */
+	c = eg_cooc_new((eg_window){EG_WINDOW_SENTENCE, 0});
+	row many[201];
+	for (uint32_t i = 0; i < 200; i++)
+		many[i] = (row){i, 0, 0, i % 2 ? 7 : 3};
+	many[200] = (row){200, 1, 0, 3};
+	doc(many, 201, 201);
+	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	expect_pair(c, 3, 7, 1, 1);
+	CHECK_INT(pair_count(c), 1);
+	CHECK_INT(eg_cooc_entity(c, 3).mentions, 101);
+	CHECK_INT(eg_cooc_entity(c, 3).documents, 1);
+	CHECK_INT(eg_cooc_entity_limit(c), 8);
+	CHECK_INT(eg_cooc_entity(c, 5).documents, 0);
+
+	/* Documents count where the pair occurs, not the span between: A-B in
+	 * documents 2 and 4 of 4, twice in document 4 (two sentences). */
+	static const row only_c[] = {{0, 0, 0, 2}};
+	static const row twice[] = {{0, 0, 0, 0}, {1, 0, 0, 1}, {3, 1, 0, 1}, {4, 1, 0, 0}};
+	doc(only_c, 1, 1);
+	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	doc(doc2, 2, 2);
+	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	doc(only_c, 1, 1);
+	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	doc(twice, 4, 5);
+	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	expect_pair(c, 0, 1, 3, 2);
+	CHECK_INT(eg_cooc_entity(c, 0).documents, 2);
+	CHECK_INT(eg_cooc_entity(c, 0).mentions, 3);
+	CHECK_INT(eg_cooc_entity(c, 2).documents, 2);
+	CHECK_INT(pair_count(c), 2);
 	eg_cooc_free(c);
 
 	/* An empty document counts for nothing but does not break anything. */

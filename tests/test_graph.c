@@ -2,11 +2,16 @@
  * (schema-valid, keys as SPEC.md says, byte-identical twice). */
 #include "check.h"
 #include "graph/graph.h"
+#include "output/atomic.h"
 #include "output/graphml.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
 
 static eg_entities *ents;
@@ -29,37 +34,94 @@ static void sentence(const uint32_t *entities, size_t n)
 	eg_mentions_free(&m);
 }
 
-static char *write_to_string(const eg_graph *g)
+static char dir[] = "/tmp/entgraph-graph-XXXXXX";
+static char path[600];
+
+/* Writes g to a file the way extract does (through eg_out) and returns the
+ * file's bytes; the file stays for validate() to parse. */
+static char *write_file(const eg_graph *g)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
+	eg_out out;
 	eg_error err;
-	CHECK_INT(eg_graphml_write(fp, g, &err), 0);
-	fclose(fp);
-	return buf;
+	CHECK_INT(eg_out_open(&out, path, &err), 0);
+	CHECK_INT(eg_graphml_write(out.fp, g, &err), 0);
+	CHECK_INT(eg_out_commit(&out, &err), 0);
+	size_t length;
+	char *bytes = eg_read_file(path, &length, &err);
+	CHECK(bytes != NULL);
+	CHECK_INT(strlen(bytes), length);
+	return bytes;
 }
 
-static void validate(const char *xml)
+static const char *attribute(xmlNodePtr node, const char *name, char out[128])
 {
+	xmlChar *value = xmlGetProp(node, BAD_CAST name);
+	snprintf(out, 128, "%s", value ? (const char *)value : "(none)");
+	xmlFree(value);
+	return out;
+}
+
+/* Every key, in order, with the domain and attr.name Gephi matches on. */
+static void check_keys(xmlDocPtr doc)
+{
+	static const char *const want[][4] = {
+		{"label", "node", "label", "string"},
+		{"type", "node", "type", "string"},
+		{"category", "node", "category", "string"},
+		{"mentions", "node", "mentions", "int"},
+		{"documents", "node", "documents", "int"},
+		{"degree", "node", "degree", "double"},
+		{"weighted_degree", "node", "weighted_degree", "double"},
+		{"weight", "edge", "weight", "double"},
+		{"edge_documents", "edge", "documents", "int"},
+	};
+	size_t n = 0;
+	char got[128];
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	CHECK_STR((const char *)root->name, "graphml");
+	CHECK_STR((const char *)root->ns->href, "http://graphml.graphdrawing.org/xmlns");
+	for (xmlNodePtr k = root->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "key") != 0)
+			continue;
+		if (n < sizeof(want) / sizeof(want[0])) {
+			CHECK_STR(attribute(k, "id", got), want[n][0]);
+			CHECK_STR(attribute(k, "for", got), want[n][1]);
+			CHECK_STR(attribute(k, "attr.name", got), want[n][2]);
+			CHECK_STR(attribute(k, "attr.type", got), want[n][3]);
+		}
+		n++;
+	}
+	CHECK_INT(n, sizeof(want) / sizeof(want[0]));
+}
+
+/* Parses the file at path, checks its keys and validates it against the
+ * GraphML schema in ../shared/eval when that is there. */
+static void validate(void)
+{
+	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	CHECK(doc != NULL);
+	if (!doc)
+		return;
+	check_keys(doc);
+
 	const char *shared = getenv("EG_SHARED");
-	char path[1024];
+	char schema_path[1024];
 	if (shared && *shared)
-		snprintf(path, sizeof(path), "%s/eval/xsd/graphml/graphml.xsd", shared);
-	else
-		snprintf(path, sizeof(path), "%s/../../shared/eval/xsd/graphml/graphml.xsd", EG_TEST_SRCDIR);
-	FILE *probe = fopen(path, "r");
-	if (!probe) {
-		printf("SKIP schema validation: %s not found (set EG_SHARED)\n", path);
+		snprintf(schema_path, sizeof(schema_path), "%s/eval/xsd/graphml/graphml.xsd", shared);
+	else /* EG_TEST_SRCDIR is tests/, so ../shared is two levels up */
+		snprintf(schema_path, sizeof(schema_path), "%s/../../shared/eval/xsd/graphml/graphml.xsd",
+			 EG_TEST_SRCDIR);
+	if (access(schema_path, R_OK) != 0) {
+		static int told;
+		if (!told++)
+			printf("SKIP: ../shared/eval not found (no %s; set EG_SHARED), schema not checked\n", schema_path);
+		xmlFreeDoc(doc);
 		return;
 	}
-	fclose(probe);
-	xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
+	xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(schema_path);
 	xmlSchemaPtr schema = xmlSchemaParse(pc);
 	CHECK(schema != NULL);
-	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "test.graphml", NULL, XML_PARSE_NONET);
-	CHECK(doc != NULL);
-	if (schema && doc) {
+	if (schema) {
 		xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
 		CHECK_INT(xmlSchemaValidateDoc(vc, doc), 0);
 		xmlSchemaFreeValidCtxt(vc);
@@ -69,8 +131,38 @@ static void validate(const char *xml)
 	xmlSchemaFreeParserCtxt(pc);
 }
 
+/* A full disk: the error says why, and libxml2 prints nothing. */
+static void check_write_error(const eg_graph *g)
+{
+	FILE *fp = fopen("/dev/full", "w");
+	if (!fp) {
+		printf("SKIP: no /dev/full\n");
+		return;
+	}
+	char log[640];
+	snprintf(log, sizeof(log), "%s/stderr", dir);
+	fflush(stderr);
+	int saved = dup(2), fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	dup2(fd, 2);
+	eg_error err;
+	int rc = eg_graphml_write(fp, g, &err);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	close(fd);
+	fclose(fp);
+	CHECK_INT(rc, -1);
+	if (rc < 0)
+		CHECK_STR(err.message, "cannot write the GraphML: No space left on device");
+	struct stat st;
+	CHECK(stat(log, &st) == 0 && st.st_size == 0);
+	unlink(log);
+}
+
 int main(void)
 {
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/graph.graphml", dir);
 	ents = eg_entities_new();
 	uint32_t ms = eg_entities_intern(ents, "ORG", "Microsoft", 9, "tech");
 	uint32_t az = eg_entities_intern(ents, "PRODUCT", "Azure", 5, "cloud");
@@ -121,9 +213,12 @@ int main(void)
 	CHECK(g.nodes[2].weighted_degree == 3.0);
 	CHECK_INT(g.nodes[4].mentions, 2);
 
-	char *xml = write_to_string(&g);
-	char *again = write_to_string(&g);
+	char *xml = write_file(&g);
+	validate();
+	char *again = write_file(&g);
 	CHECK_STR(xml, again);
+	const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"";
+	CHECK(strncmp(xml, head, strlen(head)) == 0);
 	CHECK(strstr(xml, "<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>") != NULL);
 	CHECK(strstr(xml, "<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>") != NULL);
 	CHECK(strstr(xml, "<graph id=\"G\" edgedefault=\"undirected\">") != NULL);
@@ -134,7 +229,19 @@ int main(void)
 	CHECK(strstr(xml, "A &amp; B &lt;&quot;quoted&quot;&gt;") != NULL);
 	CHECK(strstr(xml, "\x01") == NULL);
 	CHECK(strstr(xml, "Never Mentioned") == NULL);
-	validate(xml);
+	/* No category data for Unit 8200, which has none; no label attribute on edges. */
+	CHECK(strstr(xml, "<node id=\"unit.unit_8200\">\n"
+			  "      <data key=\"label\">Unit 8200</data>\n"
+			  "      <data key=\"type\">UNIT</data>\n"
+			  "      <data key=\"mentions\">2</data>") != NULL);
+	CHECK(strstr(xml, "<data key=\"category\">tech</data>") != NULL);
+	CHECK(strstr(xml, "<edge id=\"e0\" source=") != NULL && strstr(xml, "<edge id=\"e6\"") == NULL);
+	for (const char *e = strstr(xml, "<edge "); e; e = strstr(e + 1, "<edge ")) {
+		char tag[256];
+		snprintf(tag, sizeof(tag), "%.*s", (int)strcspn(e, ">"), e);
+		CHECK(strstr(tag, " label=") == NULL);
+	}
+	check_write_error(&g);
 	free(xml);
 	free(again);
 	eg_graph_free(&g);
@@ -148,21 +255,52 @@ int main(void)
 	CHECK_STR(g.nodes[g.edges[0].source].label, "Microsoft");
 	CHECK_STR(g.nodes[g.edges[0].target].label, "Azure");
 	CHECK(g.nodes[0].degree == 0.0);
-	xml = write_to_string(&g);
-	validate(xml);
+	xml = write_file(&g);
+	validate();
 	free(xml);
 	eg_graph_free(&g);
+
+	/* The type filter alone keeps entities without edges. */
+	const char *units[] = {"UNIT", NULL};
+	eg_graph_options only_units = {.min_weight = 1, .types = units};
+	CHECK_INT(eg_graph_build(&g, counts, ents, &only_units, &err), 0);
+	CHECK_INT(g.node_count, 1);
+	CHECK_INT(g.edge_count, 0);
+	CHECK_INT(igraph_vcount(&g.g), 1);
+	CHECK(g.nodes[0].degree == 0.0 && g.nodes[0].weighted_degree == 0.0);
+	eg_graph_free(&g);
+
+	/* A weight threshold above every edge keeps the nodes, drops the edges. */
+	eg_graph_options heavy = {.min_weight = 2.5, .types = NULL};
+	CHECK_INT(eg_graph_build(&g, counts, ents, &heavy, &err), 0);
+	CHECK_INT(g.node_count, 5);
+	CHECK_INT(g.edge_count, 0);
+	eg_graph_free(&g);
+
+	/* Text the XML cannot hold (invalid UTF-8, controls other than tab and
+	 * newline, U+FFFE) is dropped; other characters pass as they are. */
+	eg_graph_node odd_nodes[] = {
+		{.id = "org.x", .label = "Z\xc3\xbcrich\x7f\xff\x0b\xef\xbf\xbe\tend", .type = "ORG", .category = ""},
+	};
+	eg_graph fake = {.nodes = odd_nodes, .node_count = 1};
+	xml = write_file(&fake);
+	CHECK(strstr(xml, "<data key=\"label\">Z\xc3\xbcrich\x7f\tend</data>") != NULL);
+	validate();
+	free(xml);
 
 	/* An empty graph is still a valid document. */
 	eg_cooc_free(counts);
 	counts = eg_cooc_new((eg_window){EG_WINDOW_SENTENCE, 0});
 	CHECK_INT(eg_graph_build(&g, counts, ents, &all, &err), 0);
 	CHECK_INT(g.node_count, 0);
-	xml = write_to_string(&g);
-	validate(xml);
+	xml = write_file(&g);
+	CHECK(strstr(xml, "<graph id=\"G\" edgedefault=\"undirected\"/>") != NULL);
+	validate();
 	free(xml);
 	eg_graph_free(&g);
 
+	unlink(path);
+	CHECK(rmdir(dir) == 0);
 	eg_cooc_free(counts);
 	eg_entities_free(ents);
 	free(tokens.v);

@@ -14,6 +14,28 @@ static void release(eg_out *out)
 	out->fp = NULL;
 }
 
+/* umask() can only read the mask by setting another, and for that moment
+ * files other threads create get the wrong permissions; Linux shows it in
+ * /proc instead. */
+static mode_t current_umask(void)
+{
+	FILE *fp = fopen("/proc/self/status", "r");
+	if (fp) {
+		char line[256];
+		unsigned mask;
+		while (fgets(line, sizeof(line), fp)) {
+			if (sscanf(line, "Umask: %o", &mask) == 1) {
+				fclose(fp);
+				return (mode_t)mask & 0777;
+			}
+		}
+		fclose(fp);
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	return mask;
+}
+
 int eg_out_open(eg_out *out, const char *path, eg_error *err)
 {
 	memset(out, 0, sizeof(*out));
@@ -45,9 +67,7 @@ int eg_out_open(eg_out *out, const char *path, eg_error *err)
 	}
 	/* mkstemp makes the file private; the result should get the usual
 	 * permissions, as if created with fopen. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	fchmod(fd, 0666 & ~current_umask());
 	out->fp = fdopen(fd, "wb");
 	if (!out->fp) {
 		int saved = errno;
