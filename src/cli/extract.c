@@ -63,12 +63,15 @@ int eg_cmd_extract(int argc, char **argv)
 		status = EG_EXIT_OUTPUT;
 		goto done;
 	}
-	int rc = eg_graphml_write(out.fp, &graph, &err);
-	if (rc == 0) {
-		out_open = 0;
-		rc = eg_out_commit(&out, &err);
+	const char *target = eg_is_stdout(o.output) ? "standard output" : o.output;
+	if (eg_graphml_write(out.fp, &graph, &err) < 0) {
+		eg_report("%s: %s", target, err.message);
+		eg_graph_free(&graph);
+		status = EG_EXIT_OUTPUT;
+		goto done;
 	}
-	if (rc < 0) {
+	out_open = 0;
+	if (eg_out_commit(&out, &err) < 0) {
 		eg_report("%s", err.message);
 		eg_graph_free(&graph);
 		status = EG_EXIT_OUTPUT;
@@ -76,7 +79,7 @@ int eg_cmd_extract(int argc, char **argv)
 	}
 	if (o.progress && !o.quiet)
 		eg_report("%zu documents, %zu nodes, %zu edges -> %s", documents, graph.node_count, graph.edge_count,
-			  eg_is_stdout(o.output) ? "standard output" : o.output);
+			  target);
 	if (skipped)
 		eg_report("%zu input%s skipped", skipped, skipped == 1 ? "" : "s");
 	eg_graph_free(&graph);

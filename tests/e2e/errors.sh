@@ -32,6 +32,13 @@ expect_stderr "entgraph: $TMP/nope.tsv: No such file or directory"
 expect_status 3 "$ENTGRAPH" extract -o "$TMP/no/such/dir/g.graphml" "$article"
 grep -q "^entgraph: $TMP/no/such/dir/g.graphml: " "$TMP/err" || fail "output error does not name the file: $(cat "$TMP/err")"
 
+# A full disk: exit 3, the message names the output.
+if [ -w /dev/full ]; then
+	expect_status 3 "$ENTGRAPH" extract -o /dev/full "$article"
+	expect_stderr "entgraph: /dev/full: cannot write the GraphML: No space left on device"
+	expect_status 3 "$ENTGRAPH" mentions -o /dev/full "$article"
+fi
+
 # No temporary files are left beside the output.
 ls -a "$TMP" | grep -q '\.tmp' && fail "temporary files left: $(ls -a "$TMP")"
 
