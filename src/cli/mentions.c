@@ -2,7 +2,9 @@
 #include "output/atomic.h"
 #include "output/mentions.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 static const char usage[] =
 	"usage: entgraph mentions [OPTIONS] [INPUT...]\n"
@@ -19,6 +21,7 @@ typedef struct writer {
 	const eg_entities *entities;
 	eg_buf line;
 	size_t mentions;
+	int error; /* errno of the first failed write */
 } writer;
 
 static int write_document(void *context, const eg_document *doc, const eg_tokens *tokens,
@@ -29,8 +32,10 @@ static int write_document(void *context, const eg_document *doc, const eg_tokens
 	eg_buf_clear(&w->line);
 	eg_mentions_format(&w->line, doc, mentions->v, mentions->n, w->entities);
 	w->mentions += mentions->n;
-	if (w->line.len && fwrite(w->line.data, 1, w->line.len, w->fp) != w->line.len)
+	if (w->line.len && fwrite(w->line.data, 1, w->line.len, w->fp) != w->line.len) {
+		w->error = errno;
 		return -1;
+	}
 	return 0;
 }
 
@@ -62,7 +67,7 @@ int eg_cmd_mentions(int argc, char **argv)
 	out_open = 0;
 	if (rc < 0) {
 		eg_out_abort(&out);
-		eg_report("%s: write error", eg_is_stdout(o.output) ? "standard output" : o.output);
+		eg_report("%s: %s", eg_is_stdout(o.output) ? "standard output" : o.output, strerror(w.error));
 		status = EG_EXIT_OUTPUT;
 		goto done;
 	}

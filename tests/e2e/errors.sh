@@ -37,6 +37,7 @@ if [ -w /dev/full ]; then
 	expect_status 3 "$ENTGRAPH" extract -o /dev/full "$article"
 	expect_stderr "entgraph: /dev/full: cannot write the GraphML: No space left on device"
 	expect_status 3 "$ENTGRAPH" mentions -o /dev/full "$article"
+	expect_stderr "entgraph: /dev/full: No space left on device"
 fi
 
 # No temporary files are left beside the output.
