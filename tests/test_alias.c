@@ -41,7 +41,8 @@ int main(void)
 	      "George\tGIVEN_NAME\t\t\tcue\n"
 	      "Washington\tPLACE\n"
 	      "Satya Nadella\tPERSON\t\ttech\n"
-	      "Israel Defense Forces\tORG\n");
+	      "Israel Defense Forces\tORG\n"
+	      "Aung San Suu Kyi\tPERSON\n");
 
 	/* A given name and capitalised words make a person; cues are no mentions. */
 	CHECK_STR(run("John Smith met John. George Walker Bush Jr spoke."),
@@ -60,6 +61,10 @@ int main(void)
 	CHECK_STR(run("Satya Nadella spoke. Nadella said Mr. Nadella’s plan stands. nadella"),
 		  "Satya Nadella=PERSON Satya Nadella/dict;Nadella=PERSON Satya Nadella/alias;"
 		  "Nadella=PERSON Satya Nadella/alias;");
+	/* A later part of a longer name takes the words before the surname. */
+	CHECK_STR(run("Aung San Suu Kyi spoke. Suu Kyi said, and Kyi agreed."),
+		  "Aung San Suu Kyi=PERSON Aung San Suu Kyi/dict;Suu Kyi=PERSON Aung San Suu Kyi/alias;"
+		  "Kyi=PERSON Aung San Suu Kyi/alias;");
 	/* Not before the full name. */
 	CHECK_STR(run("Nadella spoke. Satya Nadella said."), "Satya Nadella=PERSON Satya Nadella/dict;");
 	/* A surname claims a one-token mention of another entity. */

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct eg_aliases {
 	eg_strmap keys;      /* "a" + acronym or "s" + folded surname -> slot */
@@ -128,6 +129,34 @@ static void learn(eg_aliases *a, const char *text, const eg_tokens *tokens, cons
 	}
 }
 
+/* How many tokens before t, none of them in a mention (they come after
+ * floor), spell the words of label that precede its last one: "Suu" in
+ * "Suu Kyi" when label is "Aung San Suu Kyi". */
+static uint32_t preceding_name_words(const char *text, const eg_tokens *tokens, size_t t, size_t floor,
+				     const char *label)
+{
+	const char *end = label + strlen(label);
+	const char *word_end = end;
+	while (word_end > label && word_end[-1] != ' ')
+		word_end--; /* now at the start of the last word */
+	uint32_t count = 0;
+	while (t > floor && word_end > label) {
+		const char *stop = word_end - 1; /* the space before this word */
+		const char *start = stop;
+		while (start > label && start[-1] != ' ')
+			start--;
+		const eg_token *p = &tokens->v[t - 1];
+		size_t n = (size_t)(stop - start);
+		if (!(p->flags & EG_TOK_CAPITALIZED) || p->end - p->start != n ||
+		    strncasecmp(text + p->start, start, n) != 0)
+			break;
+		count++;
+		t--;
+		word_end = start;
+	}
+	return count;
+}
+
 void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens, const eg_entities *ents,
 			eg_mentions *list)
 {
@@ -152,10 +181,13 @@ void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens
 		}
 		int64_t e = a->keys.count ? lookup(a, text, &tokens->v[t]) : -1;
 		if (e >= 0) {
+			size_t floor = a->out.n ? a->out.v[a->out.n - 1].tok_end : 0;
+			uint32_t first = (uint32_t)t - preceding_name_words(text, tokens, t, floor,
+									    eg_entity_label(ents, (uint32_t)e));
 			eg_mention m = {
-				.start = tokens->v[t].start,
+				.start = tokens->v[first].start,
 				.end = tokens->v[t].end,
-				.tok_start = (uint32_t)t,
+				.tok_start = first,
 				.tok_end = (uint32_t)t + 1,
 				.entity = (uint32_t)e,
 				.source = EG_SOURCE_ALIAS,
