@@ -82,6 +82,15 @@ int main(void)
 		  "IDF=ORG Israel Defense Forces/alias;");
 	/* Only an acronym that fits the name's initials. */
 	CHECK_STR(run("Talks in Washington (OSCE) went on; OSCE said."), "Washington=PLACE Washington/dict;");
+	/* An acronym defines its name from the words before it. */
+	CHECK_STR(run("the Kurdistan Democratic Party ( KDP ) said KDP fighters left."),
+		  "Kurdistan Democratic Party=ORG Kurdistan Democratic Party/rule;KDP=ORG Kurdistan Democratic Party/alias;"
+		  "KDP=ORG Kurdistan Democratic Party/alias;");
+	CHECK_STR(run("The Organisation for Security and Cooperation in Washington (OSCW) met; OSCW said."),
+		  "Organisation for Security and Cooperation in Washington=ORG Organisation for Security and Cooperation in Washington/rule;"
+		  "OSCW=ORG Organisation for Security and Cooperation in Washington/alias;"
+		  "OSCW=ORG Organisation for Security and Cooperation in Washington/alias;");
+	CHECK_STR(run("a Quigley (USA) win"), "");
 	/* Each document starts afresh. */
 	CHECK_STR(run("IDF and Nadella"), "");
 

@@ -129,6 +129,86 @@ static void learn(eg_aliases *a, const char *text, const eg_tokens *tokens, cons
 	}
 }
 
+/* Lower-case words that may sit inside a name without an initial of their
+ * own in its acronym ("Organisation for Security and Co-operation in
+ * Europe", OSCE). */
+static int linking_word(const char *s, size_t n)
+{
+	static const char *const words[] = {"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "al", NULL};
+	for (size_t i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Kurdistan Democratic Party (KDP)" where no mention covers the name: finds
+ * the capitalised words before the bracket at open whose initials spell the
+ * acronym, makes them one mention (an ORG, or a PLACE for a "... Republic",
+ * "... Kingdom"), replacing any mentions inside them, and defines the
+ * acronym.  Returns 1 when it did. */
+static int define_from_words(eg_aliases *a, const char *text, const eg_tokens *tokens, eg_entities *ents,
+			     size_t open)
+{
+	const eg_token *acronym = &tokens->v[open + 1];
+	char letters[16];
+	size_t n = 0;
+	for (uint32_t i = acronym->start; i < acronym->end; i++) {
+		char c = text[i];
+		if (c >= 'A' && c <= 'Z') {
+			if (n == sizeof(letters))
+				return 0;
+			letters[n++] = c;
+		} else if (c != '.') {
+			return 0;
+		}
+	}
+	if (n < 2)
+		return 0;
+	/* Walk back over the name, matching initials from the last. */
+	size_t s = open, matched = 0;
+	while (s > 0 && matched < n) {
+		const eg_token *w = &tokens->v[s - 1];
+		if (!(w->flags & EG_TOK_WORD))
+			return 0;
+		if (w->flags & EG_TOK_CAPITALIZED) {
+			if (text[w->start] != letters[n - 1 - matched])
+				return 0;
+			matched++;
+		} else if (!linking_word(text + w->start, w->end - w->start) || s == open) {
+			return 0;
+		}
+		s--;
+	}
+	if (matched != n)
+		return 0;
+	const eg_token *last = &tokens->v[open - 1];
+	eg_buf_clear(&a->norm);
+	for (size_t t = s; t < open; t++) {
+		if (t > s)
+			eg_buf_addc(&a->norm, ' ');
+		eg_buf_add(&a->norm, text + tokens->v[t].start, tokens->v[t].end - tokens->v[t].start);
+	}
+	static const char *const place_heads[] = {"Republic", "Kingdom", "Emirates", "States", NULL};
+	const char *type = "ORG";
+	for (size_t i = 0; place_heads[i]; i++)
+		if (last->end - last->start == strlen(place_heads[i]) &&
+		    memcmp(text + last->start, place_heads[i], strlen(place_heads[i])) == 0)
+			type = "PLACE";
+	while (a->out.n && a->out.v[a->out.n - 1].tok_start >= s)
+		a->out.n--;
+	eg_mention m = {
+		.start = tokens->v[s].start,
+		.end = last->end,
+		.tok_start = (uint32_t)s,
+		.tok_end = (uint32_t)open,
+		.entity = eg_entities_intern(ents, type, a->norm.data, a->norm.len, NULL),
+		.source = EG_SOURCE_RULE,
+	};
+	eg_mentions_push(&a->out, &m);
+	define(a, text, acronym, m.entity);
+	return 1;
+}
+
 /* How many tokens before t, none of them in a mention (they come after
  * floor), spell the words of label that precede its last one: "Suu" in
  * "Suu Kyi" when label is "Aung San Suu Kyi". */
@@ -157,7 +237,7 @@ static uint32_t preceding_name_words(const char *text, const eg_tokens *tokens, 
 	return count;
 }
 
-void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens, const eg_entities *ents,
+void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens, eg_entities *ents,
 			eg_mentions *list)
 {
 	eg_strmap_free(&a->keys);
@@ -179,6 +259,10 @@ void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens
 			t = m.tok_end - 1;
 			continue;
 		}
+		if (t >= 1 && t + 2 < tokens->n && is_punct(text, &tokens->v[t], '(') &&
+		    is_punct(text, &tokens->v[t + 2], ')') && (tokens->v[t + 1].flags & EG_TOK_ALL_UPPER) &&
+		    lookup(a, text, &tokens->v[t + 1]) < 0)
+			define_from_words(a, text, tokens, ents, t);
 		int64_t e = a->keys.count ? lookup(a, text, &tokens->v[t]) : -1;
 		if (e >= 0) {
 			size_t floor = a->out.n ? a->out.v[a->out.n - 1].tok_end : 0;

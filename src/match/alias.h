@@ -3,7 +3,11 @@
  * are resolved.
  *
  * - An acronym in parentheses right after a mention ("Israel Defence Forces
- *   (IDF)") names that mention's entity for the rest of the document.
+ *   (IDF)") names that mention's entity for the rest of the document, when
+ *   its letters fit the name's initials.  Where no mention covers the name,
+ *   the capitalised words before the bracket whose initials spell the
+ *   acronym become one ("Kurdistan Democratic Party (KDP)", an ORG; a
+ *   "... Republic" or "... Kingdom" is a PLACE), with source "rule".
  * - A person's last name alone, after the full name ("Satya Nadella" ...
  *   "Nadella", "Mr. Nadella"), names that person; when two people share it,
  *   the one named in full most recently wins.
@@ -24,7 +28,7 @@ typedef struct eg_aliases eg_aliases;
 eg_aliases *eg_aliases_new(void);
 void eg_aliases_free(eg_aliases *a);
 
-void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens, const eg_entities *ents,
+void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens, eg_entities *ents,
 			eg_mentions *list);
 
 #endif
