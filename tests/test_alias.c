@@ -42,7 +42,9 @@ int main(void)
 	      "Washington\tPLACE\n"
 	      "Satya Nadella\tPERSON\t\ttech\n"
 	      "Israel Defense Forces\tORG\n"
-	      "Aung San Suu Kyi\tPERSON\n");
+	      "Aung San Suu Kyi\tPERSON\n"
+	      "Israel\tGIVEN_NAME\t\t\tcue\n"
+	      "Israel\tPLACE\n");
 
 	/* A given name and capitalised words make a person; cues are no mentions. */
 	CHECK_STR(run("John Smith met John. George Walker Bush Jr spoke."),
@@ -52,6 +54,8 @@ int main(void)
 	CHECK_STR(run("John Smith Visits Israel Defense Forces Base\n\nJohn Smith went."),
 		  "John Smith=PERSON John Smith/rule;Israel Defense Forces=ORG Israel Defense Forces/dict;"
 		  "John Smith=PERSON John Smith/rule;");
+	CHECK_STR(run("Workers Protest Over Israel Contracts\n\nIsrael Katz spoke."),
+		  "Israel=PLACE Israel/dict;Israel Katz=PERSON Israel Katz/rule;");
 	/* Lower case after the cue, or a new sentence, stops it. */
 	CHECK_STR(run("John said. John. Smith"), "");
 	/* The dictionary's longer or equal name wins over the cue. */

@@ -110,6 +110,19 @@ int main(void)
 	load("Associated Press\tORG\tAP\nAP\tORG\tAP\nAssociated Press\tORG\tAP\n");
 	CHECK_INT(eg_dict_conflict_count(dict), 1);
 
+	/* Long chains of names on one trie node, appended while the name
+	 * array grows (a stale pointer here once wrote to freed memory). */
+	{
+		eg_buf many = {0};
+		for (int i = 0; i < 200; i++)
+			eg_buf_printf(&many, "Same\tT%c%c\n", 'A' + i / 26, 'A' + i % 26);
+		load(many.data);
+		eg_buf_free(&many);
+		CHECK_INT(eg_dict_name_count(dict), 200);
+		CHECK_INT(eg_dict_conflict_count(dict), 199);
+		CHECK_STR(run("Same here"), "Same=Same;");
+	}
+
 	/* CRLF lines and a BOM are accepted. */
 	load("\xEF\xBB\xBFGaza\tPLACE\r\nRafah\tPLACE\r\n");
 	CHECK_STR(run("Gaza and Rafah"), "Gaza=Gaza;Rafah=Rafah;");

@@ -179,15 +179,20 @@ static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enu
 			return 0;
 		}
 	}
+	/* Grow first: link may point into the names array. */
+	EG_GROW(d->names, d->name_cap, d->name_count + 1);
+	/* A conflict is reported once, against the name that wins. */
+	int reported = 0;
 	uint32_t *link = &d->first_name[node];
 	while (*link) {
 		const name *other = &d->names[*link - 1];
-		if (other->entity != entity && other->cue == nm.cue &&
-		    (other->mode != CASE_EXACT || nm.mode != CASE_EXACT || same_exact(d, other, &nm)))
+		if (!reported && other->entity != entity && other->cue == nm.cue &&
+		    (other->mode != CASE_EXACT || nm.mode != CASE_EXACT || same_exact(d, other, &nm))) {
 			add_conflict(d, &nm, other, form, n);
+			reported = 1;
+		}
 		link = &d->names[*link - 1].next;
 	}
-	EG_GROW(d->names, d->name_cap, d->name_count + 1);
 	d->names[d->name_count] = nm;
 	*link = (uint32_t)++d->name_count;
 	return 0;

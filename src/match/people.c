@@ -53,7 +53,9 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 		if (strcmp(eg_entity_type(ents, cue->entity), "GIVEN_NAME") != 0)
 			continue;
 		const eg_token *first = &tokens->v[cue->tok_start];
-		if (!capitalised_word(first))
+		/* In a headline a given name that is also a known name ("Over
+		 * Israel Contracts") is the known name. */
+		if (!capitalised_word(first) || (title[cue->tok_start] && known[cue->tok_start]))
 			continue;
 		size_t end = cue->tok_end, added = 0, most = title[cue->tok_start] ? 1 : 2;
 		while (end < tokens->n && added < most && capitalised_word(&tokens->v[end]) &&

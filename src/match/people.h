@@ -9,8 +9,9 @@
  * longer dictionary name still wins.
  *
  * On a line in Title Case (a headline) only one word is taken, and not one
- * where a dictionary match in out starts, so a headline never turns into one
- * long person ("John Smith Visits Microsoft", "John Meets Microsoft").
+ * where a dictionary match in out starts, nor after a given name that is
+ * itself a known name, so a headline never turns into one long person
+ * ("John Smith Visits Microsoft", "Deal Over Israel Contracts").
  * Elsewhere a known name may be a surname ("George Washington").
  */
 #ifndef EG_PEOPLE_H
