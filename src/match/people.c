@@ -34,6 +34,12 @@ static void mark_title_lines(const eg_tokens *tokens, unsigned char *title)
 	}
 }
 
+/* "June June" is a list of dates, not a person. */
+static int same_token(const char *text, const eg_token *a, const eg_token *b)
+{
+	return a->end - a->start == b->end - b->start && memcmp(text + a->start, text + b->start, a->end - a->start) == 0;
+}
+
 void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_mentions *cues, eg_entities *ents,
 			 eg_mentions *out)
 {
@@ -59,7 +65,8 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 			continue;
 		size_t end = cue->tok_end, added = 0, most = title[cue->tok_start] ? 1 : 2;
 		while (end < tokens->n && added < most && capitalised_word(&tokens->v[end]) &&
-		       tokens->v[end].sentence == first->sentence && !(title[end] && known[end])) {
+		       tokens->v[end].sentence == first->sentence && !(title[end] && known[end]) &&
+		       !same_token(text, first, &tokens->v[end])) {
 			end++;
 			added++;
 		}
