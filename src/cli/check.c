@@ -31,9 +31,9 @@ int eg_cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < conflicts; i++)
 		eg_report("%s", eg_dict_conflict(m.dict, i));
 	if (!o.quiet)
-		printf("%zu dictionary entries, %zu names, %zu entities, %zu rules, %zu conflicts\n",
+		printf("%zu dictionary entries, %zu names, %zu entities, %zu rules, %zu common words, %zu conflicts\n",
 		       eg_dict_entry_count(m.dict), eg_dict_name_count(m.dict), eg_entities_count(m.entities),
-		       eg_rules_count(m.rules), conflicts);
+		       eg_rules_count(m.rules), eg_words_count(m.common), conflicts);
 	status = conflicts ? EG_EXIT_SKIPPED : EG_EXIT_OK;
 done:
 	eg_matcher_free(&m);

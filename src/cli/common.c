@@ -338,6 +338,21 @@ static int load_path(const char *path, const char *suffix, load_fn load, void *t
 	return rc;
 }
 
+static int load_words(void *target, const char *path, eg_error *err)
+{
+	return eg_words_load_file(target, path, err);
+}
+
+/* -d PATH: a word list (*.words), a dictionary, or a directory of both. */
+static int load_dictionary_path(const char *path, eg_matcher *m, eg_error *err)
+{
+	if (!is_directory(path))
+		return ends_with(path, ".words") ? load_words(m->common, path, err) : load_dict(m->dict, path, err);
+	if (load_path(path, ".tsv", load_dict, m->dict, err) < 0)
+		return -1;
+	return load_path(path, ".words", load_words, m->common, err);
+}
+
 int eg_load_configuration(const eg_options *o, eg_matcher *m)
 {
 	eg_error err;
@@ -348,7 +363,7 @@ int eg_load_configuration(const eg_options *o, eg_matcher *m)
 			eg_buf_free(&dir);
 			return -1;
 		}
-		int rc = load_path(dir.data, ".tsv", load_dict, m->dict, &err);
+		int rc = load_dictionary_path(dir.data, m, &err);
 		if (rc == 0)
 			rc = load_path(dir.data, ".rules", load_rules, m->rules, &err);
 		eg_buf_free(&dir);
@@ -358,7 +373,7 @@ int eg_load_configuration(const eg_options *o, eg_matcher *m)
 		}
 	}
 	for (size_t i = 0; i < o->dict_count; i++) {
-		if (load_path(o->dicts[i], ".tsv", load_dict, m->dict, &err) < 0) {
+		if (load_dictionary_path(o->dicts[i], m, &err) < 0) {
 			eg_report("%s", err.message);
 			return -1;
 		}

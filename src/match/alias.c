@@ -250,6 +250,10 @@ void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens
 			if (m.tok_end - m.tok_start == 1) {
 				int64_t e = lookup(a, text, &tokens->v[t]);
 				if (e >= 0 && (uint32_t)e != m.entity) {
+					size_t floor = a->out.n ? a->out.v[a->out.n - 1].tok_end : 0;
+					m.tok_start -= preceding_name_words(text, tokens, t, floor,
+									    eg_entity_label(ents, (uint32_t)e));
+					m.start = tokens->v[m.tok_start].start;
 					m.entity = (uint32_t)e;
 					m.source = EG_SOURCE_ALIAS;
 				}

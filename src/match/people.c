@@ -40,19 +40,68 @@ static int same_token(const char *text, const eg_token *a, const eg_token *b)
 	return a->end - a->start == b->end - b->start && memcmp(text + a->start, text + b->start, a->end - a->start) == 0;
 }
 
-void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_mentions *cues, eg_entities *ents,
-			 eg_mentions *out)
+static int is_word(const char *text, const eg_token *t, const char *word)
 {
-	if (!cues->n)
+	size_t n = strlen(word);
+	return t->end - t->start == n && memcmp(text + t->start, word, n) == 0;
+}
+
+static void push_person(eg_mentions *out, const char *text, const eg_tokens *tokens, size_t first, size_t end,
+			eg_entities *ents, eg_buf *label)
+{
+	/* The label is the text with its whitespace made single spaces. */
+	eg_buf_clear(label);
+	for (size_t t = first; t < end; t++) {
+		if (t > first)
+			eg_buf_addc(label, ' ');
+		eg_buf_add(label, text + tokens->v[t].start, tokens->v[t].end - tokens->v[t].start);
+	}
+	eg_mention m = {
+		.start = tokens->v[first].start,
+		.end = tokens->v[end - 1].end,
+		.tok_start = (uint32_t)first,
+		.tok_end = (uint32_t)end,
+		.entity = eg_entities_intern(ents, "PERSON", label->data, label->len, NULL),
+		.source = EG_SOURCE_RULE,
+	};
+	eg_mentions_push(out, &m);
+}
+
+/* "Clinton said": see the header. */
+static void people_from_speech(const char *text, const eg_tokens *tokens, const eg_words *common,
+			       const unsigned char *covered, eg_entities *ents, eg_mentions *out, eg_buf *label)
+{
+	for (size_t t = 1; t < tokens->n; t++) {
+		const eg_token *verb = &tokens->v[t];
+		if (!is_word(text, verb, "said") && !is_word(text, verb, "says") && !is_word(text, verb, "told"))
+			continue;
+		size_t name = t - 1;
+		if (name > 0 && is_word(text, &tokens->v[name], ","))
+			name--;
+		const eg_token *w = &tokens->v[name];
+		if (!capitalised_word(w) || (w->flags & EG_TOK_ALL_UPPER) || covered[name] ||
+		    eg_words_has(common, text + w->start, w->end - w->start))
+			continue;
+		push_person(out, text, tokens, name, name + 1, ents, label);
+	}
+}
+
+void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_mentions *cues,
+			 const eg_words *common, eg_entities *ents, eg_mentions *out)
+{
+	if (!tokens->n)
 		return;
 	/* Per token: whether it lies on a Title Case line, and whether a
 	 * dictionary match starts there. */
 	unsigned char *title = eg_xcalloc(tokens->n, 1);
 	unsigned char *known = eg_xcalloc(tokens->n, 1);
+	unsigned char *covered = eg_xcalloc(tokens->n, 1);
 	mark_title_lines(tokens, title);
-	for (size_t i = 0; i < out->n; i++)
+	for (size_t i = 0; i < out->n; i++) {
 		if (out->v[i].source == EG_SOURCE_DICT)
 			known[out->v[i].tok_start] = 1;
+		memset(covered + out->v[i].tok_start, 1, out->v[i].tok_end - out->v[i].tok_start);
+	}
 	eg_buf label = {0};
 	for (size_t i = 0; i < cues->n; i++) {
 		const eg_mention *cue = &cues->v[i];
@@ -65,31 +114,19 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 			continue;
 		size_t end = cue->tok_end, added = 0, most = title[cue->tok_start] ? 1 : 2;
 		while (end < tokens->n && added < most && capitalised_word(&tokens->v[end]) &&
-		       tokens->v[end].sentence == first->sentence && !(title[end] && known[end]) &&
-		       !same_token(text, first, &tokens->v[end])) {
+		       tokens->v[end].sentence == first->sentence && !same_token(text, first, &tokens->v[end]) &&
+		       !(title[end] && (known[end] || eg_words_has(common, text + tokens->v[end].start,
+								   tokens->v[end].end - tokens->v[end].start)))) {
 			end++;
 			added++;
 		}
 		if (!added)
 			continue;
-		/* The label is the text with its whitespace made single spaces. */
-		eg_buf_clear(&label);
-		for (size_t t = cue->tok_start; t < end; t++) {
-			if (t > cue->tok_start)
-				eg_buf_addc(&label, ' ');
-			eg_buf_add(&label, text + tokens->v[t].start, tokens->v[t].end - tokens->v[t].start);
-		}
-		eg_mention m = {
-			.start = first->start,
-			.end = tokens->v[end - 1].end,
-			.tok_start = cue->tok_start,
-			.tok_end = (uint32_t)end,
-			.entity = eg_entities_intern(ents, "PERSON", label.data, label.len, NULL),
-			.source = EG_SOURCE_RULE,
-		};
-		eg_mentions_push(out, &m);
+		push_person(out, text, tokens, cue->tok_start, end, ents, &label);
 	}
+	people_from_speech(text, tokens, common, covered, ents, out, &label);
 	eg_buf_free(&label);
 	free(title);
 	free(known);
+	free(covered);
 }

@@ -16,6 +16,7 @@
 #include "match/dict.h"
 #include "match/entities.h"
 #include "match/rules.h"
+#include "match/words.h"
 #include "mention.h"
 #include "text/tokenize.h"
 #include "util/util.h"
@@ -24,6 +25,7 @@ typedef struct eg_matcher {
 	eg_entities *entities;
 	eg_dict *dict;
 	eg_rules *rules;
+	eg_words *common;    /* common lower-case words: weak evidence */
 	eg_aliases *aliases; /* scratch, reused per document */
 	eg_mentions cues;    /* scratch: cue matches of one document */
 } eg_matcher;
