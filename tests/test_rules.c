@@ -81,6 +81,11 @@ int main(void)
 	CHECK_STR(run("ORG\t$0\tAcme\tneed=Corp\n", "Acme Corp. is big. Acme again.", NULL), "Acme=ORG Acme [];");
 	CHECK_STR(load_error("ORG\t$0\tx\tneed=a,,b\n"), "bad.rules:1: empty word in need=");
 
+	/* skip-title: no match on a headline. */
+	const char *agency = "ORG\t$1\t\\b((?:\\p{Lu}\\p{Ll}+ ){1,2}Agency)\\b\tskip-title\n";
+	CHECK_STR(run(agency, "Israeli Spy Agency Kept Calls\n\nThe Energy Agency said.", NULL),
+		  "The Energy Agency=ORG The Energy Agency [];");
+
 	/* Errors. */
 	CHECK_STR(load_error("UNIT\tUnit $1\tUnit (\\d+\n"),
 		  "bad.rules:1: missing closing parenthesis at offset 9");
@@ -93,7 +98,7 @@ int main(void)
 	CHECK_STR(load_error("UNIT\t$0\n"),
 		  "bad.rules:1: expected 3 or 4 tab-separated columns (type, label, pattern, options), found 2");
 	CHECK_STR(load_error("UNIT\t$0\tx\tcolour=red\n"),
-		  "bad.rules:1: unknown option \"colour=red\" (options are category=WORD, caseless, need=WORD,...)");
+		  "bad.rules:1: unknown option \"colour=red\" (options are category=WORD, caseless, need=WORD,..., skip-title)");
 	CHECK_STR(load_error("UNIT\t$x\tx\n"),
 		  "bad.rules:1: \"$\" in label template must be followed by a digit, {name} or $");
 	return check_result("rules");

@@ -8,32 +8,6 @@ static int capitalised_word(const eg_token *t)
 	return (t->flags & EG_TOK_WORD) && (t->flags & EG_TOK_CAPITALIZED);
 }
 
-/* Marks the tokens of lines in Title Case: at least three words, and every
- * word of four or more bytes capitalised. */
-static void mark_title_lines(const eg_tokens *tokens, unsigned char *title)
-{
-	size_t start = 0;
-	while (start < tokens->n) {
-		size_t end = start + 1;
-		while (end < tokens->n && !(tokens->v[end].flags & EG_TOK_LINE_START))
-			end++;
-		size_t words = 0, long_words = 0, capitalised = 0;
-		for (size_t t = start; t < end; t++) {
-			const eg_token *w = &tokens->v[t];
-			if (!(w->flags & EG_TOK_WORD))
-				continue;
-			words++;
-			if (w->end - w->start >= 4) {
-				long_words++;
-				capitalised += (w->flags & EG_TOK_CAPITALIZED) != 0;
-			}
-		}
-		int is_title = words >= 3 && long_words >= 2 && capitalised == long_words;
-		memset(title + start, is_title, end - start);
-		start = end;
-	}
-}
-
 /* "June June" is a list of dates, not a person. */
 static int same_token(const char *text, const eg_token *a, const eg_token *b)
 {
@@ -91,12 +65,10 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 {
 	if (!tokens->n)
 		return;
-	/* Per token: whether it lies on a Title Case line, and whether a
-	 * dictionary match starts there. */
-	unsigned char *title = eg_xcalloc(tokens->n, 1);
+	/* Per token: whether a dictionary match starts there, and whether any
+	 * candidate covers it. */
 	unsigned char *known = eg_xcalloc(tokens->n, 1);
 	unsigned char *covered = eg_xcalloc(tokens->n, 1);
-	mark_title_lines(tokens, title);
 	for (size_t i = 0; i < out->n; i++) {
 		if (out->v[i].source == EG_SOURCE_DICT)
 			known[out->v[i].tok_start] = 1;
@@ -110,12 +82,12 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 		const eg_token *first = &tokens->v[cue->tok_start];
 		/* In a headline a given name that is also a known name ("Over
 		 * Israel Contracts") is the known name. */
-		if (!capitalised_word(first) || (title[cue->tok_start] && known[cue->tok_start]))
+		if (!capitalised_word(first) || ((tokens->v[cue->tok_start].flags & EG_TOK_TITLE_CASE) && known[cue->tok_start]))
 			continue;
-		size_t end = cue->tok_end, added = 0, most = title[cue->tok_start] ? 1 : 2;
+		size_t end = cue->tok_end, added = 0, most = (tokens->v[cue->tok_start].flags & EG_TOK_TITLE_CASE) ? 1 : 2;
 		while (end < tokens->n && added < most && capitalised_word(&tokens->v[end]) &&
 		       tokens->v[end].sentence == first->sentence && !same_token(text, first, &tokens->v[end]) &&
-		       !(title[end] && (known[end] || eg_words_has(common, text + tokens->v[end].start,
+		       !((tokens->v[end].flags & EG_TOK_TITLE_CASE) && (known[end] || eg_words_has(common, text + tokens->v[end].start,
 								   tokens->v[end].end - tokens->v[end].start)))) {
 			end++;
 			added++;
@@ -126,7 +98,6 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 	}
 	people_from_speech(text, tokens, common, covered, ents, out, &label);
 	eg_buf_free(&label);
-	free(title);
 	free(known);
 	free(covered);
 }

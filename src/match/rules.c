@@ -22,6 +22,7 @@ typedef struct rule {
 	char *label;        /* the template */
 	char *origin;       /* "FILE:LINE" */
 	int has_need;       /* runs only on sentences with a need= word */
+	int skip_title;     /* ignores matches that start on a Title Case line */
 	uint32_t *sentences; /* this document's sentences with such a word */
 	size_t sentence_count, sentence_cap;
 } rule;
@@ -163,7 +164,7 @@ static int add_need(eg_rules *r, uint32_t index, const char *s, size_t n, const 
 }
 
 static int parse_options(const eg_tsv_field *f, uint32_t *flags, eg_buf *category, eg_tsv_field *need,
-			 const char *where, eg_error *err)
+			 int *skip_title, const char *where, eg_error *err)
 {
 	const char *s = f->s, *end = f->s + f->n;
 	while (s < end) {
@@ -179,9 +180,11 @@ static int parse_options(const eg_tsv_field *f, uint32_t *flags, eg_buf *categor
 			eg_buf_add(category, s + 9, n - 9);
 		else if (n > 5 && memcmp(s, "need=", 5) == 0)
 			*need = (eg_tsv_field){s + 5, n - 5};
+		else if (n == 10 && memcmp(s, "skip-title", 10) == 0)
+			*skip_title = 1;
 		else if (n)
 			return eg_error_set(err,
-					    "%s: unknown option \"%.*s\" (options are category=WORD, caseless, need=WORD,...)",
+					    "%s: unknown option \"%.*s\" (options are category=WORD, caseless, need=WORD,..., skip-title)",
 					    where, (int)n, s);
 		s = e;
 	}
@@ -208,7 +211,8 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
 	eg_buf category = {0};
 	eg_tsv_field need = {NULL, 0};
-	if (t->count == 4 && parse_options(&t->field[3], &flags, &category, &need, where, err) < 0) {
+	int skip_title = 0;
+	if (t->count == 4 && parse_options(&t->field[3], &flags, &category, &need, &skip_title, where, err) < 0) {
 		eg_buf_free(&category);
 		return -1;
 	}
@@ -251,6 +255,7 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 	rule *x = &r->v[r->n++];
 	memset(x, 0, sizeof(*x));
 	x->has_need = need.n > 0;
+	x->skip_title = skip_title;
 	x->code = code;
 	memcpy(x->type, type->s, type->n);
 	x->type[type->n] = '\0';
@@ -367,7 +372,7 @@ static int run_rule(eg_rules *r, const rule *x, const char *text, size_t from, s
 		pos = end;
 		long first = token_starting_at(tokens, start);
 		size_t last = first < 0 ? 0 : token_ending_at(tokens, (size_t)first, end);
-		if (!last)
+		if (!last || (x->skip_title && (tokens->v[first].flags & EG_TOK_TITLE_CASE)))
 			continue;
 		expand_label(r, x, text, ov, (uint32_t)rc);
 		if (!r->label.len)

@@ -16,6 +16,10 @@
  *                               case-insensitively); a cheap prefilter for
  *                               patterns that would otherwise try every
  *                               position of every text
+ *               skip-title      ignore matches on a line in Title Case (a
+ *                               headline capitalises every word, so a
+ *                               pattern of capitalised words means nothing
+ *                               there)
  * Each pattern is compiled once with JIT.  A match that does not begin and
  * end on token boundaries is ignored, as is one whose label comes out empty.
  * Matching has PCRE2 match and depth limits, so a pattern that backtracks

@@ -674,6 +674,34 @@ static size_t scan_multibyte(scanner *sc, size_t i)
 	return i + (size_t)len;
 }
 
+/* Flags the tokens of lines in Title Case (headlines): at least three
+ * words, two of them four bytes or longer, and every word of four bytes or
+ * more capitalised.  Short words ("of", "in", "for", "and") may be either. */
+static void mark_title_lines(eg_tokens *out)
+{
+	size_t start = 0;
+	while (start < out->n) {
+		size_t end = start + 1;
+		while (end < out->n && !(out->v[end].flags & EG_TOK_LINE_START))
+			end++;
+		size_t words = 0, long_words = 0, capitalised = 0;
+		for (size_t t = start; t < end; t++) {
+			const eg_token *w = &out->v[t];
+			if (!(w->flags & EG_TOK_WORD))
+				continue;
+			words++;
+			if (w->end - w->start >= 4) {
+				long_words++;
+				capitalised += (w->flags & EG_TOK_CAPITALIZED) != 0;
+			}
+		}
+		if (words >= 3 && long_words >= 2 && capitalised == long_words)
+			for (size_t t = start; t < end; t++)
+				out->v[t].flags |= EG_TOK_TITLE_CASE;
+		start = end;
+	}
+}
+
 void eg_tokenize(const char *text, size_t length, eg_tokens *out)
 {
 	pthread_once(&bmp_class_once, fill_bmp_class);
@@ -717,6 +745,7 @@ void eg_tokenize(const char *text, size_t length, eg_tokens *out)
 		out->sentences = sc.sentence + 1;
 		out->paragraphs = sc.paragraph + 1;
 	}
+	mark_title_lines(out);
 }
 
 void eg_tokens_free(eg_tokens *t)

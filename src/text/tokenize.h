@@ -66,6 +66,9 @@ enum {
 	EG_TOK_SENT_START = 1 << 7,  /* first token of a sentence */
 	EG_TOK_PARA_START = 1 << 8,  /* first token of a paragraph */
 	EG_TOK_LINE_START = 1 << 9,  /* first token on its line */
+	EG_TOK_TITLE_CASE = 1 << 10, /* on a line in Title Case (a headline): at
+				      * least three words, two of four bytes or
+				      * more, and all of those capitalised */
 };
 
 typedef struct eg_token {
