@@ -21,6 +21,11 @@ def main():
                 w = line.strip()
                 if len(w) >= 2 and w.isascii() and w.isalpha() and w.islower():
                     words.add(w)
+    # Month and day names are capitalised in the word lists, but in news they
+    # are dates far more often than names.
+    words.update(["january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december", "monday", "tuesday",
+                  "wednesday", "thursday", "friday", "saturday", "sunday"])
     version = " and ".join(
         "%s %s" % (p, subprocess.run(["dpkg-query", "-W", "-f", "${Version}", p],
                                      capture_output=True, text=True).stdout.strip() or "unknown")

@@ -237,6 +237,22 @@ static uint32_t preceding_name_words(const char *text, const eg_tokens *tokens, 
 	return count;
 }
 
+/* A found name that is the tail of a person named earlier ("Suu Kyi" after
+ * "Aung San Suu Kyi") is that person. */
+static void claim_name_tail(eg_aliases *a, const char *text, const eg_tokens *tokens, const eg_entities *ents,
+			    eg_mention *m)
+{
+	size_t last = m->tok_end - 1;
+	int64_t e = lookup(a, text, &tokens->v[last]);
+	if (e < 0 || (uint32_t)e == m->entity || strcmp(eg_entity_type(ents, m->entity), "PERSON") != 0)
+		return;
+	if (preceding_name_words(text, tokens, last, m->tok_start, eg_entity_label(ents, (uint32_t)e)) !=
+	    last - m->tok_start)
+		return;
+	m->entity = (uint32_t)e;
+	m->source = EG_SOURCE_ALIAS;
+}
+
 void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens, eg_entities *ents,
 			eg_mentions *list)
 {
@@ -247,6 +263,8 @@ void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens
 	for (size_t t = 0; t < tokens->n; t++) {
 		if (k < list->n && list->v[k].tok_start == t) {
 			eg_mention m = list->v[k++];
+			if (m.tok_end - m.tok_start > 1 && m.source == EG_SOURCE_RULE)
+				claim_name_tail(a, text, tokens, ents, &m);
 			if (m.tok_end - m.tok_start == 1) {
 				int64_t e = lookup(a, text, &tokens->v[t]);
 				if (e >= 0 && (uint32_t)e != m.entity) {

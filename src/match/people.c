@@ -60,6 +60,30 @@ static void people_from_speech(const char *text, const eg_tokens *tokens, const 
 	}
 }
 
+/* A capitalised word that could be part of a name: not all capitals, not a
+ * common word, outside every candidate and headline. */
+static int name_shaped(const char *text, const eg_token *t, const eg_words *common, int covered)
+{
+	return capitalised_word(t) && !(t->flags & (EG_TOK_ALL_UPPER | EG_TOK_TITLE_CASE)) && !covered &&
+	       !eg_words_has(common, text + t->start, t->end - t->start);
+}
+
+/* "Zinedine Zidane", "Larisa Sayenko": two or three name-shaped words in a
+ * row, none of them known or common, make a person. */
+static void people_from_shape(const char *text, const eg_tokens *tokens, const eg_words *common,
+			      const unsigned char *covered, eg_entities *ents, eg_mentions *out, eg_buf *label)
+{
+	for (size_t t = 0; t < tokens->n;) {
+		size_t end = t;
+		while (end < tokens->n && end - t < 3 && name_shaped(text, &tokens->v[end], common, covered[end]) &&
+		       tokens->v[end].sentence == tokens->v[t].sentence)
+			end++;
+		if (end - t >= 2 && (end == tokens->n || !name_shaped(text, &tokens->v[end], common, covered[end])))
+			push_person(out, text, tokens, t, end, ents, label);
+		t = end > t ? end : t + 1;
+	}
+}
+
 void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_mentions *cues,
 			 const eg_words *common, eg_entities *ents, eg_mentions *out)
 {
@@ -97,6 +121,7 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 		push_person(out, text, tokens, cue->tok_start, end, ents, &label);
 	}
 	people_from_speech(text, tokens, common, covered, ents, out, &label);
+	people_from_shape(text, tokens, common, covered, ents, out, &label);
 	eg_buf_free(&label);
 	free(known);
 	free(covered);

@@ -676,8 +676,9 @@ static size_t scan_multibyte(scanner *sc, size_t i)
 
 /* Flags the tokens of lines in Title Case (headlines): at least three
  * words, two of them four bytes or longer, and every word of four bytes or
- * more capitalised.  Short words ("of", "in", "for", "and") may be either. */
-static void mark_title_lines(eg_tokens *out)
+ * more capitalised; short words ("of", "in", "for", "and") may be either.
+ * A line ending in a full stop counts only if every word is capitalised. */
+static void mark_title_lines(const char *text, eg_tokens *out)
 {
 	size_t start = 0;
 	while (start < out->n) {
@@ -695,7 +696,12 @@ static void mark_title_lines(eg_tokens *out)
 				capitalised += (w->flags & EG_TOK_CAPITALIZED) != 0;
 			}
 		}
-		if (words >= 3 && long_words >= 2 && capitalised == long_words)
+		/* A capitalised sentence that ends with a full stop is prose;
+		 * headlines have none, unless written in capitals. */
+		const eg_token *last = &out->v[end - 1];
+		int full_stop = (last->flags & EG_TOK_PUNCT) && last->end - last->start == 1 &&
+				capitalised < words && text[last->start] == '.';
+		if (words >= 3 && long_words >= 2 && capitalised == long_words && !full_stop)
 			for (size_t t = start; t < end; t++)
 				out->v[t].flags |= EG_TOK_TITLE_CASE;
 		start = end;
@@ -745,7 +751,7 @@ void eg_tokenize(const char *text, size_t length, eg_tokens *out)
 		out->sentences = sc.sentence + 1;
 		out->paragraphs = sc.paragraph + 1;
 	}
-	mark_title_lines(out);
+	mark_title_lines(text, out);
 }
 
 void eg_tokens_free(eg_tokens *t)

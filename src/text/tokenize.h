@@ -68,7 +68,8 @@ enum {
 	EG_TOK_LINE_START = 1 << 9,  /* first token on its line */
 	EG_TOK_TITLE_CASE = 1 << 10, /* on a line in Title Case (a headline): at
 				      * least three words, two of four bytes or
-				      * more, and all of those capitalised */
+				      * more, and all of those capitalised; not
+				      * ending in "." unless all words are */
 };
 
 typedef struct eg_token {
