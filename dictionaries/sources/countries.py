@@ -7,6 +7,24 @@ import sys
 import common
 
 ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
+ISO_FORMER = "/usr/share/iso-codes/json/iso_3166-3.json"
+
+# Former countries (ISO 3166-3, by alpha_4): the name news writes, and more.
+FORMER = {
+    "YUCS": ("Yugoslavia", ["Federal Republic of Yugoslavia", "Socialist Federal Republic of Yugoslavia"]),
+    "SUHH": ("Soviet Union", ["USSR", "Union of Soviet Socialist Republics", "U.S.S.R."]),
+    "CSHH": ("Czechoslovakia", []),
+    "DDDE": ("East Germany", ["German Democratic Republic", "GDR"]),
+    "ZRCD": ("Zaire", ["Republic of Zaire"]),
+    "YDYE": ("South Yemen", ["People's Democratic Republic of Yemen"]),
+    "CSXX": ("Serbia and Montenegro", []),
+    "VDVN": ("North Vietnam", ["Democratic Republic of Vietnam"]),
+    "RHZW": ("Rhodesia", ["Southern Rhodesia"]),
+    "HVBF": ("Upper Volta", []),
+    "DYBJ": ("Dahomey", []),
+    "BUMM": ("Burma", []),
+    "ANHH": ("Netherlands Antilles", []),
+}
 
 # The name news writes, where neither ISO's name nor its common_name is it.
 LABEL = {
@@ -85,8 +103,19 @@ def main():
                   file=sys.stderr)
             continue
         rows.append((label, "PLACE", aliases, "country", ""))
+    # Former countries still name places in archives and history pieces.
+    former = json.load(open(ISO_FORMER, encoding="utf-8"))["3166-3"]
+    for c in sorted(former, key=lambda c: c["alpha_4"]):
+        if c["alpha_4"] not in FORMER:
+            continue
+        label, extra = FORMER[c["alpha_4"]]
+        ent = ("PLACE", label)
+        if not claims.take(label, ent):
+            continue
+        aliases = [a for a in extra if claims.take(a, ent)]
+        rows.append((label, "PLACE", aliases, "former country", ""))
     header = [
-        "Countries: ISO 3166-1 from Debian iso-codes %s (LGPL-2.1+), names as news writes them;"
+        "Countries: ISO 3166-1 and, for former countries, ISO 3166-3 from Debian iso-codes %s (LGPL-2.1+), names as news writes them;"
         % os.environ.get("ISO_CODES_VERSION", "?"),
         "aliases also from npm world-countries %s (ODbL-1.0)." % common.npm_version(node_modules, "world-countries"),
     ]
