@@ -80,6 +80,9 @@ int main(void)
 	CHECK_STR(run("Yesterday Larisa Sayenko met Officials Party."), "Larisa Sayenko=PERSON Larisa Sayenko/rule;");
 	/* A headline takes no common word as a surname. */
 	CHECK_STR(run("Talks As John Smith Arrives\n\nJohn Smith left."), "John Smith=PERSON John Smith/rule;");
+	/* A byline over a dateline in capitals is a person, not the place. */
+	CHECK_STR(run("By John Milling\nWASHINGTON 1996-08-30\nThe markets fell."),
+		  "John Milling=PERSON John Milling/rule;WASHINGTON=PLACE Washington/dict;");
 	/* Lower case after the cue, or a new sentence, stops it. */
 	CHECK_STR(run("John told. John. Smith"), "John=PERSON John/rule;");
 	/* The dictionary's longer or equal name wins over the cue. */

@@ -109,7 +109,11 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 		if (!capitalised_word(first) || ((tokens->v[cue->tok_start].flags & EG_TOK_TITLE_CASE) && known[cue->tok_start]))
 			continue;
 		size_t end = cue->tok_end, added = 0, most = (tokens->v[cue->tok_start].flags & EG_TOK_TITLE_CASE) ? 1 : 2;
+		/* "Glenn SOMERVILLE" is a byline before a dateline, not a name:
+		 * the surname words share the given name's capitals or not. */
+		uint32_t caps = first->flags & EG_TOK_ALL_UPPER;
 		while (end < tokens->n && added < most && capitalised_word(&tokens->v[end]) &&
+		       (tokens->v[end].flags & EG_TOK_ALL_UPPER) == caps &&
 		       tokens->v[end].sentence == first->sentence && !same_token(text, first, &tokens->v[end]) &&
 		       !((tokens->v[end].flags & EG_TOK_TITLE_CASE) && (known[end] || eg_words_has(common, text + tokens->v[end].start,
 								   tokens->v[end].end - tokens->v[end].start)))) {
