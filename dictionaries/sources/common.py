@@ -66,10 +66,22 @@ def is_common_word(name):
     return " " not in name and name.lower() in common_words()
 
 
+def _strips_marks(c):
+    """The engine drops accents from Latin and Greek letters when folding."""
+    o = ord(c)
+    return o < 0x400 or 0x1E00 <= o <= 0x1FFF
+
+
 def key(form):
     """Approximates the engine's case-folded token key of a surface form."""
     form = re.sub("[‘’ʼ]", "'", nfc(form))  # the tokenizer treats these alike
-    return re.sub(r"\s+", " ", form.casefold())
+    out = []
+    for c in form:
+        if _strips_marks(c):
+            out.extend(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
+        elif not (0x300 <= ord(c) <= 0x36F):
+            out.append(c)
+    return re.sub(r"\s+", " ", "".join(out).casefold())
 
 
 def is_acronym(form):

@@ -174,12 +174,25 @@ static const unsigned char ascii_lower[128] = {
 /* Case folding of one non-ASCII code point, appended to out.  Folding never
  * yields more than three code points (U+0390 -> U+03B9 U+0308 U+0301); the
  * larger buffer is headroom for future Unicode versions. */
+/* Latin and Greek letters lose their accents when folded ("Liège" and
+ * "Liege" are one name); combining accents written apart go too.  Other
+ * scripts keep their marks, which there spell different letters. */
+static int strips_marks(uint32_t cp)
+{
+	return cp < 0x0400 || (cp >= 0x1E00 && cp <= 0x1FFF);
+}
+
 static void append_folded(eg_buf *out, uint32_t cp)
 {
 	utf8proc_int32_t folded[8];
 	int boundclass = 0;
+	if (cp >= 0x0300 && cp <= 0x036F)
+		return;
+	int options = UTF8PROC_CASEFOLD;
+	if (strips_marks(cp))
+		options |= UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK;
 	utf8proc_ssize_t k = utf8proc_decompose_char((utf8proc_int32_t)cp, folded, 8,
-						     UTF8PROC_CASEFOLD, &boundclass);
+						     (utf8proc_option_t)options, &boundclass);
 	if (k < 0 || k > 8) {
 		folded[0] = (utf8proc_int32_t)cp;
 		k = 1;

@@ -10,10 +10,11 @@
  *   U+2032 -> ', U+201C, U+201D, U+201E -> ") and dashes (U+2010, U+2011 -> -)
  *   replaced by ASCII; otherwise the bytes as they are.  Used for
  *   case-sensitive comparison.
- * - eg_norm_fold: eg_norm_exact, then Unicode case folding (utf8proc; the
- *   same as utf8proc_map with UTF8PROC_CASEFOLD alone, so no NFC: a name
- *   typed with combining accents folds differently from the precomposed
- *   one).  Used as the key of case-insensitive matching.
+ * - eg_norm_fold: eg_norm_exact, then Unicode case folding (utf8proc), and
+ *   for Latin and Greek letters the accents dropped, precomposed or written
+ *   as combining marks ("Liège", "LIEGE" and "liege" fold alike, as do
+ *   "Türk" and "Turk").  Other scripts keep their marks, which there spell
+ *   different letters.  Used as the key of case-insensitive matching.
  * Invalid bytes are copied through unchanged in both.
  */
 #ifndef EG_UTF8_H
