@@ -590,8 +590,35 @@ static void test_random(void)
 	eg_tokens_free(&again);
 }
 
+/* Title Case lines (headlines) are flagged; prose is not. */
+static int title_flags(const char *text, size_t line_tokens_from, size_t line_tokens_to)
+{
+	eg_tokens t = {0};
+	eg_tokenize(text, strlen(text), &t);
+	int all = 1;
+	for (size_t i = line_tokens_from; i < line_tokens_to && i < t.n; i++)
+		all &= (t.v[i].flags & EG_TOK_TITLE_CASE) != 0;
+	int any_after = 0;
+	for (size_t i = line_tokens_to; i < t.n; i++)
+		any_after |= (t.v[i].flags & EG_TOK_TITLE_CASE) != 0;
+	eg_tokens_free(&t);
+	return all && !any_after;
+}
+
+static void test_title_case(void)
+{
+	/* headline, then prose */
+	CHECK(title_flags("Microsoft Under Fire Over Alleged Cloud Role in Gaza Conflicts\n\nThe company said so.", 0, 10));
+	/* capitals with a full stop still count; mixed prose with one does not */
+	CHECK(title_flags("BOXING - PANAMA 'S ROBERTO DURAN FIGHTS THE SANDS OF TIME .\nHe won.", 0, 12));
+	CHECK(!title_flags("Yesterday Larisa Sayenko met Officials Party.", 0, 1));
+	/* too few words */
+	CHECK(!title_flags("Gaza City", 0, 1));
+}
+
 int main(void)
 {
+	test_title_case();
 	test_brief_sentence();
 	test_sentences();
 	test_paragraphs();

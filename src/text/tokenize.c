@@ -685,22 +685,23 @@ static void mark_title_lines(const char *text, eg_tokens *out)
 		size_t end = start + 1;
 		while (end < out->n && !(out->v[end].flags & EG_TOK_LINE_START))
 			end++;
-		size_t words = 0, long_words = 0, capitalised = 0;
+		size_t words = 0, long_words = 0, capitalised = 0, all_capitalised = 0;
 		for (size_t t = start; t < end; t++) {
 			const eg_token *w = &out->v[t];
 			if (!(w->flags & EG_TOK_WORD))
 				continue;
 			words++;
+			all_capitalised += (w->flags & EG_TOK_CAPITALIZED) != 0;
 			if (w->end - w->start >= 4) {
 				long_words++;
 				capitalised += (w->flags & EG_TOK_CAPITALIZED) != 0;
 			}
 		}
 		/* A capitalised sentence that ends with a full stop is prose;
-		 * headlines have none, unless written in capitals. */
+		 * headlines have none, unless every word is capitalised. */
 		const eg_token *last = &out->v[end - 1];
 		int full_stop = (last->flags & EG_TOK_PUNCT) && last->end - last->start == 1 &&
-				capitalised < words && text[last->start] == '.';
+				all_capitalised < words && text[last->start] == '.';
 		if (words >= 3 && long_words >= 2 && capitalised == long_words && !full_stop)
 			for (size_t t = start; t < end; t++)
 				out->v[t].flags |= EG_TOK_TITLE_CASE;
