@@ -66,18 +66,21 @@ int main(void)
 		int fd = mkstemp(path);
 		CHECK(fd >= 0);
 		FILE *fp = fdopen(fd, "w");
-		fputs("# test words\nofficials\nsmith\nthe\nparty\ndemocratic\norganisation\nsecurity\nyesterday\n", fp);
+		fputs("# test words\nofficials\nsmith\nthe\nparty\ndemocratic\norganisation\nsecurity\nyesterday\ndaily\n", fp);
 		fclose(fp);
 		eg_error err;
 		CHECK_INT(eg_words_load_file(m.common, path, &err), 0);
 		unlink(path);
-		CHECK_INT(eg_words_count(m.common), 8);
+		CHECK_INT(eg_words_count(m.common), 9);
 	}
 	CHECK_STR(run("Officials said so. Yeltsin said, and Lebed told them. Washington said."),
 		  "Yeltsin=PERSON Yeltsin/rule;Lebed=PERSON Lebed/rule;Washington=PLACE Washington/dict;");
 	/* Two or three capitalised words that are neither known nor common
 	 * make a person; a common word breaks the run. */
 	CHECK_STR(run("Yesterday Larisa Sayenko met Officials Party."), "Larisa Sayenko=PERSON Larisa Sayenko/rule;");
+	/* A given name that is a known name takes no common word either. */
+	CHECK_STR(run("They read Israel Daily and met Israel Katz."),
+		  "Israel=PLACE Israel/dict;Israel Katz=PERSON Israel Katz/rule;");
 	/* A headline takes no common word as a surname. */
 	CHECK_STR(run("Talks As John Smith Arrives\n\nJohn Smith left."), "John Smith=PERSON John Smith/rule;");
 	/* A byline over a dateline in capitals is a person, not the place. */

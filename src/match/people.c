@@ -112,11 +112,17 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 		/* "Glenn SOMERVILLE" is a byline before a dateline, not a name:
 		 * the surname words share the given name's capitals or not. */
 		uint32_t caps = first->flags & EG_TOK_ALL_UPPER;
+		/* A given name that is also a known name ("China", "Jordan")
+		 * needs a surname that is no common word: "China Daily" is a
+		 * newspaper, "Israel Katz" a minister.  So does every word on a
+		 * headline. */
+		int strict = (first->flags & EG_TOK_TITLE_CASE) || known[cue->tok_start];
 		while (end < tokens->n && added < most && capitalised_word(&tokens->v[end]) &&
 		       (tokens->v[end].flags & EG_TOK_ALL_UPPER) == caps &&
 		       tokens->v[end].sentence == first->sentence && !same_token(text, first, &tokens->v[end]) &&
-		       !((tokens->v[end].flags & EG_TOK_TITLE_CASE) && (known[end] || eg_words_has(common, text + tokens->v[end].start,
-								   tokens->v[end].end - tokens->v[end].start)))) {
+		       !((tokens->v[end].flags & EG_TOK_TITLE_CASE) && known[end]) &&
+		       !(strict && eg_words_has(common, text + tokens->v[end].start,
+						tokens->v[end].end - tokens->v[end].start))) {
 			end++;
 			added++;
 		}
