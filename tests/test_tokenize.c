@@ -612,6 +612,8 @@ static void test_title_case(void)
 	/* capitals with a full stop still count; mixed prose with one does not */
 	CHECK(title_flags("BOXING - PANAMA 'S ROBERTO DURAN FIGHTS THE SANDS OF TIME .\nHe won.", 0, 12));
 	CHECK(!title_flags("Yesterday Larisa Sayenko met Officials Party.", 0, 1));
+	/* ordinals have no say */
+	CHECK(title_flags("Microsoft Workers Disrupt 50th Anniversary Over Israel Contracts\nHe spoke.", 0, 8));
 	/* too few words */
 	CHECK(!title_flags("Gaza City", 0, 1));
 }

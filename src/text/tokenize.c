@@ -688,7 +688,9 @@ static void mark_title_lines(const char *text, eg_tokens *out)
 		size_t words = 0, long_words = 0, capitalised = 0, all_capitalised = 0;
 		for (size_t t = start; t < end; t++) {
 			const eg_token *w = &out->v[t];
-			if (!(w->flags & EG_TOK_WORD))
+			/* "50th" or "U2" has no say in whether a line is in
+			 * Title Case. */
+			if (!(w->flags & EG_TOK_WORD) || (text[w->start] >= '0' && text[w->start] <= '9'))
 				continue;
 			words++;
 			all_capitalised += (w->flags & EG_TOK_CAPITALIZED) != 0;
