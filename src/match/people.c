@@ -41,6 +41,20 @@ static void push_person(eg_mentions *out, const char *text, const eg_tokens *tok
 	eg_mentions_push(out, &m);
 }
 
+/* Whether token t can continue the name that given name first starts:
+ * capitalised like it (a byline "Glenn SOMERVILLE" before a dateline is no
+ * name), in its sentence, not the given name again ("June June"), not a
+ * known name on a headline, and, when strict, not a common word. */
+static int surname_word(const char *text, const eg_tokens *tokens, const eg_token *first, size_t t, int strict,
+			const unsigned char *known, const eg_words *common)
+{
+	const eg_token *w = &tokens->v[t];
+	return capitalised_word(w) && (w->flags & EG_TOK_ALL_UPPER) == (first->flags & EG_TOK_ALL_UPPER) &&
+	       w->sentence == first->sentence && !same_token(text, first, w) &&
+	       !((w->flags & EG_TOK_TITLE_CASE) && known[t]) &&
+	       !(strict && eg_words_has(common, text + w->start, w->end - w->start));
+}
+
 /* "Clinton said": see the header. */
 static void people_from_speech(const char *text, const eg_tokens *tokens, const eg_words *common,
 			       const unsigned char *covered, eg_entities *ents, eg_mentions *out, eg_buf *label)
@@ -106,23 +120,15 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 		const eg_token *first = &tokens->v[cue->tok_start];
 		/* In a headline a given name that is also a known name ("Over
 		 * Israel Contracts") is the known name. */
-		if (!capitalised_word(first) || ((tokens->v[cue->tok_start].flags & EG_TOK_TITLE_CASE) && known[cue->tok_start]))
+		if (!capitalised_word(first) || ((first->flags & EG_TOK_TITLE_CASE) && known[cue->tok_start]))
 			continue;
-		size_t end = cue->tok_end, added = 0, most = (tokens->v[cue->tok_start].flags & EG_TOK_TITLE_CASE) ? 1 : 2;
-		/* "Glenn SOMERVILLE" is a byline before a dateline, not a name:
-		 * the surname words share the given name's capitals or not. */
-		uint32_t caps = first->flags & EG_TOK_ALL_UPPER;
+		int headline = (first->flags & EG_TOK_TITLE_CASE) != 0;
+		size_t end = cue->tok_end, added = 0, most = headline ? 1 : 2;
 		/* A given name that is also a known name ("China", "Jordan")
 		 * needs a surname that is no common word: "China Daily" is a
-		 * newspaper, "Israel Katz" a minister.  So does every word on a
-		 * headline. */
-		int strict = (first->flags & EG_TOK_TITLE_CASE) || known[cue->tok_start];
-		while (end < tokens->n && added < most && capitalised_word(&tokens->v[end]) &&
-		       (tokens->v[end].flags & EG_TOK_ALL_UPPER) == caps &&
-		       tokens->v[end].sentence == first->sentence && !same_token(text, first, &tokens->v[end]) &&
-		       !((tokens->v[end].flags & EG_TOK_TITLE_CASE) && known[end]) &&
-		       !(strict && eg_words_has(common, text + tokens->v[end].start,
-						tokens->v[end].end - tokens->v[end].start))) {
+		 * newspaper, "Israel Katz" a minister.  So does a headline. */
+		int strict = headline || known[cue->tok_start];
+		while (end < tokens->n && added < most && surname_word(text, tokens, first, end, strict, known, common)) {
 			end++;
 			added++;
 		}
