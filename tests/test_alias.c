@@ -66,12 +66,12 @@ int main(void)
 		int fd = mkstemp(path);
 		CHECK(fd >= 0);
 		FILE *fp = fdopen(fd, "w");
-		fputs("# test words\nofficials\nsmith\nthe\nparty\ndemocratic\norganisation\nsecurity\nyesterday\ndaily\n", fp);
+		fputs("# test words\nofficials\nsmith\nthe\nparty\ndemocratic\norganisation\nsecurity\nyesterday\ndaily\nlater\n", fp);
 		fclose(fp);
 		eg_error err;
 		CHECK_INT(eg_words_load_file(m.common, path, &err), 0);
 		unlink(path);
-		CHECK_INT(eg_words_count(m.common), 9);
+		CHECK_INT(eg_words_count(m.common), 10);
 	}
 	CHECK_STR(run("Officials said so. Yeltsin said, and Lebed told them. Washington said."),
 		  "Yeltsin=PERSON Yeltsin/rule;Lebed=PERSON Lebed/rule;Washington=PLACE Washington/dict;");
@@ -81,13 +81,17 @@ int main(void)
 	/* A given name that is a known name takes no common word either. */
 	CHECK_STR(run("They read Israel Daily and met Israel Katz."),
 		  "Israel=PLACE Israel/dict;Israel Katz=PERSON Israel Katz/rule;");
+	/* A one-word name keeps its reading in the whole document, before and
+	 * after where it was found. */
+	CHECK_STR(run("Dudek arrived. Later Dudek told them; Dudek left."),
+		  "Dudek=PERSON Dudek/alias;Dudek=PERSON Dudek/rule;Dudek=PERSON Dudek/alias;");
 	/* A headline takes no common word as a surname. */
 	CHECK_STR(run("Talks As John Smith Arrives\n\nJohn Smith left."), "John Smith=PERSON John Smith/rule;");
 	/* A byline over a dateline in capitals is a person, not the place. */
 	CHECK_STR(run("By John Milling\nWASHINGTON 1996-08-30\nThe markets fell."),
 		  "John Milling=PERSON John Milling/rule;WASHINGTON=PLACE Washington/dict;");
 	/* Lower case after the cue, or a new sentence, stops it. */
-	CHECK_STR(run("John told. John. Smith"), "John=PERSON John/rule;");
+	CHECK_STR(run("John told. John. Smith"), "John=PERSON John/rule;John=PERSON John/alias;");
 	/* The dictionary's longer or equal name wins over the cue. */
 	CHECK_STR(run("Satya Nadella spoke."), "Satya Nadella=PERSON Satya Nadella/dict;");
 

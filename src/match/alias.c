@@ -253,6 +253,65 @@ static void claim_name_tail(eg_aliases *a, const char *text, const eg_tokens *to
 	m->source = EG_SOURCE_ALIAS;
 }
 
+static int by_start(const void *x, const void *y)
+{
+	const eg_mention *a = x, *b = y;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* A word typed once in a document keeps that type there: every other
+ * capitalised occurrence of a one-word name that rules or aliases found
+ * ("shares in Ruch" ... "Ruch controls") becomes a mention of it, before or
+ * after.  A word found as two different entities is left alone. */
+static void propagate(eg_aliases *a, const char *text, const eg_tokens *tokens)
+{
+	eg_strmap found;
+	eg_strmap_init(&found);
+	uint32_t *entity = NULL;
+	size_t cap = 0;
+	unsigned char *covered = eg_xcalloc(tokens->n ? tokens->n : 1, 1);
+	for (size_t i = 0; i < a->out.n; i++) {
+		const eg_mention *m = &a->out.v[i];
+		memset(covered + m->tok_start, 1, m->tok_end - m->tok_start);
+		const eg_token *t = &tokens->v[m->tok_start];
+		if (m->tok_end - m->tok_start != 1 || m->source == EG_SOURCE_DICT || !(t->flags & EG_TOK_CAPITALIZED) ||
+		    t->end - t->start < 3)
+			continue;
+		eg_norm_fold(text + t->start, t->end - t->start, &a->norm);
+		int inserted;
+		uint32_t slot = eg_strmap_intern(&found, a->norm.data, a->norm.len, &inserted);
+		EG_GROW(entity, cap, (size_t)slot + 1);
+		if (inserted)
+			entity[slot] = m->entity;
+		else if (entity[slot] != m->entity)
+			entity[slot] = UINT32_MAX; /* two readings: no vote */
+	}
+	size_t before = a->out.n;
+	for (size_t t = 0; found.count && t < tokens->n; t++) {
+		const eg_token *w = &tokens->v[t];
+		if (covered[t] || !(w->flags & EG_TOK_WORD) || !(w->flags & EG_TOK_CAPITALIZED))
+			continue;
+		eg_norm_fold(text + w->start, w->end - w->start, &a->norm);
+		int64_t slot = eg_strmap_find(&found, a->norm.data, a->norm.len);
+		if (slot < 0 || entity[slot] == UINT32_MAX)
+			continue;
+		eg_mention m = {
+			.start = w->start,
+			.end = w->end,
+			.tok_start = (uint32_t)t,
+			.tok_end = (uint32_t)t + 1,
+			.entity = entity[slot],
+			.source = EG_SOURCE_ALIAS,
+		};
+		eg_mentions_push(&a->out, &m);
+	}
+	if (a->out.n > before)
+		qsort(a->out.v, a->out.n, sizeof(*a->out.v), by_start);
+	free(covered);
+	free(entity);
+	eg_strmap_free(&found);
+}
+
 void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens, eg_entities *ents,
 			eg_mentions *list)
 {
@@ -301,6 +360,7 @@ void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens
 			eg_mentions_push(&a->out, &m);
 		}
 	}
+	propagate(a, text, tokens);
 	/* Hand the rebuilt list back, keeping both buffers for reuse. */
 	eg_mentions swap = *list;
 	*list = a->out;

@@ -14,7 +14,12 @@
  * A later one-token mention that such an alias claims for another entity is
  * re-pointed to it (in "George Washington ... Washington said", the second
  * is the person), and a later bare token that matches becomes a mention.
- * Both get source EG_SOURCE_ALIAS.  The list stays sorted.
+ * Both get source EG_SOURCE_ALIAS.
+ * - A word typed once keeps that type in the whole document: every other
+ *   capitalised occurrence of a one-word name found by a rule or an alias
+ *   (not by a dictionary, which finds its own) becomes a mention of it,
+ *   before or after, unless the word was found as two different entities.
+ * The list stays sorted.
  */
 #ifndef EG_ALIAS_H
 #define EG_ALIAS_H
