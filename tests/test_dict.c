@@ -56,6 +56,7 @@ static const char *load_error(const char *tsv)
 int main(void)
 {
 	load("# comment line\n"
+	     "Organization for Security and Cooperation in Europe\tORG\n"
 	     "Microsoft\tORG\tMicrosoft Corp.|Microsoft Corporation\ttech\n"
 	     "Azure\tPRODUCT\tMicrosoft Azure\tcloud\n"
 	     "No Azure for Apartheid\tORG\t\tactivist\n"
@@ -68,7 +69,7 @@ int main(void)
 	     "e-mail\tPRODUCT\t\t\tfold\n"
 	     "Volker Türk\tPERSON\tVolker Turk\n");
 
-	CHECK_INT(eg_dict_entry_count(dict), 11);
+	CHECK_INT(eg_dict_entry_count(dict), 12);
 	CHECK_INT(eg_dict_conflict_count(dict), 0);
 
 	/* Longest match from a start token. */
@@ -96,6 +97,11 @@ int main(void)
 	CHECK_STR(run("Unit 8200 and +972 Magazine and Unit 82001"), "Unit 8200=Unit 8200;+972 Magazine=+972 Magazine;");
 	/* Case folding beyond ASCII. */
 	CHECK_STR(run("VOLKER TÜRK and Volker Turk"), "VOLKER TÜRK=Volker Türk;Volker Turk=Volker Türk;");
+	/* British and American spellings match each other. */
+	CHECK_STR(run("the Israel Defense Forces, the Israel Defence Forces"),
+		  "Israel Defense Forces=Israel Defense Forces;Israel Defence Forces=Israel Defense Forces;");
+	CHECK_STR(run("the Organisation for Security and Co-operation in Europe"),
+		  "Organisation for Security and Co-operation in Europe=Organization for Security and Cooperation in Europe;");
 	/* No match across a paragraph break. */
 	CHECK_STR(run("Unit\n\n8200"), "");
 

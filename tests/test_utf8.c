@@ -328,8 +328,36 @@ static void test_fold_against_utf8proc(void)
 	eg_buf_free(&buf);
 }
 
+static void spelling(const char *in, const char *want)
+{
+	char b[64];
+	size_t n = strlen(in);
+	memcpy(b, in, n);
+	n = eg_norm_spelling(b, n);
+	CHECK_MEM(b, n, want);
+}
+
+static void test_spelling(void)
+{
+	spelling("defence", "defense");
+	spelling("defences", "defenses");
+	spelling("organisation", "organization");
+	spelling("privatisations", "privatizations");
+	spelling("co-operation", "cooperation");
+	spelling("centre", "center");
+	spelling("labour", "labor");
+	spelling("programmes", "programs");
+	/* only the listed words and endings */
+	spelling("four", "four");
+	spelling("science", "science");
+	spelling("conference", "conference");
+	spelling("co", "co");
+	spelling("", "");
+}
+
 int main(void)
 {
+	test_spelling();
 	test_decode_valid();
 	test_decode_invalid();
 	test_decode_against_utf8proc();

@@ -154,6 +154,7 @@ static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enu
 		if (t->flags & EG_TOK_INVALID)
 			return eg_error_set(err, "%s: invalid UTF-8 in \"%.*s\"", where, (int)n, form);
 		eg_norm_fold(form + t->start, t->end - t->start, &d->norm);
+		d->norm.len = eg_norm_spelling(d->norm.data, d->norm.len);
 		uint32_t id = eg_strmap_intern(&d->vocabulary, d->norm.data, d->norm.len, NULL);
 		node = child(d, node, id);
 		eg_norm_exact(form + t->start, t->end - t->start, &d->norm);
@@ -318,9 +319,10 @@ static int64_t token_id(eg_dict *d, const char *s, size_t n)
 			small[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 		}
 		if (i == n)
-			return eg_strmap_find(&d->vocabulary, small, n);
+			return eg_strmap_find(&d->vocabulary, small, eg_norm_spelling(small, n));
 	}
 	eg_norm_fold(s, n, &d->norm);
+	d->norm.len = eg_norm_spelling(d->norm.data, d->norm.len);
 	return eg_strmap_find(&d->vocabulary, d->norm.data, d->norm.len);
 }
 

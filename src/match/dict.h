@@ -15,6 +15,10 @@
  * stored in a trie over token ids; matching walks it from every token and
  * keeps the longest match starting there.
  *
+ * Tokens are compared folded (case, Latin accents) and with British endings
+ * spelt the American way ("Defence" matches "Defense", "Organisation"
+ * matches "Organization", "Co-operation" matches "Cooperation").
+ *
  * Case: by default an acronym (no lower-case letter, at most 6 letters,
  * e.g. "IDF", "NSA", "U.S.") matches only as written; any other name matches
  * in any case except all lower case ("Microsoft", "MICROSOFT", not

@@ -261,3 +261,36 @@ void eg_norm_fold(const char *s, size_t n, eg_buf *out)
 {
 	normalize(s, n, out, 1);
 }
+
+size_t eg_norm_spelling(char *s, size_t n)
+{
+	/* Whole words (and their plurals): a general rule would turn "four"
+	 * into "for" or "science" into "sciense". */
+	static const char *const words[][2] = {
+		{"defence", "defense"}, {"offence", "offense"}, {"licence", "license"},
+		{"pretence", "pretense"}, {"centre", "center"}, {"theatre", "theater"},
+		{"metre", "meter"}, {"litre", "liter"}, {"labour", "labor"}, {"honour", "honor"},
+		{"colour", "color"}, {"favour", "favor"}, {"harbour", "harbor"},
+		{"neighbour", "neighbor"}, {"behaviour", "behavior"}, {"rumour", "rumor"},
+		{"armour", "armor"}, {"programme", "program"},
+	};
+	if (n > 3 && memcmp(s, "co-", 3) == 0) {
+		memmove(s + 2, s + 3, n - 3);
+		n--;
+	}
+	size_t stem = n > 0 && s[n - 1] == 's' ? n - 1 : n;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t from = strlen(words[i][0]), to = strlen(words[i][1]);
+		if ((stem == from || n == from) && memcmp(s, words[i][0], from) == 0) {
+			size_t tail = n - from; /* 0, or 1 for a plural "s" */
+			memmove(s + to, s + from, tail);
+			memcpy(s, words[i][1], to);
+			return to + tail;
+		}
+	}
+	/* "-isation(s)" -> "-ization(s)": organisation, privatisation. */
+	size_t m = n - stem;
+	if (stem >= 7 && memcmp(s + stem - 7, "isation", 7) == 0 && (m == 0 || s[n - 1] == 's'))
+		s[stem - 6] = 'z';
+	return n;
+}

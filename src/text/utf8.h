@@ -50,4 +50,12 @@ uint32_t eg_cp_ascii_punct(uint32_t cp);
 void eg_norm_exact(const char *s, size_t n, eg_buf *out);
 void eg_norm_fold(const char *s, size_t n, eg_buf *out);
 
+/* Rewrites one folded word, in place, from British to American spelling
+ * where the two differ only by a regular ending ("defence" -> "defense",
+ * "organisation" -> "organization", "centre" -> "center", "labour" ->
+ * "labor", "programme" -> "program", "co-operation" -> "cooperation"), so
+ * that either spelling matches a name written in the other.  Returns the new
+ * length, never more than n. */
+size_t eg_norm_spelling(char *s, size_t n);
+
 #endif
