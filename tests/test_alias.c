@@ -52,6 +52,10 @@ int main(void)
 	/* A given name and capitalised words make a person; cues are no mentions. */
 	CHECK_STR(run("John Smith met John. George Walker Bush Jr spoke."),
 		  "John Smith=PERSON John Smith/rule;George Walker Bush=PERSON George Walker Bush/rule;");
+	/* Initials. */
+	CHECK_STR(run("Then George W. Bush met J. Smith and D. A. Milling, not A. The rest."),
+		  "George W. Bush=PERSON George W. Bush/rule;J. Smith=PERSON J. Smith/rule;"
+		  "D. A. Milling=PERSON D. A. Milling/rule;");
 	/* A known name stops the surname; a Title Case line takes one word. */
 	CHECK_STR(run("Talks With John Israel Defense Forces Chief\n"), "Israel Defense Forces=ORG Israel Defense Forces/dict;");
 	CHECK_STR(run("John Smith Visits Israel Defense Forces Base\n\nJohn Smith went."),

@@ -26,7 +26,7 @@ static void push_person(eg_mentions *out, const char *text, const eg_tokens *tok
 	/* The label is the text with its whitespace made single spaces. */
 	eg_buf_clear(label);
 	for (size_t t = first; t < end; t++) {
-		if (t > first)
+		if (t > first && tokens->v[t].start > tokens->v[t - 1].end)
 			eg_buf_addc(label, ' ');
 		eg_buf_add(label, text + tokens->v[t].start, tokens->v[t].end - tokens->v[t].start);
 	}
@@ -53,6 +53,38 @@ static int surname_word(const char *text, const eg_tokens *tokens, const eg_toke
 	       w->sentence == first->sentence && !same_token(text, first, w) &&
 	       !((w->flags & EG_TOK_TITLE_CASE) && known[t]) &&
 	       !(strict && eg_words_has(common, text + w->start, w->end - w->start));
+}
+
+/* An initial: one capital letter and a full stop ("W." in "George W. Bush"). */
+static int initial_at(const char *text, const eg_tokens *tokens, size_t t)
+{
+	if (t + 1 >= tokens->n)
+		return 0;
+	const eg_token *w = &tokens->v[t], *dot = &tokens->v[t + 1];
+	return (w->flags & EG_TOK_WORD) && w->end - w->start == 1 && text[w->start] >= 'A' &&
+	       text[w->start] <= 'Z' && dot->start == w->end && dot->end - dot->start == 1 && text[dot->start] == '.';
+}
+
+/* "J. Smith", "D. A. Bicknell": initials, then a capitalised word in the
+ * same sentence (after an initial the tokenizer starts a new sentence only
+ * for an ordinary sentence opener such as "The"). */
+static void people_from_initials(const char *text, const eg_tokens *tokens, const unsigned char *covered,
+				 eg_entities *ents, eg_mentions *out, eg_buf *label)
+{
+	for (size_t t = 0; t < tokens->n; t++) {
+		if (covered[t] || !initial_at(text, tokens, t) || (t > 0 && initial_at(text, tokens, t - 2)))
+			continue;
+		size_t j = t;
+		while (initial_at(text, tokens, j))
+			j += 2;
+		if (j >= tokens->n)
+			continue;
+		const eg_token *w = &tokens->v[j];
+		if (covered[j] || !capitalised_word(w) || (w->flags & (EG_TOK_ALL_UPPER | EG_TOK_SENT_START)) ||
+		    w->end - w->start < 2)
+			continue;
+		push_person(out, text, tokens, t, j + 1, ents, label);
+	}
 }
 
 /* "Clinton said": see the header. */
@@ -128,14 +160,21 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 		 * needs a surname that is no common word: "China Daily" is a
 		 * newspaper, "Israel Katz" a minister.  So does a headline. */
 		int strict = headline || known[cue->tok_start];
-		while (end < tokens->n && added < most && surname_word(text, tokens, first, end, strict, known, common)) {
-			end++;
+		for (;;) {
+			size_t next = end;
+			while (initial_at(text, tokens, next)) /* "George W. Bush" */
+				next += 2;
+			if (next >= tokens->n || added == most ||
+			    !surname_word(text, tokens, first, next, strict, known, common))
+				break;
+			end = next + 1;
 			added++;
 		}
 		if (!added)
 			continue;
 		push_person(out, text, tokens, cue->tok_start, end, ents, &label);
 	}
+	people_from_initials(text, tokens, covered, ents, out, &label);
 	people_from_speech(text, tokens, common, covered, ents, out, &label);
 	people_from_shape(text, tokens, common, covered, ents, out, &label);
 	eg_buf_free(&label);

@@ -9,6 +9,9 @@
  *   a line in Title Case (a headline) only one word is taken, never a known
  *   name or a common word; a given name that is itself a known name
  *   ("Israel", "China") takes no common word either ("China Daily").
+ *   Initials between them are part of the name ("George W. Bush").
+ * - Initials: one or more capital letters with full stops, then a
+ *   capitalised word ("J. Smith", "D. A. Bicknell").
  * - Speech verbs: a capitalised word that no candidate covers and that is
  *   not a common word, right before "said", "says" or "told" (a comma
  *   between is fine): "Yeltsin said".
