@@ -265,32 +265,41 @@ void eg_norm_fold(const char *s, size_t n, eg_buf *out)
 size_t eg_norm_spelling(char *s, size_t n)
 {
 	/* Whole words (and their plurals): a general rule would turn "four"
-	 * into "for" or "science" into "sciense". */
-	static const char *const words[][2] = {
-		{"defence", "defense"}, {"offence", "offense"}, {"licence", "license"},
-		{"pretence", "pretense"}, {"centre", "center"}, {"theatre", "theater"},
-		{"metre", "meter"}, {"litre", "liter"}, {"labour", "labor"}, {"honour", "honor"},
-		{"colour", "color"}, {"favour", "favor"}, {"harbour", "harbor"},
-		{"neighbour", "neighbor"}, {"behaviour", "behavior"}, {"rumour", "rumor"},
-		{"armour", "armor"}, {"programme", "program"},
+	 * into "for" or "science" into "sciense".  This runs on every token,
+	 * so lengths are compared before any bytes. */
+#define SPELLING(from, to) {from, sizeof(from) - 1, to, sizeof(to) - 1}
+	static const struct {
+		const char *from;
+		size_t from_length;
+		const char *to;
+		size_t to_length;
+	} words[] = {
+		SPELLING("defence", "defense"), SPELLING("offence", "offense"), SPELLING("licence", "license"),
+		SPELLING("pretence", "pretense"), SPELLING("centre", "center"), SPELLING("theatre", "theater"),
+		SPELLING("metre", "meter"), SPELLING("litre", "liter"), SPELLING("labour", "labor"),
+		SPELLING("honour", "honor"), SPELLING("colour", "color"), SPELLING("favour", "favor"),
+		SPELLING("harbour", "harbor"), SPELLING("neighbour", "neighbor"), SPELLING("behaviour", "behavior"),
+		SPELLING("rumour", "rumor"), SPELLING("armour", "armor"), SPELLING("programme", "program"),
 	};
-	if (n > 3 && memcmp(s, "co-", 3) == 0) {
+#undef SPELLING
+	if (n < 5)
+		return n;
+	if (memcmp(s, "co-", 3) == 0) {
 		memmove(s + 2, s + 3, n - 3);
 		n--;
 	}
-	size_t stem = n > 0 && s[n - 1] == 's' ? n - 1 : n;
+	size_t stem = s[n - 1] == 's' ? n - 1 : n;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		size_t from = strlen(words[i][0]), to = strlen(words[i][1]);
-		if ((stem == from || n == from) && memcmp(s, words[i][0], from) == 0) {
+		size_t from = words[i].from_length, to = words[i].to_length;
+		if ((stem == from || n == from) && memcmp(s, words[i].from, from) == 0) {
 			size_t tail = n - from; /* 0, or 1 for a plural "s" */
 			memmove(s + to, s + from, tail);
-			memcpy(s, words[i][1], to);
+			memcpy(s, words[i].to, to);
 			return to + tail;
 		}
 	}
 	/* "-isation(s)" -> "-ization(s)": organisation, privatisation. */
-	size_t m = n - stem;
-	if (stem >= 7 && memcmp(s + stem - 7, "isation", 7) == 0 && (m == 0 || s[n - 1] == 's'))
+	if (stem >= 7 && memcmp(s + stem - 7, "isation", 7) == 0)
 		s[stem - 6] = 'z';
 	return n;
 }
