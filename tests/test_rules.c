@@ -80,6 +80,9 @@ int main(void)
 	 * word is never searched, so a match there is missed on purpose. */
 	CHECK_STR(run("ORG\t$0\tAcme\tneed=Corp\n", "Acme Corp. is big. Acme again.", NULL), "Acme=ORG Acme [];");
 	CHECK_STR(load_error("ORG\t$0\tx\tneed=a,,b\n"), "bad.rules:1: empty word in need=");
+	/* A punctuation mark can be the needed token. */
+	CHECK_STR(run("ORG\t$1\t(\\p{Lu}\\p{Ll}+ & \\p{Lu}\\p{Ll}+)\tneed=&\n", "Met Douglas & Lomason. Not Acme.", NULL),
+		  "Douglas & Lomason=ORG Douglas & Lomason [];");
 
 	/* skip-title: no match on a headline. */
 	const char *agency = "ORG\t$1\t\\b((?:\\p{Lu}\\p{Ll}+ ){1,2}Agency)\\b\tskip-title\n";

@@ -403,7 +403,7 @@ static void find_needed_sentences(eg_rules *r, const char *text, const eg_tokens
 		if (first >= 'A' && first <= 'Z')
 			first = (unsigned char)(first + 32);
 		/* Most tokens are ruled out by their first byte, before folding. */
-		if (!(t->flags & EG_TOK_WORD) || (first < 0x80 && !r->need_first[first]))
+		if (!(t->flags & (EG_TOK_WORD | EG_TOK_PUNCT)) || (first < 0x80 && !r->need_first[first]))
 			continue;
 		eg_norm_fold(text + t->start, t->end - t->start, &r->fold);
 		int64_t w = eg_strmap_find(&r->need_words, r->fold.data, r->fold.len);

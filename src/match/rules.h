@@ -12,7 +12,8 @@
  *               category=WORD   the entities' category
  *               caseless        match letters in any case
  *               need=W1,W2,...  run the pattern only on sentences holding
- *                               one of these words as a token (compared
+ *                               one of these words or punctuation marks
+ *                               ("&") as a token (compared
  *                               case-insensitively); a cheap prefilter for
  *                               patterns that would otherwise try every
  *                               position of every text
