@@ -82,6 +82,8 @@ int main(void)
 	/* Two or three capitalised words that are neither known nor common
 	 * make a person; a common word breaks the run. */
 	CHECK_STR(run("Yesterday Larisa Sayenko met Officials Party."), "Larisa Sayenko=PERSON Larisa Sayenko/rule;");
+	/* A compound adjective is no part of a name. */
+	CHECK_STR(run("the Minsk-based Larisa Sayenko spoke."), "Larisa Sayenko=PERSON Larisa Sayenko/rule;");
 	/* A given name that is a known name takes no common word either. */
 	CHECK_STR(run("They read Israel Daily and met Israel Katz."),
 		  "Israel=PLACE Israel/dict;Israel Katz=PERSON Israel Katz/rule;");

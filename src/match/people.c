@@ -41,6 +41,16 @@ static void push_person(eg_mentions *out, const char *text, const eg_tokens *tok
 	eg_mentions_push(out, &m);
 }
 
+/* "Ontario-based", "Family-controlled": a hyphen and then a lower-case
+ * letter make a compound adjective, never part of a name. */
+static int compound_adjective(const char *text, const eg_token *t)
+{
+	for (uint32_t i = t->start + 1; i + 1 < t->end; i++)
+		if (text[i] == '-' && text[i + 1] >= 'a' && text[i + 1] <= 'z')
+			return 1;
+	return 0;
+}
+
 /* Whether token t can continue the name that given name first starts:
  * capitalised like it (a byline "Glenn SOMERVILLE" before a dateline is no
  * name), in its sentence, not the given name again ("June June"), not a
@@ -49,7 +59,8 @@ static int surname_word(const char *text, const eg_tokens *tokens, const eg_toke
 			const unsigned char *known, const eg_words *common)
 {
 	const eg_token *w = &tokens->v[t];
-	return capitalised_word(w) && (w->flags & EG_TOK_ALL_UPPER) == (first->flags & EG_TOK_ALL_UPPER) &&
+	return capitalised_word(w) && !compound_adjective(text, w) &&
+	       (w->flags & EG_TOK_ALL_UPPER) == (first->flags & EG_TOK_ALL_UPPER) &&
 	       w->sentence == first->sentence && !same_token(text, first, w) &&
 	       !((w->flags & EG_TOK_TITLE_CASE) && known[t]) &&
 	       !(strict && eg_words_has(common, text + w->start, w->end - w->start));
@@ -99,7 +110,7 @@ static void people_from_speech(const char *text, const eg_tokens *tokens, const 
 		if (name > 0 && is_word(text, &tokens->v[name], ","))
 			name--;
 		const eg_token *w = &tokens->v[name];
-		if (!capitalised_word(w) || (w->flags & EG_TOK_ALL_UPPER) || covered[name] ||
+		if (!capitalised_word(w) || (w->flags & EG_TOK_ALL_UPPER) || covered[name] || compound_adjective(text, w) ||
 		    eg_words_has(common, text + w->start, w->end - w->start))
 			continue;
 		push_person(out, text, tokens, name, name + 1, ents, label);
@@ -107,11 +118,11 @@ static void people_from_speech(const char *text, const eg_tokens *tokens, const 
 }
 
 /* A capitalised word that could be part of a name: not all capitals, not a
- * common word, outside every candidate and headline. */
+ * common word or compound adjective, outside every candidate and headline. */
 static int name_shaped(const char *text, const eg_token *t, const eg_words *common, int covered)
 {
 	return capitalised_word(t) && !(t->flags & (EG_TOK_ALL_UPPER | EG_TOK_TITLE_CASE)) && !covered &&
-	       !eg_words_has(common, text + t->start, t->end - t->start);
+	       !compound_adjective(text, t) && !eg_words_has(common, text + t->start, t->end - t->start);
 }
 
 /* "Zinedine Zidane", "Larisa Sayenko": two or three name-shaped words in a
