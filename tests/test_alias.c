@@ -91,6 +91,9 @@ int main(void)
 	 * after where it was found. */
 	CHECK_STR(run("Dudek arrived. Later Dudek told them; Dudek left."),
 		  "Dudek=PERSON Dudek/alias;Dudek=PERSON Dudek/rule;Dudek=PERSON Dudek/alias;");
+	/* "said it": an organisation. */
+	CHECK_STR(run("Magna said it would buy Cofinec. Later Cofinec said its shares rose."),
+		  "Magna=ORG Magna/rule;Cofinec=ORG Cofinec/alias;Cofinec=ORG Cofinec/rule;");
 	/* A headline takes no common word as a surname. */
 	CHECK_STR(run("Talks As John Smith Arrives\n\nJohn Smith left."), "John Smith=PERSON John Smith/rule;");
 	/* A byline over a dateline in capitals is a person, not the place. */

@@ -20,8 +20,8 @@ static int is_word(const char *text, const eg_token *t, const char *word)
 	return t->end - t->start == n && memcmp(text + t->start, word, n) == 0;
 }
 
-static void push_person(eg_mentions *out, const char *text, const eg_tokens *tokens, size_t first, size_t end,
-			eg_entities *ents, eg_buf *label)
+static void push_entity(eg_mentions *out, const char *type, const char *text, const eg_tokens *tokens,
+			size_t first, size_t end, eg_entities *ents, eg_buf *label)
 {
 	/* The label is the text with its whitespace made single spaces. */
 	eg_buf_clear(label);
@@ -35,35 +35,16 @@ static void push_person(eg_mentions *out, const char *text, const eg_tokens *tok
 		.end = tokens->v[end - 1].end,
 		.tok_start = (uint32_t)first,
 		.tok_end = (uint32_t)end,
-		.entity = eg_entities_intern(ents, "PERSON", label->data, label->len, NULL),
+		.entity = eg_entities_intern(ents, type, label->data, label->len, NULL),
 		.source = EG_SOURCE_RULE,
 	};
 	eg_mentions_push(out, &m);
 }
 
-/* "Ontario-based", "Family-controlled": a hyphen and then a lower-case
- * letter make a compound adjective, never part of a name. */
-static int compound_adjective(const char *text, const eg_token *t)
+static void push_person(eg_mentions *out, const char *text, const eg_tokens *tokens, size_t first, size_t end,
+			eg_entities *ents, eg_buf *label)
 {
-	for (uint32_t i = t->start + 1; i + 1 < t->end; i++)
-		if (text[i] == '-' && text[i + 1] >= 'a' && text[i + 1] <= 'z')
-			return 1;
-	return 0;
-}
-
-/* Whether token t can continue the name that given name first starts:
- * capitalised like it (a byline "Glenn SOMERVILLE" before a dateline is no
- * name), in its sentence, not the given name again ("June June"), not a
- * known name on a headline, and, when strict, not a common word. */
-static int surname_word(const char *text, const eg_tokens *tokens, const eg_token *first, size_t t, int strict,
-			const unsigned char *known, const eg_words *common)
-{
-	const eg_token *w = &tokens->v[t];
-	return capitalised_word(w) && !compound_adjective(text, w) &&
-	       (w->flags & EG_TOK_ALL_UPPER) == (first->flags & EG_TOK_ALL_UPPER) &&
-	       w->sentence == first->sentence && !same_token(text, first, w) &&
-	       !((w->flags & EG_TOK_TITLE_CASE) && known[t]) &&
-	       !(strict && eg_words_has(common, text + w->start, w->end - w->start));
+	push_entity(out, "PERSON", text, tokens, first, end, ents, label);
 }
 
 /* An initial: one capital letter and a full stop ("W." in "George W. Bush"). */
@@ -98,7 +79,43 @@ static void people_from_initials(const char *text, const eg_tokens *tokens, cons
 	}
 }
 
-/* "Clinton said": see the header. */
+/* "Ontario-based", "Family-controlled": a hyphen and then a lower-case
+ * letter make a compound adjective, never part of a name. */
+static int compound_adjective(const char *text, const eg_token *t)
+{
+	for (uint32_t i = t->start + 1; i + 1 < t->end; i++)
+		if (text[i] == '-' && text[i + 1] >= 'a' && text[i + 1] <= 'z')
+			return 1;
+	return 0;
+}
+
+/* Whether token t can continue the name that given name first starts:
+ * capitalised like it (a byline "Glenn SOMERVILLE" before a dateline is no
+ * name), in its sentence, not the given name again ("June June"), not a
+ * known name on a headline, and, when strict, not a common word. */
+static int surname_word(const char *text, const eg_tokens *tokens, const eg_token *first, size_t t, int strict,
+			const unsigned char *known, const eg_words *common)
+{
+	const eg_token *w = &tokens->v[t];
+	return capitalised_word(w) && !compound_adjective(text, w) &&
+	       (w->flags & EG_TOK_ALL_UPPER) == (first->flags & EG_TOK_ALL_UPPER) &&
+	       w->sentence == first->sentence && !same_token(text, first, w) &&
+	       !((w->flags & EG_TOK_TITLE_CASE) && known[t]) &&
+	       !(strict && eg_words_has(common, text + w->start, w->end - w->start));
+}
+
+/* Words that open a sentence without naming anything. */
+static int opener(const char *text, const eg_token *t)
+{
+	static const char *const words[] = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She",
+					    "They", "We", "I", "You", "But", "And", "Its", "His", "Her", "Their", NULL};
+	for (size_t i = 0; words[i]; i++)
+		if (is_word(text, t, words[i]))
+			return 1;
+	return 0;
+}
+
+/* "Clinton said", "Magna said it": see the header. */
 static void people_from_speech(const char *text, const eg_tokens *tokens, const eg_words *common,
 			       const unsigned char *covered, eg_entities *ents, eg_mentions *out, eg_buf *label)
 {
@@ -106,14 +123,35 @@ static void people_from_speech(const char *text, const eg_tokens *tokens, const 
 		const eg_token *verb = &tokens->v[t];
 		if (!is_word(text, verb, "said") && !is_word(text, verb, "says") && !is_word(text, verb, "told"))
 			continue;
-		size_t name = t - 1;
-		if (name > 0 && is_word(text, &tokens->v[name], ","))
-			name--;
-		const eg_token *w = &tokens->v[name];
-		if (!capitalised_word(w) || (w->flags & EG_TOK_ALL_UPPER) || covered[name] || compound_adjective(text, w) ||
-		    eg_words_has(common, text + w->start, w->end - w->start))
+		size_t end = t;
+		if (end > 1 && is_word(text, &tokens->v[end - 1], ","))
+			end--;
+		/* Up to three capitalised words before the verb. */
+		size_t first = end, plain = 0;
+		while (first > 0 && end - first < 3) {
+			const eg_token *w = &tokens->v[first - 1];
+			if (!capitalised_word(w) || (w->flags & EG_TOK_ALL_UPPER) || covered[first - 1] ||
+			    compound_adjective(text, w) || w->sentence != verb->sentence)
+				break;
+			plain += !eg_words_has(common, text + w->start, w->end - w->start);
+			first--;
+		}
+		/* "The", or a common word that only opens the sentence ("Later"). */
+		while (first < end && (opener(text, &tokens->v[first]) ||
+				       ((tokens->v[first].flags & EG_TOK_SENT_START) &&
+					eg_words_has(common, text + tokens->v[first].start,
+						     tokens->v[first].end - tokens->v[first].start))))
+			first++;
+		if (first == end || !plain)
 			continue;
-		push_person(out, text, tokens, name, name + 1, ents, label);
+		/* People are "he" or "she"; "said it" or "said its" is an
+		 * organisation. */
+		int it = t + 1 < tokens->n && (is_word(text, &tokens->v[t + 1], "it") || is_word(text, &tokens->v[t + 1], "its"));
+		const eg_token *last = &tokens->v[end - 1];
+		if (it)
+			push_entity(out, "ORG", text, tokens, first, end, ents, label);
+		else if (!eg_words_has(common, text + last->start, last->end - last->start))
+			push_person(out, text, tokens, end - 1, end, ents, label);
 	}
 }
 

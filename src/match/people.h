@@ -14,7 +14,9 @@
  *   capitalised word ("J. Smith", "D. A. Bicknell").
  * - Speech verbs: a capitalised word that no candidate covers and that is
  *   not a common word, right before "said", "says" or "told" (a comma
- *   between is fine): "Yeltsin said".
+ *   between is fine): "Yeltsin said".  When "it" or "its" follows the verb,
+ *   up to three capitalised words before it are an organisation instead
+ *   ("Magna said it", "Commerce Bancshares said its").
  * - Name shapes: two or three capitalised words in a row, none covered,
  *   common, all capitals or on a headline: "Larisa Sayenko".
  */
