@@ -82,6 +82,9 @@ int main(void)
 	/* Two or three capitalised words that are neither known nor common
 	 * make a person; a common word breaks the run. */
 	CHECK_STR(run("Yesterday Larisa Sayenko met Officials Party."), "Larisa Sayenko=PERSON Larisa Sayenko/rule;");
+	/* Nor is a compound of common words ("Major-General" in the test list's
+	 * terms: "later-party"). */
+	CHECK_STR(run("the Later-Party Larisa Sayenko spoke."), "Larisa Sayenko=PERSON Larisa Sayenko/rule;");
 	/* A compound adjective is no part of a name. */
 	CHECK_STR(run("the Minsk-based Larisa Sayenko spoke."), "Larisa Sayenko=PERSON Larisa Sayenko/rule;");
 	/* A given name that is a known name takes no common word either. */

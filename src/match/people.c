@@ -155,12 +155,31 @@ static void people_from_speech(const char *text, const eg_tokens *tokens, const 
 	}
 }
 
+/* Whether every hyphen-separated part of t is a common word: "Major-General",
+ * "Vice-President" are titles, not names. */
+static int common_compound(const char *text, const eg_token *t, const eg_words *common)
+{
+	const char *s = text + t->start, *end = text + t->end;
+	if (!memchr(s, '-', (size_t)(end - s)))
+		return 0;
+	while (s < end) {
+		const char *dash = memchr(s, '-', (size_t)(end - s));
+		const char *e = dash ? dash : end;
+		if (e == s || !eg_words_has(common, s, (size_t)(e - s)))
+			return 0;
+		s = dash ? dash + 1 : end;
+	}
+	return 1;
+}
+
 /* A capitalised word that could be part of a name: not all capitals, not a
- * common word or compound adjective, outside every candidate and headline. */
+ * common word, a compound of them or a compound adjective, outside every
+ * candidate and headline. */
 static int name_shaped(const char *text, const eg_token *t, const eg_words *common, int covered)
 {
 	return capitalised_word(t) && !(t->flags & (EG_TOK_ALL_UPPER | EG_TOK_TITLE_CASE)) && !covered &&
-	       !compound_adjective(text, t) && !eg_words_has(common, text + t->start, t->end - t->start);
+	       !compound_adjective(text, t) && !eg_words_has(common, text + t->start, t->end - t->start) &&
+	       !common_compound(text, t, common);
 }
 
 /* "Zinedine Zidane", "Larisa Sayenko": two or three name-shaped words in a
