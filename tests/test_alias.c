@@ -56,6 +56,11 @@ int main(void)
 	CHECK_STR(run("Then George W. Bush met J. Smith and D. A. Milling, not A. The rest."),
 		  "George W. Bush=PERSON George W. Bush/rule;J. Smith=PERSON J. Smith/rule;"
 		  "D. A. Milling=PERSON D. A. Milling/rule;");
+	/* Initials at the edges of a text (the second token once read before
+	 * the first). */
+	CHECK_STR(run("George W."), "");
+	CHECK_STR(run("J."), "");
+	CHECK_STR(run("A J. Smith"), "J. Smith=PERSON J. Smith/rule;");
 	/* A known name stops the surname; a Title Case line takes one word. */
 	CHECK_STR(run("Talks With John Israel Defense Forces Chief\n"), "Israel Defense Forces=ORG Israel Defense Forces/dict;");
 	CHECK_STR(run("John Smith Visits Israel Defense Forces Base\n\nJohn Smith went."),

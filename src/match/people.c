@@ -64,7 +64,7 @@ static void people_from_initials(const char *text, const eg_tokens *tokens, cons
 				 eg_entities *ents, eg_mentions *out, eg_buf *label)
 {
 	for (size_t t = 0; t < tokens->n; t++) {
-		if (covered[t] || !initial_at(text, tokens, t) || (t > 0 && initial_at(text, tokens, t - 2)))
+		if (covered[t] || !initial_at(text, tokens, t) || (t >= 2 && initial_at(text, tokens, t - 2)))
 			continue;
 		size_t j = t;
 		while (initial_at(text, tokens, j))
