@@ -22,6 +22,20 @@ void eg_mentions_push(eg_mentions *list, const eg_mention *m)
 	list->v[list->n++] = *m;
 }
 
+void eg_mentions_push_tokens(eg_mentions *list, const eg_tokens *tokens, size_t first, size_t end, uint32_t entity,
+			     eg_source source)
+{
+	eg_mention m = {
+		.start = tokens->v[first].start,
+		.end = tokens->v[end - 1].end,
+		.tok_start = (uint32_t)first,
+		.tok_end = (uint32_t)end,
+		.entity = entity,
+		.source = (uint8_t)source,
+	};
+	eg_mentions_push(list, &m);
+}
+
 void eg_mentions_free(eg_mentions *list)
 {
 	free(list->v);

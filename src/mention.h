@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text/tokenize.h"
+
 typedef enum eg_source {
 	EG_SOURCE_DICT = 0,
 	EG_SOURCE_RULE = 1,
@@ -31,6 +33,10 @@ typedef struct eg_mentions {
 } eg_mentions;
 
 void eg_mentions_push(eg_mentions *list, const eg_mention *m);
+/* Appends the mention of tokens [first, end), end > first: its offsets are
+ * those of its first and last token. */
+void eg_mentions_push_tokens(eg_mentions *list, const eg_tokens *tokens, size_t first, size_t end, uint32_t entity,
+			     eg_source source);
 void eg_mentions_free(eg_mentions *list);
 
 const char *eg_source_name(eg_source s);

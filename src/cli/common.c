@@ -275,6 +275,11 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* The visible files in dir whose names end in suffix, sorted, as full paths. */
 static char **list_files(const char *dir, const char *suffix, size_t *count, eg_error *err)
 {
@@ -295,12 +300,7 @@ static char **list_files(const char *dir, const char *suffix, size_t *count, eg_
 		names[n++] = path.data;
 	}
 	closedir(d);
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-			char *t = names[j];
-			names[j] = names[j - 1];
-			names[j - 1] = t;
-		}
+	qsort(names, n, sizeof(*names), by_path);
 	*count = n;
 	if (!names)
 		names = eg_xcalloc(1, sizeof(*names));

@@ -70,11 +70,6 @@ static void define(eg_aliases *a, const char *text, const eg_token *t, uint32_t 
 	a->entity[slot] = entity;
 }
 
-static int is_punct(const char *text, const eg_token *t, char c)
-{
-	return (t->flags & EG_TOK_PUNCT) && t->end - t->start == 1 && text[t->start] == c;
-}
-
 /* Whether acronym could abbreviate mention m: its letters, in order, are
  * among the first letters of m's words, starting with the first ("Israel
  * Defense Forces" -> IDF, "Organisation for Security and Co-operation in
@@ -121,8 +116,8 @@ static void learn(eg_aliases *a, const char *text, const eg_tokens *tokens, cons
 		define(a, text, &tokens->v[last], m->entity);
 	/* "Name (ACR)": an upper-case word of two or more letters in brackets. */
 	uint32_t open = m->tok_end;
-	if (open + 2 < tokens->n && is_punct(text, &tokens->v[open], '(') &&
-	    is_punct(text, &tokens->v[open + 2], ')')) {
+	if (open + 2 < tokens->n && eg_token_is(text, &tokens->v[open], "(") &&
+	    eg_token_is(text, &tokens->v[open + 2], ")")) {
 		const eg_token *acronym = &tokens->v[open + 1];
 		if ((acronym->flags & EG_TOK_ALL_UPPER) && abbreviates(text, tokens, m, acronym))
 			define(a, text, acronym, m->entity);
@@ -132,14 +127,10 @@ static void learn(eg_aliases *a, const char *text, const eg_tokens *tokens, cons
 /* Lower-case words that may sit inside a name without an initial of their
  * own in its acronym ("Organisation for Security and Co-operation in
  * Europe", OSCE). */
-static int linking_word(const char *s, size_t n)
-{
-	static const char *const words[] = {"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "al", NULL};
-	for (size_t i = 0; words[i]; i++)
-		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
-			return 1;
-	return 0;
-}
+static const char *const linking_words[] = {"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "al", NULL};
+
+/* Heads that make a name so defined a place, not an organisation. */
+static const char *const place_heads[] = {"Republic", "Kingdom", "Emirates", "States", NULL};
 
 /* "Kurdistan Democratic Party (KDP)" where no mention covers the name: finds
  * the capitalised words before the bracket at open whose initials spell the
@@ -174,38 +165,20 @@ static int define_from_words(eg_aliases *a, const char *text, const eg_tokens *t
 			if (text[w->start] != letters[n - 1 - matched])
 				return 0;
 			matched++;
-		} else if (!linking_word(text + w->start, w->end - w->start) || s == open) {
+		} else if (!eg_token_in(text, w, linking_words) || s == open) {
 			return 0;
 		}
 		s--;
 	}
 	if (matched != n)
 		return 0;
-	const eg_token *last = &tokens->v[open - 1];
-	eg_buf_clear(&a->norm);
-	for (size_t t = s; t < open; t++) {
-		if (t > s)
-			eg_buf_addc(&a->norm, ' ');
-		eg_buf_add(&a->norm, text + tokens->v[t].start, tokens->v[t].end - tokens->v[t].start);
-	}
-	static const char *const place_heads[] = {"Republic", "Kingdom", "Emirates", "States", NULL};
-	const char *type = "ORG";
-	for (size_t i = 0; place_heads[i]; i++)
-		if (last->end - last->start == strlen(place_heads[i]) &&
-		    memcmp(text + last->start, place_heads[i], strlen(place_heads[i])) == 0)
-			type = "PLACE";
+	eg_tokens_text(text, tokens, s, open, &a->norm);
+	const char *type = eg_token_in(text, &tokens->v[open - 1], place_heads) ? "PLACE" : "ORG";
+	uint32_t entity = eg_entities_intern(ents, type, a->norm.data, a->norm.len, NULL);
 	while (a->out.n && a->out.v[a->out.n - 1].tok_start >= s)
 		a->out.n--;
-	eg_mention m = {
-		.start = tokens->v[s].start,
-		.end = last->end,
-		.tok_start = (uint32_t)s,
-		.tok_end = (uint32_t)open,
-		.entity = eg_entities_intern(ents, type, a->norm.data, a->norm.len, NULL),
-		.source = EG_SOURCE_RULE,
-	};
-	eg_mentions_push(&a->out, &m);
-	define(a, text, acronym, m.entity);
+	eg_mentions_push_tokens(&a->out, tokens, s, open, entity, EG_SOURCE_RULE);
+	define(a, text, acronym, entity);
 	return 1;
 }
 
@@ -253,6 +226,15 @@ static void claim_name_tail(eg_aliases *a, const char *text, const eg_tokens *to
 	m->source = EG_SOURCE_ALIAS;
 }
 
+/* Where an alias of entity e that ends at token t starts: earlier words of
+ * its name not yet in a mention join it ("Suu Kyi"). */
+static size_t alias_start(const eg_aliases *a, const char *text, const eg_tokens *tokens, const eg_entities *ents,
+			  size_t t, uint32_t e)
+{
+	size_t floor = a->out.n ? a->out.v[a->out.n - 1].tok_end : 0;
+	return t - preceding_name_words(text, tokens, t, floor, eg_entity_label(ents, e));
+}
+
 static int by_start(const void *x, const void *y)
 {
 	const eg_mention *a = x, *b = y;
@@ -295,15 +277,7 @@ static void propagate(eg_aliases *a, const char *text, const eg_tokens *tokens)
 		int64_t slot = eg_strmap_find(&found, a->norm.data, a->norm.len);
 		if (slot < 0 || entity[slot] == UINT32_MAX)
 			continue;
-		eg_mention m = {
-			.start = w->start,
-			.end = w->end,
-			.tok_start = (uint32_t)t,
-			.tok_end = (uint32_t)t + 1,
-			.entity = entity[slot],
-			.source = EG_SOURCE_ALIAS,
-		};
-		eg_mentions_push(&a->out, &m);
+		eg_mentions_push_tokens(&a->out, tokens, t, t + 1, entity[slot], EG_SOURCE_ALIAS);
 	}
 	if (a->out.n > before)
 		qsort(a->out.v, a->out.n, sizeof(*a->out.v), by_start);
@@ -327,9 +301,7 @@ void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens
 			if (m.tok_end - m.tok_start == 1) {
 				int64_t e = lookup(a, text, &tokens->v[t]);
 				if (e >= 0 && (uint32_t)e != m.entity) {
-					size_t floor = a->out.n ? a->out.v[a->out.n - 1].tok_end : 0;
-					m.tok_start -= preceding_name_words(text, tokens, t, floor,
-									    eg_entity_label(ents, (uint32_t)e));
+					m.tok_start = (uint32_t)alias_start(a, text, tokens, ents, t, (uint32_t)e);
 					m.start = tokens->v[m.tok_start].start;
 					m.entity = (uint32_t)e;
 					m.source = EG_SOURCE_ALIAS;
@@ -340,25 +312,14 @@ void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens
 			t = m.tok_end - 1;
 			continue;
 		}
-		if (t >= 1 && t + 2 < tokens->n && is_punct(text, &tokens->v[t], '(') &&
-		    is_punct(text, &tokens->v[t + 2], ')') && (tokens->v[t + 1].flags & EG_TOK_ALL_UPPER) &&
+		if (t >= 1 && t + 2 < tokens->n && eg_token_is(text, &tokens->v[t], "(") &&
+		    eg_token_is(text, &tokens->v[t + 2], ")") && (tokens->v[t + 1].flags & EG_TOK_ALL_UPPER) &&
 		    lookup(a, text, &tokens->v[t + 1]) < 0)
 			define_from_words(a, text, tokens, ents, t);
 		int64_t e = a->keys.count ? lookup(a, text, &tokens->v[t]) : -1;
-		if (e >= 0) {
-			size_t floor = a->out.n ? a->out.v[a->out.n - 1].tok_end : 0;
-			uint32_t first = (uint32_t)t - preceding_name_words(text, tokens, t, floor,
-									    eg_entity_label(ents, (uint32_t)e));
-			eg_mention m = {
-				.start = tokens->v[first].start,
-				.end = tokens->v[t].end,
-				.tok_start = first,
-				.tok_end = (uint32_t)t + 1,
-				.entity = (uint32_t)e,
-				.source = EG_SOURCE_ALIAS,
-			};
-			eg_mentions_push(&a->out, &m);
-		}
+		if (e >= 0)
+			eg_mentions_push_tokens(&a->out, tokens, alias_start(a, text, tokens, ents, t, (uint32_t)e), t + 1,
+						(uint32_t)e, EG_SOURCE_ALIAS);
 	}
 	propagate(a, text, tokens);
 	/* Hand the rebuilt list back, keeping both buffers for reuse. */

@@ -350,22 +350,6 @@ static int case_ok(eg_dict *d, const name *nm, const char *text, const eg_tokens
 	return 1;
 }
 
-/* Appends the mention of tokens [first, end) as entity, if end > first. */
-static void emit(eg_mentions *out, const eg_tokens *tokens, size_t first, size_t end, uint32_t entity)
-{
-	if (!out || end <= first)
-		return;
-	eg_mention m = {
-		.start = tokens->v[first].start,
-		.end = tokens->v[end - 1].end,
-		.tok_start = (uint32_t)first,
-		.tok_end = (uint32_t)end,
-		.entity = entity,
-		.source = EG_SOURCE_DICT,
-	};
-	eg_mentions_push(out, &m);
-}
-
 void eg_dict_match(const eg_dict *dc, const char *text, const eg_tokens *tokens, eg_mentions *out,
 		   eg_mentions *cues)
 {
@@ -403,7 +387,9 @@ void eg_dict_match(const eg_dict *dc, const char *text, const eg_tokens *tokens,
 				}
 			}
 		}
-		emit(out, tokens, i, best_end[0], best_entity[0]);
-		emit(cues, tokens, i, best_end[1], best_entity[1]);
+		if (best_end[0])
+			eg_mentions_push_tokens(out, tokens, i, best_end[0], best_entity[0], EG_SOURCE_DICT);
+		if (best_end[1] && cues)
+			eg_mentions_push_tokens(cues, tokens, i, best_end[1], best_entity[1], EG_SOURCE_DICT);
 	}
 }

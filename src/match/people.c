@@ -14,31 +14,12 @@ static int same_token(const char *text, const eg_token *a, const eg_token *b)
 	return a->end - a->start == b->end - b->start && memcmp(text + a->start, text + b->start, a->end - a->start) == 0;
 }
 
-static int is_word(const char *text, const eg_token *t, const char *word)
-{
-	size_t n = strlen(word);
-	return t->end - t->start == n && memcmp(text + t->start, word, n) == 0;
-}
-
 static void push_entity(eg_mentions *out, const char *type, const char *text, const eg_tokens *tokens,
 			size_t first, size_t end, eg_entities *ents, eg_buf *label)
 {
-	/* The label is the text with its whitespace made single spaces. */
-	eg_buf_clear(label);
-	for (size_t t = first; t < end; t++) {
-		if (t > first && tokens->v[t].start > tokens->v[t - 1].end)
-			eg_buf_addc(label, ' ');
-		eg_buf_add(label, text + tokens->v[t].start, tokens->v[t].end - tokens->v[t].start);
-	}
-	eg_mention m = {
-		.start = tokens->v[first].start,
-		.end = tokens->v[end - 1].end,
-		.tok_start = (uint32_t)first,
-		.tok_end = (uint32_t)end,
-		.entity = eg_entities_intern(ents, type, label->data, label->len, NULL),
-		.source = EG_SOURCE_RULE,
-	};
-	eg_mentions_push(out, &m);
+	eg_tokens_text(text, tokens, first, end, label);
+	eg_mentions_push_tokens(out, tokens, first, end, eg_entities_intern(ents, type, label->data, label->len, NULL),
+				EG_SOURCE_RULE);
 }
 
 static void push_person(eg_mentions *out, const char *text, const eg_tokens *tokens, size_t first, size_t end,
@@ -54,7 +35,7 @@ static int initial_at(const char *text, const eg_tokens *tokens, size_t t)
 		return 0;
 	const eg_token *w = &tokens->v[t], *dot = &tokens->v[t + 1];
 	return (w->flags & EG_TOK_WORD) && w->end - w->start == 1 && text[w->start] >= 'A' &&
-	       text[w->start] <= 'Z' && dot->start == w->end && dot->end - dot->start == 1 && text[dot->start] == '.';
+	       text[w->start] <= 'Z' && dot->start == w->end && eg_token_is(text, dot, ".");
 }
 
 /* "J. Smith", "D. A. Bicknell": initials, then a capitalised word in the
@@ -105,15 +86,10 @@ static int surname_word(const char *text, const eg_tokens *tokens, const eg_toke
 }
 
 /* Words that open a sentence without naming anything. */
-static int opener(const char *text, const eg_token *t)
-{
-	static const char *const words[] = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She",
-					    "They", "We", "I", "You", "But", "And", "Its", "His", "Her", "Their", NULL};
-	for (size_t i = 0; words[i]; i++)
-		if (is_word(text, t, words[i]))
-			return 1;
-	return 0;
-}
+static const char *const openers[] = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She",
+				      "They", "We", "I", "You", "But", "And", "Its", "His", "Her", "Their", NULL};
+static const char *const speech_verbs[] = {"said", "says", "told", NULL};
+static const char *const it_words[] = {"it", "its", NULL};
 
 /* "Clinton said", "Magna said it": see the header. */
 static void people_from_speech(const char *text, const eg_tokens *tokens, const eg_words *common,
@@ -121,10 +97,10 @@ static void people_from_speech(const char *text, const eg_tokens *tokens, const 
 {
 	for (size_t t = 1; t < tokens->n; t++) {
 		const eg_token *verb = &tokens->v[t];
-		if (!is_word(text, verb, "said") && !is_word(text, verb, "says") && !is_word(text, verb, "told"))
+		if (!eg_token_in(text, verb, speech_verbs))
 			continue;
 		size_t end = t;
-		if (end > 1 && is_word(text, &tokens->v[end - 1], ","))
+		if (end > 1 && eg_token_is(text, &tokens->v[end - 1], ","))
 			end--;
 		/* Up to three capitalised words before the verb. */
 		size_t first = end, plain = 0;
@@ -137,7 +113,7 @@ static void people_from_speech(const char *text, const eg_tokens *tokens, const 
 			first--;
 		}
 		/* "The", or a common word that only opens the sentence ("Later"). */
-		while (first < end && (opener(text, &tokens->v[first]) ||
+		while (first < end && (eg_token_in(text, &tokens->v[first], openers) ||
 				       ((tokens->v[first].flags & EG_TOK_SENT_START) &&
 					eg_words_has(common, text + tokens->v[first].start,
 						     tokens->v[first].end - tokens->v[first].start))))
@@ -146,7 +122,7 @@ static void people_from_speech(const char *text, const eg_tokens *tokens, const 
 			continue;
 		/* People are "he" or "she"; "said it" or "said its" is an
 		 * organisation. */
-		int it = t + 1 < tokens->n && (is_word(text, &tokens->v[t + 1], "it") || is_word(text, &tokens->v[t + 1], "its"));
+		int it = t + 1 < tokens->n && eg_token_in(text, &tokens->v[t + 1], it_words);
 		const eg_token *last = &tokens->v[end - 1];
 		if (it)
 			push_entity(out, "ORG", text, tokens, first, end, ents, label);

@@ -377,15 +377,9 @@ static int run_rule(eg_rules *r, const rule *x, const char *text, size_t from, s
 		expand_label(r, x, text, ov, (uint32_t)rc);
 		if (!r->label.len)
 			continue;
-		eg_mention m = {
-			.start = (uint32_t)start,
-			.end = (uint32_t)end,
-			.tok_start = (uint32_t)first,
-			.tok_end = (uint32_t)last,
-			.entity = eg_entities_intern(r->ents, x->type, r->label.data, r->label.len, x->category),
-			.source = EG_SOURCE_RULE,
-		};
-		eg_mentions_push(out, &m);
+		eg_mentions_push_tokens(out, tokens, (size_t)first, last,
+					eg_entities_intern(r->ents, x->type, r->label.data, r->label.len, x->category),
+					EG_SOURCE_RULE);
 	}
 	return 0;
 }

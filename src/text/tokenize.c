@@ -764,3 +764,28 @@ void eg_tokens_free(eg_tokens *t)
 	t->n = t->cap = 0;
 	t->sentences = t->paragraphs = 0;
 }
+
+int eg_token_is(const char *text, const eg_token *t, const char *word)
+{
+	size_t n = strlen(word);
+	return t->end - t->start == n && memcmp(text + t->start, word, n) == 0;
+}
+
+int eg_token_in(const char *text, const eg_token *t, const char *const *words)
+{
+	for (; *words; words++)
+		if (eg_token_is(text, t, *words))
+			return 1;
+	return 0;
+}
+
+void eg_tokens_text(const char *text, const eg_tokens *tokens, size_t first, size_t end, eg_buf *out)
+{
+	eg_buf_clear(out);
+	for (size_t t = first; t < end; t++) {
+		if (t > first && tokens->v[t].start > tokens->v[t - 1].end)
+			eg_buf_addc(out, ' ');
+		eg_buf_add(out, text + tokens->v[t].start, tokens->v[t].end - tokens->v[t].start);
+	}
+	eg_buf_add(out, "", 0);
+}

@@ -55,6 +55,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/util.h"
+
 enum {
 	EG_TOK_WORD = 1 << 0,
 	EG_TOK_NUMBER = 1 << 1,
@@ -91,5 +93,14 @@ typedef struct eg_tokens {
  * UINT32_MAX bytes of one would be tokenized. */
 void eg_tokenize(const char *text, size_t length, eg_tokens *out);
 void eg_tokens_free(eg_tokens *t);
+
+/* Whether token t's bytes are exactly word, or one of the NULL-terminated
+ * words. */
+int eg_token_is(const char *text, const eg_token *t, const char *word);
+int eg_token_in(const char *text, const eg_token *t, const char *const *words);
+
+/* The text of tokens [first, end) into out (cleared first), with one space
+ * wherever the text has whitespace between two tokens: a label. */
+void eg_tokens_text(const char *text, const eg_tokens *tokens, size_t first, size_t end, eg_buf *out);
 
 #endif
