@@ -8,9 +8,13 @@ names drawn from the shipped dictionaries (dictionaries/*.tsv) and ordinary
 capitalised words, so the tokenizer, matcher, rules and co-occurrence
 counting all see realistic work: most tokens are plain English, a few percent
 are names, some names are multi-word, some are aliases or possessives.
-Article lengths vary from a paragraph to a long feature.  The same seed
-gives the same corpus.
+Article lengths vary from a paragraph to a long feature.  Names are drawn
+with Zipf-like frequencies (the n-th entry about 1/n as often as the first,
+in a shuffled order), as in real news where a few entities dominate; cue
+entries (given names) are evidence, not names, and are not used.  The same
+seed gives the same corpus.
 """
+import itertools
 import os
 import random
 import sys
@@ -56,6 +60,8 @@ def load_names(dictionaries):
                 cols = line.rstrip("\n").split("\t")
                 if len(cols) < 2:
                     continue
+                if len(cols) > 4 and "cue" in cols[4].split(","):
+                    continue
                 kind = cols[1]
                 forms = [cols[0]] + ([a for a in cols[2].split("|") if a] if len(cols) > 2 else [])
                 names.append((kind, forms))
@@ -68,8 +74,11 @@ def main():
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
     here = os.path.dirname(os.path.abspath(__file__))
     names = load_names(os.path.join(here, "..", "dictionaries"))
+    rng.shuffle(names)
     places = [n for n in names if n[0] == "PLACE"] or names
     others = [n for n in names if n[0] != "PLACE"] or names
+    zipf = lambda pool: list(itertools.accumulate(1.0 / (i + 1) for i in range(len(pool))))
+    place_weights, other_weights = zipf(places), zipf(others)
     target = int(megabytes * 1024 * 1024)
     written = 0
     article = 0
@@ -81,7 +90,9 @@ def main():
         for _ in range(rng.choice([1, 3, 5, 8, 12, 20])):
             sentences = []
             for _ in range(rng.randint(1, 5)):
-                pick = lambda pool: rng.choice(rng.choice(pool)[1])
+                def pick(pool):
+                    weights = place_weights if pool is places else other_weights
+                    return rng.choice(rng.choices(pool, cum_weights=weights)[0][1])
                 sentences.append(rng.choice(TEMPLATES).format(
                     A=pick(others), B=pick(others), C=pick(others), P=pick(places),
                     day=rng.choice(DAYS)))
