@@ -12,8 +12,10 @@ typedef struct row {
 
 static eg_tokens tokens;
 static eg_mentions mentions;
+static char text[1024];
+static eg_document document = {.id = (char *)"d", .text = text, .length = sizeof(text) - 1};
 
-static void doc(const row *rows, size_t n, uint32_t token_count)
+static void load_rows(const row *rows, size_t n, uint32_t token_count)
 {
 	tokens.n = 0;
 	EG_GROW(tokens.v, tokens.cap, token_count);
@@ -53,10 +55,10 @@ static const row doc2[] = {{0, 0, 0, 0}, {1, 0, 0, 1}};
 static eg_cooc *run(eg_window w)
 {
 	eg_cooc *c = eg_cooc_new(w);
-	doc(doc1, sizeof(doc1) / sizeof(doc1[0]), 30);
-	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
-	doc(doc2, 2, 2);
-	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	load_rows(doc1, sizeof(doc1) / sizeof(doc1[0]), 30);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	load_rows(doc2, 2, 2);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
 	return c;
 }
 
@@ -149,8 +151,8 @@ int main(void)
 	/* A window with the same partner twice counts it once. */
 	c = eg_cooc_new((eg_window){EG_WINDOW_TOKENS, 10});
 	static const row rep[] = {{0, 0, 0, 0}, {1, 0, 0, 1}, {2, 0, 0, 1}};
-	doc(rep, 3, 3);
-	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	load_rows(rep, 3, 3);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
 	expect_pair(c, 0, 1, 1, 1);
 	eg_cooc_free(c);
 
@@ -167,8 +169,8 @@ int main(void)
 	for (uint32_t i = 0; i < 200; i++)
 		many[i] = (row){i, 0, 0, i % 2 ? 7 : 3};
 	many[200] = (row){200, 1, 0, 3};
-	doc(many, 201, 201);
-	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	load_rows(many, 201, 201);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
 	expect_pair(c, 3, 7, 1, 1);
 	CHECK_INT(pair_count(c), 1);
 	CHECK_INT(eg_cooc_entity(c, 3).mentions, 101);
@@ -180,14 +182,14 @@ int main(void)
 	 * documents 2 and 4 of 4, twice in document 4 (two sentences). */
 	static const row only_c[] = {{0, 0, 0, 2}};
 	static const row twice[] = {{0, 0, 0, 0}, {1, 0, 0, 1}, {3, 1, 0, 1}, {4, 1, 0, 0}};
-	doc(only_c, 1, 1);
-	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
-	doc(doc2, 2, 2);
-	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
-	doc(only_c, 1, 1);
-	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
-	doc(twice, 4, 5);
-	eg_cooc_add_document(c, mentions.v, mentions.n, &tokens);
+	load_rows(only_c, 1, 1);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	load_rows(doc2, 2, 2);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	load_rows(only_c, 1, 1);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	load_rows(twice, 4, 5);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
 	expect_pair(c, 0, 1, 3, 2);
 	CHECK_INT(eg_cooc_entity(c, 0).documents, 2);
 	CHECK_INT(eg_cooc_entity(c, 0).mentions, 3);
@@ -197,7 +199,7 @@ int main(void)
 
 	/* An empty document counts for nothing but does not break anything. */
 	c = eg_cooc_new((eg_window){EG_WINDOW_SENTENCE, 0});
-	eg_cooc_add_document(c, NULL, 0, &tokens);
+	eg_cooc_add_document(c, &document, NULL, 0, &tokens);
 	CHECK_INT(pair_count(c), 0);
 	CHECK_INT(eg_cooc_entity_limit(c), 0);
 	eg_cooc_free(c);

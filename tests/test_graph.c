@@ -18,6 +18,9 @@ static eg_entities *ents;
 static eg_cooc *counts;
 static eg_tokens tokens;
 
+static char text[1024];
+static eg_document document = {.id = (char *)"d", .text = text, .length = sizeof(text) - 1};
+
 /* One sentence mentioning entities[0..n). */
 static void sentence(const uint32_t *entities, size_t n)
 {
@@ -30,7 +33,7 @@ static void sentence(const uint32_t *entities, size_t n)
 				.tok_end = (uint32_t)i + 1, .entity = entities[i]};
 		eg_mentions_push(&m, &x);
 	}
-	eg_cooc_add_document(counts, m.v, m.n, &tokens);
+	eg_cooc_add_document(counts, &document, m.v, m.n, &tokens);
 	eg_mentions_free(&m);
 }
 

@@ -22,8 +22,7 @@ static const char usage[] =
 static int count_document(void *context, const eg_document *doc, const eg_tokens *tokens,
 			  const eg_mentions *mentions)
 {
-	(void)doc;
-	eg_cooc_add_document(context, mentions->v, mentions->n, tokens);
+	eg_cooc_add_document(context, doc, mentions->v, mentions->n, tokens);
 	return 0;
 }
 

@@ -167,8 +167,10 @@ static void count_token_windows(eg_cooc *c, const eg_mention *mentions, size_t n
 	}
 }
 
-void eg_cooc_add_document(eg_cooc *c, const eg_mention *mentions, size_t n, const eg_tokens *tokens)
+void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *mentions, size_t n,
+			  const eg_tokens *tokens)
 {
+	(void)doc;
 	c->documents++;
 	for (size_t i = 0; i < n; i++)
 		count_entity(c, mentions[i].entity);
@@ -193,7 +195,7 @@ size_t eg_cooc_entity_limit(const eg_cooc *c)
 
 eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity)
 {
-	eg_entity_counts none = {0, 0};
+	eg_entity_counts none = {0};
 	return entity < c->entity_limit ? c->entities[entity].counts : none;
 }
 
@@ -205,7 +207,14 @@ eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n)
 		out[i].b = c->pairs[i].b;
 		out[i].weight = c->pairs[i].weight;
 		out[i].documents = c->pairs[i].documents;
+		out[i].evidence_count = 0;
+		out[i].snippet = NULL;
 	}
 	*n = c->pair_count;
 	return out;
+}
+
+uint64_t eg_cooc_documents(const eg_cooc *c)
+{
+	return c->documents;
 }

@@ -10,7 +10,15 @@
  * A pair of distinct entities gains 1 weight per window it occurs in (once,
  * however many times it repeats there) and 1 document per document where it
  * occurs in any window.  An entity paired with itself never counts.
- * Per entity it keeps the number of mentions and of documents.
+ * Per entity it keeps the number of mentions and of documents, and the
+ * earliest and latest document date (documents without a date do not count).
+ *
+ * Evidence: per pair, the names of the first EG_EVIDENCE_MAX documents where
+ * it occurs, "first" meaning smallest by strcmp of the document id, and a
+ * snippet: the trimmed text of the pair's first window in the smallest of
+ * those documents.  Defined by document ids rather than by arrival order, so
+ * the result does not depend on the order documents are added in (threads,
+ * shards).
  *
  * Memory grows with the number of entities and pairs, not documents.
  */
@@ -20,6 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "document.h"
 #include "mention.h"
 #include "text/tokenize.h"
 #include "util/util.h"
@@ -41,22 +50,33 @@ int eg_window_parse(const char *s, eg_window *out, eg_error *err);
 
 typedef struct eg_cooc eg_cooc;
 
+#define EG_EVIDENCE_MAX 5
+#define EG_SNIPPET_MAX 240 /* bytes, before the trailing "…" */
+
 typedef struct eg_entity_counts {
 	uint64_t mentions, documents;
+	const char *first_date, *last_date; /* "YYYY-MM-DD", NULL when no dated document; owned by eg_cooc */
 } eg_entity_counts;
 
 typedef struct eg_pair_counts {
 	uint32_t a, b;        /* entity indexes, a < b */
 	uint64_t weight;      /* windows */
 	uint64_t documents;
+	const char *evidence[EG_EVIDENCE_MAX]; /* document ids, sorted; owned by eg_cooc */
+	uint32_t evidence_count;               /* min(documents, EG_EVIDENCE_MAX) */
+	const char *snippet;                   /* owned by eg_cooc; NULL when unknown */
 } eg_pair_counts;
 
 eg_cooc *eg_cooc_new(eg_window window);
 void eg_cooc_free(eg_cooc *c);
 
 /* Counts one document.  mentions must be resolved (sorted, non-overlapping)
- * and refer to tokens. */
-void eg_cooc_add_document(eg_cooc *c, const eg_mention *mentions, size_t n, const eg_tokens *tokens);
+ * and refer to tokens.  doc supplies the id, date and text (for snippets). */
+void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *mentions, size_t n,
+			  const eg_tokens *tokens);
+
+/* Documents added so far. */
+uint64_t eg_cooc_documents(const eg_cooc *c);
 
 /* Entities seen so far: counts for entity index i (zero when never seen). */
 size_t eg_cooc_entity_limit(const eg_cooc *c); /* 1 + highest index seen, or 0 */

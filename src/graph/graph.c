@@ -122,12 +122,17 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 		g->edges[m].target = x < y ? y : x;
 		g->edges[m].weight = (double)pairs[i].weight;
 		g->edges[m].documents = pairs[i].documents;
+		g->edges[m].count = pairs[i].weight;
+		g->edges[m].evidence_count = pairs[i].evidence_count;
+		memcpy(g->edges[m].evidence, pairs[i].evidence, sizeof(pairs[i].evidence));
+		g->edges[m].snippet = pairs[i].snippet;
 		m++;
 	}
 	g->edge_count = m;
 	free(pairs);
 	free(node_of);
 	qsort(g->edges, m, sizeof(*g->edges), by_nodes);
+	g->document_count = eg_cooc_documents(counts);
 
 	igraph_vector_int_t list;
 	int rc = -1;
