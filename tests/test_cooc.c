@@ -2,7 +2,9 @@
 #include "check.h"
 #include "graph/cooc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Builds mentions and tokens for a document described as a list of
  * (token, sentence, paragraph, entity) rows. */
@@ -82,8 +84,92 @@ static size_t pair_count(eg_cooc *c)
 	return n;
 }
 
+
+/* A real document: its text tokenized, mentions at the given words. */
+static void real_document(eg_document *d, const char *id, const char *date, const char *body,
+			  const char *const *words, const uint32_t *entities, size_t n)
+{
+	d->id = (char *)id;
+	d->date = (char *)date;
+	d->text = (char *)body;
+	d->length = strlen(body);
+	eg_tokenize(body, d->length, &tokens);
+	mentions.n = 0;
+	const char *from = body;
+	for (size_t i = 0; i < n; i++) {
+		const char *at = strstr(from, words[i]);
+		CHECK(at != NULL);
+		uint32_t start = (uint32_t)(at - body), end = start + (uint32_t)strlen(words[i]);
+		uint32_t t = 0;
+		while (tokens.v[t].start < start)
+			t++;
+		uint32_t u = t;
+		while (tokens.v[u].end < end)
+			u++;
+		eg_mention m = {.start = start, .end = end, .tok_start = t, .tok_end = u + 1, .entity = entities[i]};
+		eg_mentions_push(&mentions, &m);
+		from = at + 1;
+	}
+}
+
+/* Evidence keeps the smallest document ids whatever the order documents
+ * come in, the snippet comes from the smallest one, and dates span the
+ * dated documents. */
+static void test_evidence(void)
+{
+	static const char *const words[] = {"Microsoft", "Azure"};
+	static const uint32_t ents[] = {0, 1};
+	const char *ids[] = {"g", "c", "a", "f", "b", "e", "d"};
+	const char *dates[] = {"2025-03-01", NULL, "2024-01-02T10:00:00Z", "2025-12-31", "bad", NULL, NULL};
+	eg_window w = {EG_WINDOW_SENTENCE, 0};
+	eg_cooc *c = eg_cooc_new(w);
+	char bodies[7][200];
+	for (int i = 0; i < 7; i++) {
+		snprintf(bodies[i], sizeof(bodies[i]), "Intro here.\nIn %s, Microsoft\n sold  Azure to them. After.", ids[i]);
+		eg_document d = {0};
+		real_document(&d, ids[i], dates[i], bodies[i], words, ents, 2);
+		eg_cooc_add_document(c, &d, mentions.v, mentions.n, &tokens);
+	}
+	size_t n;
+	eg_pair_counts *pairs = eg_cooc_pairs(c, &n);
+	CHECK_INT(n, 1);
+	CHECK_INT(pairs[0].documents, 7);
+	CHECK_INT(pairs[0].evidence_count, EG_EVIDENCE_MAX);
+	const char *want[] = {"a", "b", "c", "d", "e"};
+	for (int i = 0; i < EG_EVIDENCE_MAX; i++)
+		CHECK_STR(pairs[0].evidence[i], want[i]);
+	CHECK_STR(pairs[0].snippet, "In a, Microsoft sold Azure to them.");
+	free(pairs);
+	eg_entity_counts e = eg_cooc_entity(c, 0);
+	CHECK_STR(e.first_date, "2024-01-02");
+	CHECK_STR(e.last_date, "2025-12-31");
+	eg_cooc_free(c);
+
+	/* Far apart in a long paragraph: both contexts, cut with an ellipsis. */
+	char body[2000] = "Microsoft opened it.";
+	for (int i = 0; i < 40; i++)
+		strcat(body, " Then more words follow here");
+	strcat(body, " and Azure closed. Next sentence.");
+	w.kind = EG_WINDOW_PARAGRAPH;
+	c = eg_cooc_new(w);
+	eg_document d = {0};
+	real_document(&d, "long", NULL, body, words, ents, 2);
+	eg_cooc_add_document(c, &d, mentions.v, mentions.n, &tokens);
+	pairs = eg_cooc_pairs(c, &n);
+	CHECK_INT(n, 1);
+	const char *snip = pairs[0].snippet;
+	CHECK(strncmp(snip, "Microsoft opened it.", 20) == 0);
+	CHECK(strstr(snip, "\xe2\x80\xa6 ") != NULL);
+	CHECK(strstr(snip, "and Azure closed.") != NULL);
+	CHECK(strlen(snip) <= EG_SNIPPET_MAX + 10);
+	CHECK(eg_cooc_entity(c, 0).first_date == NULL);
+	free(pairs);
+	eg_cooc_free(c);
+}
+
 int main(void)
 {
+	test_evidence();
 	eg_window w;
 	eg_error err;
 	CHECK_INT(eg_window_parse("sentence", &w, &err), 0);

@@ -1,20 +1,36 @@
 #include "graph/cooc.h"
+#include "text/utf8.h"
 #include "util/map.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Strings (document ids, dates, snippets) are interned in eg_strmaps and
+ * referred to as index + 1, so 0 means none. */
 typedef struct pair_slot {
 	uint32_t a, b;
 	uint64_t weight, documents;
 	uint64_t last_document; /* 1 + index of the last document counted, 0 = none */
+	uint32_t evidence[EG_EVIDENCE_MAX];
+	uint32_t snippet;
+	uint8_t evidence_count;
 } pair_slot;
 
 typedef struct entity_slot {
-	eg_entity_counts counts;
+	uint64_t mentions, documents;
 	uint64_t last_document; /* 1 + index of the last document counted, 0 = none */
+	uint32_t first_date, last_date;
 } entity_slot;
+
+/* The document being added. */
+typedef struct current {
+	const eg_document *doc;
+	const eg_mention *mentions;
+	const eg_tokens *tokens;
+	uint32_t id;   /* in doc_ids, 0 until needed */
+	uint32_t date; /* in dates, 0 when undated */
+} current;
 
 struct eg_cooc {
 	eg_window window;
@@ -24,8 +40,10 @@ struct eg_cooc {
 	eg_u64map pair_index;        /* (a << 32 | b) -> index into pairs */
 	pair_slot *pairs;
 	size_t pair_count, pair_cap;
-	uint32_t *scratch;           /* distinct entities of one window */
+	uint64_t *scratch;           /* entity << 32 | mention index, one window */
 	size_t scratch_cap;
+	eg_strmap doc_ids, dates, snippets;
+	current now;
 };
 
 int eg_window_parse(const char *s, eg_window *out, eg_error *err)
@@ -56,6 +74,9 @@ eg_cooc *eg_cooc_new(eg_window window)
 	eg_cooc *c = eg_xcalloc(1, sizeof(*c));
 	c->window = window;
 	eg_u64map_init(&c->pair_index);
+	eg_strmap_init(&c->doc_ids);
+	eg_strmap_init(&c->dates);
+	eg_strmap_init(&c->snippets);
 	return c;
 }
 
@@ -67,7 +88,15 @@ void eg_cooc_free(eg_cooc *c)
 	eg_u64map_free(&c->pair_index);
 	free(c->pairs);
 	free(c->scratch);
+	eg_strmap_free(&c->doc_ids);
+	eg_strmap_free(&c->dates);
+	eg_strmap_free(&c->snippets);
 	free(c);
+}
+
+static const char *interned(const eg_strmap *m, uint32_t ref)
+{
+	return ref ? eg_strmap_key(m, ref - 1) : NULL;
 }
 
 static void count_entity(eg_cooc *c, uint32_t e)
@@ -78,17 +107,146 @@ static void count_entity(eg_cooc *c, uint32_t e)
 		c->entity_limit = (size_t)e + 1;
 	}
 	entity_slot *x = &c->entities[e];
-	x->counts.mentions++;
-	if (x->last_document != c->documents) {
-		x->last_document = c->documents;
-		x->counts.documents++;
+	x->mentions++;
+	if (x->last_document == c->documents)
+		return;
+	x->last_document = c->documents;
+	x->documents++;
+	uint32_t d = c->now.date;
+	if (!d)
+		return;
+	const char *date = interned(&c->dates, d);
+	if (!x->first_date || strcmp(date, interned(&c->dates, x->first_date)) < 0)
+		x->first_date = d;
+	if (!x->last_date || strcmp(date, interned(&c->dates, x->last_date)) > 0)
+		x->last_date = d;
+}
+
+/* Appends text[from, to) to b with runs of white space and control
+ * characters as one space and invalid UTF-8 as U+FFFD, so a snippet is
+ * always one line of valid text. */
+static void append_clean(eg_buf *b, const char *text, size_t from, size_t to)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	int space = b->len > 0 && b->data[b->len - 1] == ' ';
+	while (from < to) {
+		int len;
+		uint32_t cp = eg_utf8_decode(s + from, to - from, &len);
+		from += (size_t)len;
+		if (cp <= 0x20 || cp == 0x7f || cp == 0x85 || cp == 0xa0 || cp == 0x2028 || cp == 0x2029) {
+			if (!space && b->len)
+				eg_buf_add(b, " ", 1);
+			space = 1;
+			continue;
+		}
+		char out[4];
+		eg_buf_add(b, out, (size_t)eg_utf8_encode(cp, out));
+		space = 0;
 	}
 }
 
-/* Adds one window's worth of a pair; the caller guarantees a pair comes at
- * most once per window. */
-static void count_pair(eg_cooc *c, uint32_t x, uint32_t y)
+/* Start of the sentence holding token t, looking back at most `reach` bytes
+ * from that token (a snippet never needs more). */
+static uint32_t sentence_start(const eg_tokens *tokens, uint32_t t, uint32_t reach)
 {
+	uint32_t floor = tokens->v[t].start > reach ? tokens->v[t].start - reach : 0;
+	while (t > 0 && tokens->v[t - 1].sentence == tokens->v[t].sentence && tokens->v[t - 1].start >= floor)
+		t--;
+	return tokens->v[t].start;
+}
+
+static uint32_t sentence_end(const eg_tokens *tokens, uint32_t t, uint32_t reach)
+{
+	uint32_t ceiling = tokens->v[t].end + reach;
+	while (t + 1 < tokens->n && tokens->v[t + 1].sentence == tokens->v[t].sentence &&
+	       tokens->v[t + 1].end <= ceiling)
+		t++;
+	return tokens->v[t].end;
+}
+
+/* Moves a cut point back to the start of a UTF-8 sequence. */
+static size_t char_boundary(const char *text, size_t at)
+{
+	while (at > 0 && ((unsigned char)text[at] & 0xc0) == 0x80)
+		at--;
+	return at;
+}
+
+static void append_piece(eg_buf *b, const char *text, size_t from, size_t to, int cut_before, int cut_after)
+{
+	if (cut_before)
+		eg_buf_add(b, "\xe2\x80\xa6", 3);
+	append_clean(b, text, from, to);
+	if (cut_after)
+		eg_buf_add(b, "\xe2\x80\xa6", 3);
+}
+
+/* The evidence snippet for mentions x before y: the sentence(s) from x's
+ * to y's when they fit in EG_SNIPPET_MAX bytes; otherwise the text around
+ * both mentions, or around each with a "…" between when they lie far apart. */
+static uint32_t make_snippet(eg_cooc *c, const eg_mention *x, const eg_mention *y)
+{
+	const char *text = c->now.doc->text;
+	const eg_tokens *tokens = c->now.tokens;
+	const uint32_t max = EG_SNIPPET_MAX;
+	uint32_t lo = sentence_start(tokens, x->tok_start, max), hi = sentence_end(tokens, y->tok_end - 1, max);
+	eg_buf b = {0};
+	if (hi - lo <= max) {
+		append_clean(&b, text, lo, hi);
+	} else if (y->end - x->start <= max) {
+		uint32_t spare = (max - (y->end - x->start)) / 2;
+		size_t from = x->start - lo > spare ? char_boundary(text, x->start - spare) : lo;
+		size_t to = hi - y->end > spare ? char_boundary(text, y->end + spare) : hi;
+		append_piece(&b, text, from, to, from > lo, to < hi);
+	} else {
+		const uint32_t half = max / 2, side = half / 3;
+		size_t from = x->start - lo > side ? char_boundary(text, x->start - side) : lo;
+		size_t to = char_boundary(text, from + half < x->end ? x->end : from + half);
+		append_piece(&b, text, from, to, from > lo, 1);
+		eg_buf_add(&b, " ", 1);
+		from = char_boundary(text, y->start - lo > side && y->start - side > to ? y->start - side : y->start);
+		to = hi - y->end > half - side ? char_boundary(text, y->end + (half - side)) : hi;
+		append_piece(&b, text, from, to, 0, to < hi);
+	}
+	uint32_t ref = eg_strmap_intern(&c->snippets, b.data ? b.data : "", b.len, NULL) + 1;
+	free(b.data);
+	return ref;
+}
+
+/* Keeps the EG_EVIDENCE_MAX smallest document ids of a pair, and the
+ * snippet of the smallest; called once per pair and document. */
+static void add_evidence(eg_cooc *c, pair_slot *p, const eg_mention *x, const eg_mention *y)
+{
+	const char *id = c->now.doc->id;
+	size_t at = p->evidence_count;
+	while (at > 0) {
+		int order = strcmp(id, interned(&c->doc_ids, p->evidence[at - 1]));
+		if (order == 0)
+			return; /* two documents with one id count as one piece of evidence */
+		if (order > 0)
+			break;
+		at--;
+	}
+	if (at == EG_EVIDENCE_MAX)
+		return;
+	if (!c->now.id)
+		c->now.id = eg_strmap_intern(&c->doc_ids, id, strlen(id), NULL) + 1;
+	size_t keep = p->evidence_count < EG_EVIDENCE_MAX ? p->evidence_count : EG_EVIDENCE_MAX - 1;
+	memmove(p->evidence + at + 1, p->evidence + at, (keep - at) * sizeof(*p->evidence));
+	p->evidence[at] = c->now.id;
+	if (p->evidence_count < EG_EVIDENCE_MAX)
+		p->evidence_count++;
+	if (at == 0)
+		p->snippet = x->start <= y->start ? make_snippet(c, x, y) : make_snippet(c, y, x);
+}
+
+/* Adds one window's worth of the pair of mentions mx, my (indexes into the
+ * current document's mentions: each entity's first in the window); the
+ * caller guarantees a pair comes at most once per window. */
+static void count_pair(eg_cooc *c, uint32_t mx, uint32_t my)
+{
+	const eg_mention *mentions = c->now.mentions;
+	uint32_t x = mentions[mx].entity, y = mentions[my].entity;
 	if (x == y)
 		return;
 	uint32_t a = x < y ? x : y, b = x < y ? y : x;
@@ -107,13 +265,26 @@ static void count_pair(eg_cooc *c, uint32_t x, uint32_t y)
 	if (p->last_document != c->documents) {
 		p->last_document = c->documents;
 		p->documents++;
+		add_evidence(c, p, &mentions[mx], &mentions[my]);
 	}
 }
 
 static int by_value(const void *x, const void *y)
 {
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
 	return a < b ? -1 : a > b;
+}
+
+/* Sorts scratch[0, n) (entity << 32 | mention) and keeps each entity's
+ * first mention; returns how many remain. */
+static size_t distinct_entities(eg_cooc *c, size_t n)
+{
+	qsort(c->scratch, n, sizeof(*c->scratch), by_value);
+	size_t k = n ? 1 : 0;
+	for (size_t i = 1; i < n; i++)
+		if (c->scratch[i] >> 32 != c->scratch[k - 1] >> 32)
+			c->scratch[k++] = c->scratch[i];
+	return k;
 }
 
 /* Counts every pair of distinct entities among mentions[first, last) once. */
@@ -124,15 +295,11 @@ static void count_window(eg_cooc *c, const eg_mention *mentions, size_t first, s
 		return;
 	EG_GROW(c->scratch, c->scratch_cap, n);
 	for (size_t i = 0; i < n; i++)
-		c->scratch[i] = mentions[first + i].entity;
-	qsort(c->scratch, n, sizeof(*c->scratch), by_value);
-	size_t k = 1;
-	for (size_t i = 1; i < n; i++)
-		if (c->scratch[i] != c->scratch[k - 1])
-			c->scratch[k++] = c->scratch[i];
+		c->scratch[i] = (uint64_t)mentions[first + i].entity << 32 | (first + i);
+	size_t k = distinct_entities(c, n);
 	for (size_t i = 0; i < k; i++)
 		for (size_t j = i + 1; j < k; j++)
-			count_pair(c, c->scratch[i], c->scratch[j]);
+			count_pair(c, (uint32_t)c->scratch[i], (uint32_t)c->scratch[j]);
 }
 
 /* The window a mention falls in, for the kinds that cut the text in pieces. */
@@ -156,22 +323,30 @@ static void count_token_windows(eg_cooc *c, const eg_mention *mentions, size_t n
 		size_t k = 0;
 		for (size_t j = i + 1; j < n && mentions[j].tok_start < limit; j++) {
 			EG_GROW(c->scratch, c->scratch_cap, k + 1);
-			c->scratch[k++] = mentions[j].entity;
+			c->scratch[k++] = (uint64_t)mentions[j].entity << 32 | j;
 		}
-		if (!k)
-			continue;
-		qsort(c->scratch, k, sizeof(*c->scratch), by_value);
+		k = distinct_entities(c, k);
 		for (size_t j = 0; j < k; j++)
-			if (j == 0 || c->scratch[j] != c->scratch[j - 1])
-				count_pair(c, mentions[i].entity, c->scratch[j]);
+			count_pair(c, (uint32_t)i, (uint32_t)c->scratch[j]);
 	}
+}
+
+/* "YYYY-MM-DD" at the start of s (a longer ISO 8601 time may follow). */
+static int is_date(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	return 1;
 }
 
 void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *mentions, size_t n,
 			  const eg_tokens *tokens)
 {
-	(void)doc;
 	c->documents++;
+	c->now = (current){.doc = doc, .mentions = mentions, .tokens = tokens};
+	if (doc->date && is_date(doc->date))
+		c->now.date = eg_strmap_intern(&c->dates, doc->date, 10, NULL) + 1;
 	for (size_t i = 0; i < n; i++)
 		count_entity(c, mentions[i].entity);
 	if (c->window.kind == EG_WINDOW_TOKENS) {
@@ -195,8 +370,15 @@ size_t eg_cooc_entity_limit(const eg_cooc *c)
 
 eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity)
 {
-	eg_entity_counts none = {0};
-	return entity < c->entity_limit ? c->entities[entity].counts : none;
+	eg_entity_counts out = {0};
+	if (entity < c->entity_limit) {
+		const entity_slot *x = &c->entities[entity];
+		out.mentions = x->mentions;
+		out.documents = x->documents;
+		out.first_date = interned(&c->dates, x->first_date);
+		out.last_date = interned(&c->dates, x->last_date);
+	}
+	return out;
 }
 
 eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n)
@@ -207,8 +389,10 @@ eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n)
 		out[i].b = c->pairs[i].b;
 		out[i].weight = c->pairs[i].weight;
 		out[i].documents = c->pairs[i].documents;
-		out[i].evidence_count = 0;
-		out[i].snippet = NULL;
+		out[i].evidence_count = c->pairs[i].evidence_count;
+		for (size_t k = 0; k < EG_EVIDENCE_MAX; k++)
+			out[i].evidence[k] = interned(&c->doc_ids, c->pairs[i].evidence[k]);
+		out[i].snippet = interned(&c->snippets, c->pairs[i].snippet);
 	}
 	*n = c->pair_count;
 	return out;
