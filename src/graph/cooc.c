@@ -279,8 +279,10 @@ static int by_value(const void *x, const void *y)
  * first mention; returns how many remain. */
 static size_t distinct_entities(eg_cooc *c, size_t n)
 {
+	if (n == 0)
+		return 0;
 	qsort(c->scratch, n, sizeof(*c->scratch), by_value);
-	size_t k = n ? 1 : 0;
+	size_t k = 1;
 	for (size_t i = 1; i < n; i++)
 		if (c->scratch[i] >> 32 != c->scratch[k - 1] >> 32)
 			c->scratch[k++] = c->scratch[i];
