@@ -22,7 +22,11 @@ static const char *run(const char *text)
 	eg_tokens tokens = {0};
 	eg_mentions list = {0};
 	eg_error err;
-	CHECK_INT(eg_match_document(&m, text, strlen(text), &tokens, &list, &err), 0);
+	eg_matcher_freeze(&m);
+	eg_match_state state;
+	eg_match_state_init(&state);
+	CHECK_INT(eg_match_document(&m, &state, m.entities, text, strlen(text), &tokens, &list, &err), 0);
+	eg_match_state_free(&state);
 	out[0] = '\0';
 	for (size_t i = 0; i < list.n; i++) {
 		const eg_mention *x = &list.v[i];

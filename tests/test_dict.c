@@ -30,7 +30,9 @@ static const char *run(const char *text)
 	eg_tokens tokens = {0};
 	eg_mentions m = {0};
 	eg_tokenize(text, strlen(text), &tokens);
-	eg_dict_match(dict, text, &tokens, &m, NULL);
+	eg_dict_scratch *scratch = eg_dict_scratch_new();
+	eg_dict_match(dict, scratch, text, &tokens, &m, NULL);
+	eg_dict_scratch_free(scratch);
 	out[0] = '\0';
 	for (size_t i = 0; i < m.n; i++) {
 		size_t len = strlen(out);

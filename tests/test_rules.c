@@ -7,11 +7,9 @@
 static const char *load_error(const char *rules)
 {
 	static eg_error err;
-	eg_entities *e = eg_entities_new();
-	eg_rules *r = eg_rules_new(e);
+	eg_rules *r = eg_rules_new();
 	int rc = eg_rules_load_buffer(r, "bad.rules", rules, strlen(rules), &err);
 	eg_rules_free(r);
-	eg_entities_free(e);
 	return rc < 0 ? err.message : "(no error)";
 }
 
@@ -22,7 +20,8 @@ static const char *run(const char *rules, const char *text, int *status)
 	static char out[4096];
 	eg_error err;
 	eg_entities *e = eg_entities_new();
-	eg_rules *r = eg_rules_new(e);
+	eg_rules *r = eg_rules_new();
+	eg_rules_scratch *scratch = eg_rules_scratch_new();
 	out[0] = '\0';
 	if (eg_rules_load_buffer(r, "test.rules", rules, strlen(rules), &err) < 0) {
 		snprintf(out, sizeof(out), "load error: %s", err.message);
@@ -30,7 +29,7 @@ static const char *run(const char *rules, const char *text, int *status)
 		eg_tokens tokens = {0};
 		eg_mentions m = {0};
 		eg_tokenize(text, strlen(text), &tokens);
-		int rc = eg_rules_match(r, text, strlen(text), &tokens, &m, &match_err);
+		int rc = eg_rules_match(r, scratch, e, text, strlen(text), &tokens, &m, &match_err);
 		if (status)
 			*status = rc;
 		for (size_t i = 0; i < m.n; i++) {
@@ -44,6 +43,7 @@ static const char *run(const char *rules, const char *text, int *status)
 		eg_mentions_free(&m);
 	}
 	eg_rules_free(r);
+	eg_rules_scratch_free(scratch);
 	eg_entities_free(e);
 	return out;
 }

@@ -28,7 +28,7 @@ int eg_cmd_check(int argc, char **argv);
 	"  -r, --rules PATH         add a rules file or directory of *.rules\n"          \
 	"      --no-defaults        load only the dictionaries and rules named\n"        \
 	"      --input-format FMT   auto (the default) or text\n"                        \
-	"  -j, --jobs N             worker threads (this version uses one)\n"           \
+	"  -j, --jobs N             worker threads; output is the same for any N\n"           \
 	"      --progress, --quiet  force the summary on stderr / print errors only\n"  \
 	"  -h, --help               show this help\n"                                    \
 	"\n"                                                                             \
@@ -81,6 +81,9 @@ typedef int (*eg_document_fn)(void *context, const eg_document *doc, const eg_to
  * inputs are reported and counted in *skipped.  Returns -1 when fn fails. */
 int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, size_t *documents,
 		     size_t *skipped);
+
+/* The number of cores, at most 64: the default for --jobs. */
+long eg_default_jobs(void);
 
 /* 1 when path means standard output. */
 int eg_is_stdout(const char *path);

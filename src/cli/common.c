@@ -114,7 +114,7 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 	o->format = "graphml";
 	o->window.kind = EG_WINDOW_SENTENCE;
 	o->min_weight = 1;
-	o->jobs = 1;
+	o->jobs = eg_default_jobs();
 	o->progress = isatty(STDERR_FILENO);
 
 	opterr = 0;
@@ -384,43 +384,14 @@ int eg_load_configuration(const eg_options *o, eg_matcher *m)
 			return -1;
 		}
 	}
+	eg_matcher_freeze(m);
 	return 0;
 }
 
-int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, size_t *documents,
-		     size_t *skipped)
+long eg_default_jobs(void)
 {
-	eg_input *in = eg_input_new(o->inputs, o->input_count);
-	eg_tokens tokens = {0};
-	eg_mentions mentions = {0};
-	eg_document doc;
-	eg_error err;
-	int rc, status = 0;
-	*documents = *skipped = 0;
-	while ((rc = eg_input_next(in, &doc, &err)) != 0) {
-		if (rc < 0) {
-			eg_report("%s (skipped)", err.message);
-			(*skipped)++;
-			continue;
-		}
-		if (doc.length >= UINT32_MAX) {
-			eg_report("%s: larger than the 4 GiB one document may hold (skipped)", doc.id);
-			(*skipped)++;
-			eg_document_free(&doc);
-			continue;
-		}
-		if (eg_match_document(m, doc.text, doc.length, &tokens, &mentions, &err) < 0)
-			eg_report("%s: %s", doc.id, err.message);
-		(*documents)++;
-		status = fn(context, &doc, &tokens, &mentions);
-		eg_document_free(&doc);
-		if (status < 0)
-			break;
-	}
-	eg_tokens_free(&tokens);
-	eg_mentions_free(&mentions);
-	eg_input_free(in);
-	return status;
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : n;
 }
 
 int eg_is_stdout(const char *path)

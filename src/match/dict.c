@@ -35,12 +35,31 @@ struct eg_dict {
 	size_t entry_count;
 	char **conflicts;
 	size_t conflict_count, conflict_cap;
-	/* Scratch reused across calls. */
+	/* Scratch for loading. */
 	eg_tokens tokens;
+	eg_buf norm;
+};
+
+struct eg_dict_scratch {
 	eg_buf norm, norm2;
 	int64_t *token_ids;
 	size_t token_ids_cap;
 };
+
+eg_dict_scratch *eg_dict_scratch_new(void)
+{
+	return eg_xcalloc(1, sizeof(eg_dict_scratch));
+}
+
+void eg_dict_scratch_free(eg_dict_scratch *s)
+{
+	if (!s)
+		return;
+	eg_buf_free(&s->norm);
+	eg_buf_free(&s->norm2);
+	free(s->token_ids);
+	free(s);
+}
 
 eg_dict *eg_dict_new(eg_entities *ents)
 {
@@ -69,8 +88,6 @@ void eg_dict_free(eg_dict *d)
 	free(d->conflicts);
 	eg_tokens_free(&d->tokens);
 	eg_buf_free(&d->norm);
-	eg_buf_free(&d->norm2);
-	free(d->token_ids);
 	free(d);
 }
 
@@ -307,7 +324,7 @@ int eg_dict_load_file(eg_dict *d, const char *path, eg_error *err)
 }
 
 /* The token's id in the vocabulary, or -1 when no name contains it. */
-static int64_t token_id(eg_dict *d, const char *s, size_t n)
+static int64_t token_id(const eg_dict *d, eg_buf *norm, const char *s, size_t n)
 {
 	char small[64];
 	size_t i = 0;
@@ -321,13 +338,13 @@ static int64_t token_id(eg_dict *d, const char *s, size_t n)
 		if (i == n)
 			return eg_strmap_find(&d->vocabulary, small, eg_norm_spelling(small, n));
 	}
-	eg_norm_fold(s, n, &d->norm);
-	d->norm.len = eg_norm_spelling(d->norm.data, d->norm.len);
-	return eg_strmap_find(&d->vocabulary, d->norm.data, d->norm.len);
+	eg_norm_fold(s, n, norm);
+	norm->len = eg_norm_spelling(norm->data, norm->len);
+	return eg_strmap_find(&d->vocabulary, norm->data, norm->len);
 }
 
 /* Whether the text's tokens [first, last) are an acceptable occurrence of nm. */
-static int case_ok(eg_dict *d, const name *nm, const char *text, const eg_tokens *tokens, size_t first, size_t last)
+static int case_ok(const eg_dict *d, eg_buf *norm, const name *nm, const char *text, const eg_tokens *tokens, size_t first, size_t last)
 {
 	if (nm->mode == CASE_FOLD)
 		return 1;
@@ -342,45 +359,43 @@ static int case_ok(eg_dict *d, const name *nm, const char *text, const eg_tokens
 	const char *form = d->exact_forms.data + nm->exact;
 	for (size_t i = first; i < last; i++) {
 		const eg_token *t = &tokens->v[i];
-		eg_norm_exact(text + t->start, t->end - t->start, &d->norm2);
-		if (strcmp(d->norm2.data, form) != 0)
+		eg_norm_exact(text + t->start, t->end - t->start, norm);
+		if (strcmp(norm->data, form) != 0)
 			return 0;
 		form += strlen(form) + 1;
 	}
 	return 1;
 }
 
-void eg_dict_match(const eg_dict *dc, const char *text, const eg_tokens *tokens, eg_mentions *out,
-		   eg_mentions *cues)
+void eg_dict_match(const eg_dict *d, eg_dict_scratch *s, const char *text, const eg_tokens *tokens,
+		   eg_mentions *out, eg_mentions *cues)
 {
-	/* Matching reuses the dictionary's scratch buffers; the matcher is
-	 * logically const but not thread-safe. */
-	eg_dict *d = (eg_dict *)dc;
 	if (!d->name_count || !tokens->n)
 		return;
-	EG_GROW(d->token_ids, d->token_ids_cap, tokens->n);
+	EG_GROW(s->token_ids, s->token_ids_cap, tokens->n);
+	int64_t *token_ids = s->token_ids;
 	for (size_t i = 0; i < tokens->n; i++) {
 		const eg_token *t = &tokens->v[i];
-		d->token_ids[i] = token_id(d, text + t->start, t->end - t->start);
+		token_ids[i] = token_id(d, &s->norm, text + t->start, t->end - t->start);
 	}
 	for (size_t i = 0; i < tokens->n; i++) {
-		if (d->token_ids[i] < 0)
+		if (token_ids[i] < 0)
 			continue;
 		uint32_t node = 0;
 		/* The longest name and the longest cue starting here, apart. */
 		size_t best_end[2] = {0, 0};
 		uint32_t best_entity[2] = {0, 0};
-		for (size_t j = i; j < tokens->n && d->token_ids[j] >= 0; j++) {
+		for (size_t j = i; j < tokens->n && token_ids[j] >= 0; j++) {
 			if (j > i && tokens->v[j].paragraph != tokens->v[i].paragraph)
 				break;
-			const uint64_t *next = eg_u64map_get(&d->edges, (uint64_t)node << 32 | (uint64_t)d->token_ids[j]);
+			const uint64_t *next = eg_u64map_get(&d->edges, (uint64_t)node << 32 | (uint64_t)token_ids[j]);
 			if (!next)
 				break;
 			node = (uint32_t)*next;
 			int found[2] = {0, 0};
 			for (uint32_t k = d->first_name[node]; k; k = d->names[k - 1].next) {
 				const name *nm = &d->names[k - 1];
-				if (!found[nm->cue] && case_ok(d, nm, text, tokens, i, j + 1)) {
+				if (!found[nm->cue] && case_ok(d, &s->norm2, nm, text, tokens, i, j + 1)) {
 					found[nm->cue] = 1;
 					best_end[nm->cue] = j + 1;
 					best_entity[nm->cue] = nm->entity;

@@ -42,6 +42,11 @@ typedef struct eg_dict eg_dict;
 
 /* The dictionary interns its entities into ents, which must outlive it. */
 eg_dict *eg_dict_new(eg_entities *ents);
+/* Per-thread working memory for eg_dict_match: one dictionary serves any
+ * number of threads, each with its own scratch. */
+typedef struct eg_dict_scratch eg_dict_scratch;
+eg_dict_scratch *eg_dict_scratch_new(void);
+void eg_dict_scratch_free(eg_dict_scratch *s);
 void eg_dict_free(eg_dict *d);
 
 /* Loads one TSV file.  On a bad line returns -1 with "FILE:LINE: message"
@@ -60,7 +65,7 @@ const char *eg_dict_conflict(const eg_dict *d, size_t i);
 /* Appends every match (longest per start token, overlapping allowed) to out,
  * with source EG_SOURCE_DICT; matches of cue entries go to cues instead
  * (when not NULL). */
-void eg_dict_match(const eg_dict *d, const char *text, const eg_tokens *tokens, eg_mentions *out,
+void eg_dict_match(const eg_dict *d, eg_dict_scratch *s, const char *text, const eg_tokens *tokens, eg_mentions *out,
 		   eg_mentions *cues);
 
 #endif

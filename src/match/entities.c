@@ -14,6 +14,8 @@ typedef struct entity {
 } entity;
 
 struct eg_entities {
+	const eg_entities *base; /* entities [0, base_count) live there */
+	uint32_t base_count;
 	eg_strmap types;
 	eg_strmap ids;     /* stable id -> entity index */
 	entity *v;
@@ -29,15 +31,36 @@ eg_entities *eg_entities_new(void)
 	return e;
 }
 
-void eg_entities_free(eg_entities *e)
+eg_entities *eg_entities_extend(const eg_entities *base)
 {
-	if (!e)
-		return;
+	eg_entities *e = eg_entities_new();
+	e->base = base;
+	e->base_count = (uint32_t)base->n;
+	return e;
+}
+
+static void free_own(eg_entities *e)
+{
 	for (size_t i = 0; i < e->n; i++) {
 		free(e->v[i].label);
 		free(e->v[i].category);
 		free(e->v[i].id);
 	}
+	e->n = 0;
+}
+
+void eg_entities_clear(eg_entities *e)
+{
+	free_own(e);
+	eg_strmap_free(&e->ids);
+	eg_strmap_init(&e->ids);
+}
+
+void eg_entities_free(eg_entities *e)
+{
+	if (!e)
+		return;
+	free_own(e);
 	free(e->v);
 	eg_strmap_free(&e->types);
 	eg_strmap_free(&e->ids);
@@ -49,6 +72,11 @@ uint32_t eg_entities_intern(eg_entities *e, const char *type, const char *label,
 			    size_t label_length, const char *category)
 {
 	eg_entity_id_for(type, label, label_length, &e->scratch);
+	if (e->base) {
+		int64_t known = eg_strmap_find(&e->base->ids, e->scratch.data, e->scratch.len);
+		if (known >= 0)
+			return (uint32_t)known;
+	}
 	int inserted;
 	uint32_t index = eg_strmap_intern(&e->ids, e->scratch.data, e->scratch.len, &inserted);
 	if (inserted) {
@@ -62,31 +90,44 @@ uint32_t eg_entities_intern(eg_entities *e, const char *type, const char *label,
 	entity *x = &e->v[index];
 	if (!x->category && category && *category)
 		x->category = eg_xstrdup(category);
-	return index;
+	return e->base_count + index;
+}
+
+/* The table holding entity index, and the index there. */
+static const eg_entities *owner(const eg_entities *e, uint32_t *index)
+{
+	if (*index < e->base_count)
+		return e->base;
+	*index -= e->base_count;
+	return e;
 }
 
 size_t eg_entities_count(const eg_entities *e)
 {
-	return e->n;
+	return e->base_count + e->n;
 }
 
 const char *eg_entity_type(const eg_entities *e, uint32_t index)
 {
+	e = owner(e, &index);
 	return eg_strmap_key(&e->types, e->v[index].type);
 }
 
 const char *eg_entity_label(const eg_entities *e, uint32_t index)
 {
+	e = owner(e, &index);
 	return e->v[index].label;
 }
 
 const char *eg_entity_category(const eg_entities *e, uint32_t index)
 {
+	e = owner(e, &index);
 	return e->v[index].category ? e->v[index].category : "";
 }
 
 const char *eg_entity_id(const eg_entities *e, uint32_t index)
 {
+	e = owner(e, &index);
 	return e->v[index].id;
 }
 

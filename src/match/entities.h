@@ -22,6 +22,14 @@ typedef struct eg_entities eg_entities;
 eg_entities *eg_entities_new(void);
 void eg_entities_free(eg_entities *e);
 
+/* A table that extends base: base's entities keep their indexes and are
+ * found, never copied or changed; new ones are added here, after them.
+ * base must not change while the extension lives.  This is how threads
+ * share the dictionaries' entities while each adds those it finds in text. */
+eg_entities *eg_entities_extend(const eg_entities *base);
+/* Forgets the entities added to an extension (or to a table). */
+void eg_entities_clear(eg_entities *e);
+
 /* Returns the index of (type, label); creates the entity when new.  A
  * category given for an entity that has none yet is recorded; an entity
  * keeps the first category it was given. */

@@ -3,45 +3,81 @@
 #include "match/resolve.h"
 
 #include <stdint.h>
+#include <string.h>
 
 void eg_matcher_init(eg_matcher *m)
 {
 	m->entities = eg_entities_new();
+	m->loaded = NULL;
 	m->dict = eg_dict_new(m->entities);
-	m->rules = eg_rules_new(m->entities);
+	m->rules = eg_rules_new();
 	m->common = eg_words_new();
-	m->aliases = eg_aliases_new();
-	m->cues = (eg_mentions){0};
+}
+
+void eg_matcher_freeze(eg_matcher *m)
+{
+	if (m->loaded)
+		return;
+	m->loaded = m->entities;
+	m->entities = eg_entities_extend(m->loaded);
 }
 
 void eg_matcher_free(eg_matcher *m)
 {
 	eg_words_free(m->common);
-	m->common = NULL;
-	eg_aliases_free(m->aliases);
-	eg_mentions_free(&m->cues);
-	m->aliases = NULL;
 	eg_rules_free(m->rules);
 	eg_dict_free(m->dict);
-	eg_entities_free(m->entities);
-	m->rules = NULL;
-	m->dict = NULL;
-	m->entities = NULL;
+	if (m->loaded)
+		eg_entities_free(m->entities);
+	eg_entities_free(m->loaded ? m->loaded : m->entities);
+	*m = (eg_matcher){0};
 }
 
-int eg_match_document(eg_matcher *m, const char *text, size_t length, eg_tokens *tokens, eg_mentions *out,
-		      eg_error *err)
+void eg_match_state_init(eg_match_state *st)
+{
+	st->aliases = eg_aliases_new();
+	st->cues = (eg_mentions){0};
+	st->rules = eg_rules_scratch_new();
+	st->dict = eg_dict_scratch_new();
+}
+
+void eg_match_state_free(eg_match_state *st)
+{
+	eg_aliases_free(st->aliases);
+	eg_mentions_free(&st->cues);
+	eg_rules_scratch_free(st->rules);
+	eg_dict_scratch_free(st->dict);
+	*st = (eg_match_state){0};
+}
+
+int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *found, const char *text,
+		      size_t length, eg_tokens *tokens, eg_mentions *out, eg_error *err)
 {
 	out->n = 0;
 	tokens->n = 0;
+	eg_entities_clear(found);
 	if (length >= UINT32_MAX)
 		return eg_error_set(err, "text of %zu bytes is larger than the 4 GiB a document may have", length);
 	eg_tokenize(text, length, tokens);
-	m->cues.n = 0;
-	eg_dict_match(m->dict, text, tokens, out, &m->cues);
-	int rc = eg_rules_match(m->rules, text, length, tokens, out, err);
-	eg_people_from_cues(text, tokens, &m->cues, m->common, m->entities, out);
+	st->cues.n = 0;
+	eg_dict_match(m->dict, st->dict, text, tokens, out, &st->cues);
+	int rc = eg_rules_match(m->rules, st->rules, found, text, length, tokens, out, err);
+	eg_people_from_cues(text, tokens, &st->cues, m->common, found, out);
 	eg_resolve_overlaps(out);
-	eg_resolve_aliases(m->aliases, text, tokens, m->entities, out);
+	eg_resolve_aliases(st->aliases, text, tokens, found, out);
 	return rc;
+}
+
+void eg_match_adopt(eg_matcher *m, const eg_entities *found, eg_mentions *mentions)
+{
+	size_t known = eg_entities_count(m->loaded);
+	for (size_t i = 0; i < mentions->n; i++) {
+		uint32_t e = mentions->v[i].entity;
+		if (e < known)
+			continue;
+		const char *label = eg_entity_label(found, e);
+		const char *category = eg_entity_category(found, e);
+		mentions->v[i].entity = eg_entities_intern(m->entities, eg_entity_type(found, e), label,
+							  strlen(label), *category ? category : NULL);
+	}
 }

@@ -2,7 +2,8 @@
  * pipeline: one document's text -> tokens and resolved mentions.
  *
  * An eg_matcher bundles the entity table, the dictionaries and the rules of
- * a run.  eg_match_document tokenizes the text, runs the dictionary, every
+ * a run; an eg_match_state one thread's working memory.  eg_match_document
+ * tokenizes the text, runs the dictionary, every
  * rule and the person cues, resolves overlaps, then the document's own
  * aliases (acronyms it defines, surnames of people it names); tokens and
  * mentions are written into the caller's buffers, which are reused from one
@@ -22,21 +23,46 @@
 #include "util/util.h"
 
 typedef struct eg_matcher {
-	eg_entities *entities;
+	eg_entities *entities; /* the loaded entities; see eg_matcher_freeze */
+	eg_entities *loaded;   /* after eg_matcher_freeze: the dictionaries' entities */
 	eg_dict *dict;
 	eg_rules *rules;
-	eg_words *common;    /* common lower-case words: weak evidence */
-	eg_aliases *aliases; /* scratch, reused per document */
-	eg_mentions cues;    /* scratch: cue matches of one document */
+	eg_words *common;      /* common lower-case words: weak evidence */
 } eg_matcher;
 
 void eg_matcher_init(eg_matcher *m);
 void eg_matcher_free(eg_matcher *m);
+/* Ends loading: from here on the dictionaries and rules are read-only and
+ * may serve several threads, and m->entities becomes the run's table, an
+ * extension of the loaded entities where eg_match_adopt puts the entities
+ * found in text. */
+void eg_matcher_freeze(eg_matcher *m);
 
-/* Returns 0, or -1 when a rule gave up on this text (err says which; the
- * mentions found by everything else are still there).  Texts of 4 GiB or
- * more are refused with -1 and no mentions. */
-int eg_match_document(eg_matcher *m, const char *text, size_t length, eg_tokens *tokens, eg_mentions *out,
-		      eg_error *err);
+/* One thread's working memory. */
+typedef struct eg_match_state {
+	eg_aliases *aliases;
+	eg_mentions cues;
+	eg_rules_scratch *rules;
+	eg_dict_scratch *dict;
+} eg_match_state;
+
+void eg_match_state_init(eg_match_state *st);
+void eg_match_state_free(eg_match_state *st);
+
+/* Matches one document.  Entities found in its text that no dictionary
+ * holds go into found (an eg_entities_extend of m->loaded, cleared first),
+ * and the mentions refer to them there until eg_match_adopt.  Returns 0,
+ * or -1 when a rule gave up on this text (err says which; the mentions
+ * found by everything else are still there).  Texts of 4 GiB or more are
+ * refused with -1 and no mentions.  Safe to call from several threads at
+ * once, each with its own state and found table, once m is frozen. */
+int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *found, const char *text,
+		      size_t length, eg_tokens *tokens, eg_mentions *out, eg_error *err);
+
+/* Rewrites the entities of mentions from found to m->entities, adding those
+ * the run has not seen.  Called in document order from one thread, so an
+ * entity's label is the one it had in the first document naming it,
+ * however many threads matched. */
+void eg_match_adopt(eg_matcher *m, const eg_entities *found, eg_mentions *mentions);
 
 #endif

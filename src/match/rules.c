@@ -23,9 +23,26 @@ typedef struct rule {
 	char *origin;       /* "FILE:LINE" */
 	int has_need;       /* runs only on sentences with a need= word */
 	int skip_title;     /* ignores matches that start on a Title Case line */
-	uint32_t *sentences; /* this document's sentences with such a word */
-	size_t sentence_count, sentence_cap;
 } rule;
+
+/* A rule's sentences holding one of its need= words, in one document. */
+typedef struct sentence_list {
+	uint32_t *v;
+	size_t n, cap;
+} sentence_list;
+
+struct eg_rules_scratch {
+	pcre2_match_context *match_context;
+	pcre2_jit_stack *jit_stack;
+	pcre2_match_data *match_data;
+	uint32_t groups;          /* match_data's capacity, in capture groups */
+	eg_buf label, raw, fold;
+	uint32_t *sentence_first; /* per sentence: first and last token */
+	uint32_t *sentence_last;
+	size_t sentence_cap;
+	sentence_list *needed;    /* per rule */
+	size_t needed_cap;
+};
 
 /* The rules that need one word: a list of rule indexes. */
 typedef struct need_list {
@@ -34,35 +51,49 @@ typedef struct need_list {
 } need_list;
 
 struct eg_rules {
-	eg_entities *ents;
 	rule *v;
 	size_t n, cap;
-	pcre2_match_context *match_context;
-	pcre2_jit_stack *jit_stack;
-	pcre2_match_data *match_data;
 	uint32_t max_groups;
-	eg_buf label, raw;
 	eg_strmap need_words;    /* folded word -> index into needs */
 	need_list *needs;
 	size_t need_cap;
 	unsigned char need_first[256]; /* first bytes of folded need words */
 	eg_buf fold;
-	uint32_t *sentence_first; /* per sentence: first and last token */
-	uint32_t *sentence_last;
-	size_t sentence_cap;
 };
 
-eg_rules *eg_rules_new(eg_entities *ents)
+eg_rules *eg_rules_new(void)
 {
-	eg_rules *r = eg_xcalloc(1, sizeof(*r));
-	r->ents = ents;
-	r->match_context = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(r->match_context, MATCH_LIMIT);
-	pcre2_set_depth_limit(r->match_context, DEPTH_LIMIT);
-	r->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-	if (r->jit_stack)
-		pcre2_jit_stack_assign(r->match_context, NULL, r->jit_stack);
-	return r;
+	return eg_xcalloc(1, sizeof(eg_rules));
+}
+
+eg_rules_scratch *eg_rules_scratch_new(void)
+{
+	eg_rules_scratch *s = eg_xcalloc(1, sizeof(*s));
+	s->match_context = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(s->match_context, MATCH_LIMIT);
+	pcre2_set_depth_limit(s->match_context, DEPTH_LIMIT);
+	s->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (s->jit_stack)
+		pcre2_jit_stack_assign(s->match_context, NULL, s->jit_stack);
+	return s;
+}
+
+void eg_rules_scratch_free(eg_rules_scratch *s)
+{
+	if (!s)
+		return;
+	pcre2_match_data_free(s->match_data);
+	pcre2_match_context_free(s->match_context);
+	pcre2_jit_stack_free(s->jit_stack);
+	eg_buf_free(&s->label);
+	eg_buf_free(&s->raw);
+	eg_buf_free(&s->fold);
+	free(s->sentence_first);
+	free(s->sentence_last);
+	for (size_t i = 0; i < s->needed_cap; i++)
+		free(s->needed[i].v);
+	free(s->needed);
+	free(s);
 }
 
 void eg_rules_free(eg_rules *r)
@@ -74,7 +105,6 @@ void eg_rules_free(eg_rules *r)
 		free(r->v[i].category);
 		free(r->v[i].label);
 		free(r->v[i].origin);
-		free(r->v[i].sentences);
 	}
 	free(r->v);
 	for (size_t i = 0; i < r->need_words.count; i++)
@@ -82,13 +112,6 @@ void eg_rules_free(eg_rules *r)
 	free(r->needs);
 	eg_strmap_free(&r->need_words);
 	eg_buf_free(&r->fold);
-	free(r->sentence_first);
-	free(r->sentence_last);
-	pcre2_match_data_free(r->match_data);
-	pcre2_match_context_free(r->match_context);
-	pcre2_jit_stack_free(r->jit_stack);
-	eg_buf_free(&r->label);
-	eg_buf_free(&r->raw);
 	free(r);
 }
 
@@ -239,11 +262,8 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 
 	uint32_t groups;
 	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
-	if (!r->match_data || groups > r->max_groups) {
-		r->max_groups = groups > r->max_groups ? groups : r->max_groups;
-		pcre2_match_data_free(r->match_data);
-		r->match_data = pcre2_match_data_create(r->max_groups + 1, NULL);
-	}
+	if (groups > r->max_groups)
+		r->max_groups = groups;
 
 	if (need.n && add_need(r, (uint32_t)r->n, need.s, need.n, where, err) < 0) {
 		free(tpl);
@@ -305,10 +325,11 @@ static void append_group(eg_buf *out, const char *text, const PCRE2_SIZE *ov, ui
 	eg_buf_add(out, text + ov[2 * group], ov[2 * group + 1] - ov[2 * group]);
 }
 
-/* Expands the template into r->label, whitespace collapsed and trimmed. */
-static void expand_label(eg_rules *r, const rule *x, const char *text, const PCRE2_SIZE *ov, uint32_t count)
+/* Expands the template into s->label, whitespace collapsed and trimmed. */
+static void expand_label(eg_rules_scratch *s, const rule *x, const char *text, const PCRE2_SIZE *ov,
+			 uint32_t count)
 {
-	eg_buf *raw = &r->raw;
+	eg_buf *raw = &s->raw;
 	eg_buf_clear(raw);
 	for (const char *p = x->label; *p; p++) {
 		if (*p != '$') {
@@ -330,7 +351,7 @@ static void expand_label(eg_rules *r, const rule *x, const char *text, const PCR
 			p = close;
 		}
 	}
-	eg_buf_clear(&r->label);
+	eg_buf_clear(&s->label);
 	int space = 0;
 	for (size_t i = 0; i < raw->len; i++) {
 		char c = raw->data[i];
@@ -338,20 +359,20 @@ static void expand_label(eg_rules *r, const rule *x, const char *text, const PCR
 			space = 1;
 			continue;
 		}
-		if (space && r->label.len)
-			eg_buf_addc(&r->label, ' ');
+		if (space && s->label.len)
+			eg_buf_addc(&s->label, ' ');
 		space = 0;
-		eg_buf_addc(&r->label, c);
+		eg_buf_addc(&s->label, c);
 	}
 }
 
 /* Runs x over text[from, length): the whole text, or a run of sentences. */
-static int run_rule(eg_rules *r, const rule *x, const char *text, size_t from, size_t length,
-		    const eg_tokens *tokens, eg_mentions *out, eg_error *err)
+static int run_rule(eg_rules_scratch *s, eg_entities *ents, const rule *x, const char *text, size_t from,
+		    size_t length, const eg_tokens *tokens, eg_mentions *out, eg_error *err)
 {
 	size_t pos = from;
 	while (pos <= length) {
-		int rc = pcre2_match(x->code, (PCRE2_SPTR)text, length, pos, 0, r->match_data, r->match_context);
+		int rc = pcre2_match(x->code, (PCRE2_SPTR)text, length, pos, 0, s->match_data, s->match_context);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return 0;
 		if (rc < 0) {
@@ -359,7 +380,7 @@ static int run_rule(eg_rules *r, const rule *x, const char *text, size_t from, s
 			pcre2_get_error_message(rc, message, sizeof(message));
 			return eg_error_set(err, "rule %s: %s; skipped for this document", x->origin, (char *)message);
 		}
-		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->match_data);
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->match_data);
 		size_t start = ov[0], end = ov[1];
 		if (end == start) {
 			/* An empty match finds nothing; step over one character. */
@@ -374,21 +395,27 @@ static int run_rule(eg_rules *r, const rule *x, const char *text, size_t from, s
 		size_t last = first < 0 ? 0 : token_ending_at(tokens, (size_t)first, end);
 		if (!last || (x->skip_title && (tokens->v[first].flags & EG_TOK_TITLE_CASE)))
 			continue;
-		expand_label(r, x, text, ov, (uint32_t)rc);
-		if (!r->label.len)
+		expand_label(s, x, text, ov, (uint32_t)rc);
+		if (!s->label.len)
 			continue;
 		eg_mentions_push_tokens(out, tokens, (size_t)first, last,
-					eg_entities_intern(r->ents, x->type, r->label.data, r->label.len, x->category),
+					eg_entities_intern(ents, x->type, s->label.data, s->label.len, x->category),
 					EG_SOURCE_RULE);
 	}
 	return 0;
 }
 
 /* Finds, for every rule with need= words, the sentences holding one. */
-static void find_needed_sentences(eg_rules *r, const char *text, const eg_tokens *tokens)
+static void find_needed_sentences(const eg_rules *r, eg_rules_scratch *s, const char *text,
+				  const eg_tokens *tokens)
 {
+	if (r->n > s->needed_cap) {
+		size_t old = s->needed_cap;
+		EG_GROW(s->needed, s->needed_cap, r->n);
+		memset(s->needed + old, 0, (s->needed_cap - old) * sizeof(*s->needed));
+	}
 	for (size_t i = 0; i < r->n; i++)
-		r->v[i].sentence_count = 0;
+		s->needed[i].n = 0;
 	if (!r->need_words.count)
 		return;
 	for (size_t i = 0; i < tokens->n; i++) {
@@ -399,62 +426,68 @@ static void find_needed_sentences(eg_rules *r, const char *text, const eg_tokens
 		/* Most tokens are ruled out by their first byte, before folding. */
 		if (!(t->flags & (EG_TOK_WORD | EG_TOK_PUNCT)) || (first < 0x80 && !r->need_first[first]))
 			continue;
-		eg_norm_fold(text + t->start, t->end - t->start, &r->fold);
-		int64_t w = eg_strmap_find(&r->need_words, r->fold.data, r->fold.len);
+		eg_norm_fold(text + t->start, t->end - t->start, &s->fold);
+		int64_t w = eg_strmap_find(&r->need_words, s->fold.data, s->fold.len);
 		if (w < 0)
 			continue;
 		const need_list *l = &r->needs[w];
 		for (size_t k = 0; k < l->n; k++) {
-			rule *x = &r->v[l->rules[k]];
-			if (x->sentence_count && x->sentences[x->sentence_count - 1] == t->sentence)
+			sentence_list *x = &s->needed[l->rules[k]];
+			if (x->n && x->v[x->n - 1] == t->sentence)
 				continue;
-			EG_GROW(x->sentences, x->sentence_cap, x->sentence_count + 1);
-			x->sentences[x->sentence_count++] = t->sentence;
+			EG_GROW(x->v, x->cap, x->n + 1);
+			x->v[x->n++] = t->sentence;
 		}
 	}
 }
 
 /* Records the first and last token of each sentence. */
-static void index_sentences(eg_rules *r, const eg_tokens *tokens)
+static void index_sentences(eg_rules_scratch *s, const eg_tokens *tokens)
 {
-	if (tokens->sentences > r->sentence_cap) {
-		size_t cap = r->sentence_cap;
-		EG_GROW(r->sentence_first, cap, tokens->sentences);
-		EG_GROW(r->sentence_last, r->sentence_cap, tokens->sentences);
+	if (tokens->sentences > s->sentence_cap) {
+		size_t cap = s->sentence_cap;
+		EG_GROW(s->sentence_first, cap, tokens->sentences);
+		EG_GROW(s->sentence_last, s->sentence_cap, tokens->sentences);
 	}
 	for (size_t i = 0; i < tokens->n; i++) {
-		uint32_t s = tokens->v[i].sentence;
-		if (i == 0 || tokens->v[i - 1].sentence != s)
-			r->sentence_first[s] = (uint32_t)i;
-		r->sentence_last[s] = (uint32_t)i;
+		uint32_t k = tokens->v[i].sentence;
+		if (i == 0 || tokens->v[i - 1].sentence != k)
+			s->sentence_first[k] = (uint32_t)i;
+		s->sentence_last[k] = (uint32_t)i;
 	}
 }
 
-int eg_rules_match(eg_rules *r, const char *text, size_t length, const eg_tokens *tokens, eg_mentions *out,
-		   eg_error *err)
+int eg_rules_match(const eg_rules *r, eg_rules_scratch *s, eg_entities *ents, const char *text, size_t length,
+		   const eg_tokens *tokens, eg_mentions *out, eg_error *err)
 {
+	if (!s->match_data || s->groups < r->max_groups) {
+		pcre2_match_data_free(s->match_data);
+		s->groups = r->max_groups;
+		s->match_data = pcre2_match_data_create(s->groups + 1, NULL);
+	}
 	int status = 0;
-	find_needed_sentences(r, text, tokens);
+	find_needed_sentences(r, s, text, tokens);
 	int indexed = 0;
 	for (size_t i = 0; i < r->n; i++) {
-		rule *x = &r->v[i];
+		const rule *x = &r->v[i];
 		if (!x->has_need) {
-			if (run_rule(r, x, text, 0, length, tokens, out, err) < 0)
+			if (run_rule(s, ents, x, text, 0, length, tokens, out, err) < 0)
 				status = -1;
 			continue;
 		}
-		if (x->sentence_count && !indexed) {
-			index_sentences(r, tokens);
+		const sentence_list *needed = &s->needed[i];
+		if (needed->n && !indexed) {
+			index_sentences(s, tokens);
 			indexed = 1;
 		}
 		/* Neighbouring sentences run as one stretch of text. */
-		for (size_t k = 0; k < x->sentence_count;) {
+		for (size_t k = 0; k < needed->n;) {
 			size_t j = k;
-			while (j + 1 < x->sentence_count && x->sentences[j + 1] == x->sentences[j] + 1)
+			while (j + 1 < needed->n && needed->v[j + 1] == needed->v[j] + 1)
 				j++;
-			size_t from = tokens->v[r->sentence_first[x->sentences[k]]].start;
-			size_t to = tokens->v[r->sentence_last[x->sentences[j]]].end;
-			if (run_rule(r, x, text, from, to, tokens, out, err) < 0)
+			size_t from = tokens->v[s->sentence_first[needed->v[k]]].start;
+			size_t to = tokens->v[s->sentence_last[needed->v[j]]].end;
+			if (run_rule(s, ents, x, text, from, to, tokens, out, err) < 0)
 				status = -1;
 			k = j + 1;
 		}

@@ -38,8 +38,11 @@
 #include "util/util.h"
 
 typedef struct eg_rules eg_rules;
+/* Per-thread working memory for matching (PCRE2 match data and JIT stack):
+ * one eg_rules serves any number of threads, each with its own scratch. */
+typedef struct eg_rules_scratch eg_rules_scratch;
 
-eg_rules *eg_rules_new(eg_entities *ents);
+eg_rules *eg_rules_new(void);
 void eg_rules_free(eg_rules *r);
 
 /* On a bad line or pattern returns -1 with err set to
@@ -51,7 +54,10 @@ size_t eg_rules_count(const eg_rules *r);
 /* Appends matches with source EG_SOURCE_RULE.  Returns 0, or -1 when some
  * rule hit a match limit on this text (err names the rule; the other rules'
  * matches are still appended). */
-int eg_rules_match(eg_rules *r, const char *text, size_t length, const eg_tokens *tokens,
-		   eg_mentions *out, eg_error *err);
+int eg_rules_match(const eg_rules *r, eg_rules_scratch *s, eg_entities *ents, const char *text, size_t length,
+		   const eg_tokens *tokens, eg_mentions *out, eg_error *err);
+
+eg_rules_scratch *eg_rules_scratch_new(void);
+void eg_rules_scratch_free(eg_rules_scratch *s);
 
 #endif
