@@ -52,3 +52,26 @@ const char *eg_source_name(eg_source s)
 	}
 	return "?";
 }
+
+void eg_mentions_locate(eg_mentions *list, const eg_tokens *tokens)
+{
+	/* Mentions are sorted, so one walk over the tokens finds each
+	 * sentence's first and last token. */
+	size_t first = 0, last = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		eg_mention *m = &list->v[i];
+		const eg_token *t = &tokens->v[m->tok_start];
+		if (i == 0 || tokens->v[first].sentence != t->sentence) {
+			first = m->tok_start;
+			while (first > 0 && tokens->v[first - 1].sentence == t->sentence)
+				first--;
+			last = m->tok_start;
+			while (last + 1 < tokens->n && tokens->v[last + 1].sentence == t->sentence)
+				last++;
+		}
+		m->sentence = t->sentence;
+		m->paragraph = t->paragraph;
+		m->sentence_start = tokens->v[first].start;
+		m->sentence_end = tokens->v[last].end;
+	}
+}

@@ -5,6 +5,9 @@
  * and output/.  Offsets are UTF-8 byte offsets into the document text, end
  * exclusive, and always fall on token boundaries; token indexes refer to the
  * document's eg_tokens.  `entity` indexes the run's eg_entities table.
+ * Once matching is done a mention also carries what co-occurrence needs of
+ * the tokens (its sentence, paragraph and the bytes of its sentence), so
+ * that mentions can be counted, cached and merged without the tokens.
  */
 #ifndef EG_MENTION_H
 #define EG_MENTION_H
@@ -24,6 +27,8 @@ typedef struct eg_mention {
 	uint32_t start, end;         /* bytes */
 	uint32_t tok_start, tok_end; /* tokens */
 	uint32_t entity;
+	uint32_t sentence, paragraph;           /* indexes, from 0 */
+	uint32_t sentence_start, sentence_end;  /* bytes of its first token's sentence */
 	uint8_t source;              /* eg_source */
 } eg_mention;
 
@@ -38,6 +43,9 @@ void eg_mentions_push(eg_mentions *list, const eg_mention *m);
 void eg_mentions_push_tokens(eg_mentions *list, const eg_tokens *tokens, size_t first, size_t end, uint32_t entity,
 			     eg_source source);
 void eg_mentions_free(eg_mentions *list);
+/* Fills sentence, paragraph, sentence_start and sentence_end of every
+ * mention from tokens. */
+void eg_mentions_locate(eg_mentions *list, const eg_tokens *tokens);
 
 const char *eg_source_name(eg_source s);
 

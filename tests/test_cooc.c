@@ -58,9 +58,11 @@ static eg_cooc *run(eg_window w)
 {
 	eg_cooc *c = eg_cooc_new(w);
 	load_rows(doc1, sizeof(doc1) / sizeof(doc1[0]), 30);
-	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n);
 	load_rows(doc2, 2, 2);
-	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n);
 	return c;
 }
 
@@ -128,7 +130,8 @@ static void test_evidence(void)
 		snprintf(bodies[i], sizeof(bodies[i]), "Intro here.\nIn %s, Microsoft\n sold  Azure to them. After.", ids[i]);
 		eg_document d = {0};
 		real_document(&d, ids[i], dates[i], bodies[i], words, ents, 2);
-		eg_cooc_add_document(c, &d, mentions.v, mentions.n, &tokens);
+		eg_mentions_locate(&mentions, &tokens);
+		eg_cooc_add_document(c, &d, mentions.v, mentions.n);
 	}
 	size_t n;
 	eg_pair_counts *pairs = eg_cooc_pairs(c, &n);
@@ -154,7 +157,8 @@ static void test_evidence(void)
 	c = eg_cooc_new(w);
 	eg_document d = {0};
 	real_document(&d, "long", NULL, body, words, ents, 2);
-	eg_cooc_add_document(c, &d, mentions.v, mentions.n, &tokens);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &d, mentions.v, mentions.n);
 	pairs = eg_cooc_pairs(c, &n);
 	CHECK_INT(n, 1);
 	const char *snip = pairs[0].snippet;
@@ -238,7 +242,8 @@ int main(void)
 	c = eg_cooc_new((eg_window){EG_WINDOW_TOKENS, 10});
 	static const row rep[] = {{0, 0, 0, 0}, {1, 0, 0, 1}, {2, 0, 0, 1}};
 	load_rows(rep, 3, 3);
-	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n);
 	expect_pair(c, 0, 1, 1, 1);
 	eg_cooc_free(c);
 
@@ -256,7 +261,8 @@ int main(void)
 		many[i] = (row){i, 0, 0, i % 2 ? 7 : 3};
 	many[200] = (row){200, 1, 0, 3};
 	load_rows(many, 201, 201);
-	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n);
 	expect_pair(c, 3, 7, 1, 1);
 	CHECK_INT(pair_count(c), 1);
 	CHECK_INT(eg_cooc_entity(c, 3).mentions, 101);
@@ -269,13 +275,17 @@ int main(void)
 	static const row only_c[] = {{0, 0, 0, 2}};
 	static const row twice[] = {{0, 0, 0, 0}, {1, 0, 0, 1}, {3, 1, 0, 1}, {4, 1, 0, 0}};
 	load_rows(only_c, 1, 1);
-	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n);
 	load_rows(doc2, 2, 2);
-	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n);
 	load_rows(only_c, 1, 1);
-	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n);
 	load_rows(twice, 4, 5);
-	eg_cooc_add_document(c, &document, mentions.v, mentions.n, &tokens);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n);
 	expect_pair(c, 0, 1, 3, 2);
 	CHECK_INT(eg_cooc_entity(c, 0).documents, 2);
 	CHECK_INT(eg_cooc_entity(c, 0).mentions, 3);
@@ -285,7 +295,7 @@ int main(void)
 
 	/* An empty document counts for nothing but does not break anything. */
 	c = eg_cooc_new((eg_window){EG_WINDOW_SENTENCE, 0});
-	eg_cooc_add_document(c, &document, NULL, 0, &tokens);
+	eg_cooc_add_document(c, &document, NULL, 0);
 	CHECK_INT(pair_count(c), 0);
 	CHECK_INT(eg_cooc_entity_limit(c), 0);
 	eg_cooc_free(c);

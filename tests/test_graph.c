@@ -33,7 +33,9 @@ static void sentence(const uint32_t *entities, size_t n)
 				.tok_end = (uint32_t)i + 1, .entity = entities[i]};
 		eg_mentions_push(&m, &x);
 	}
-	eg_cooc_add_document(counts, &document, m.v, m.n, &tokens);
+	eg_mentions_locate(&m, &tokens);
+	eg_mentions_locate(&m, &tokens);
+	eg_cooc_add_document(counts, &document, m.v, m.n);
 	eg_mentions_free(&m);
 }
 

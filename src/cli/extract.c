@@ -22,7 +22,8 @@ static const char usage[] =
 static int count_document(void *context, const eg_document *doc, const eg_tokens *tokens,
 			  const eg_mentions *mentions)
 {
-	eg_cooc_add_document(context, doc, mentions->v, mentions->n, tokens);
+	(void)tokens;
+	eg_cooc_add_document(context, doc, mentions->v, mentions->n);
 	return 0;
 }
 

@@ -27,7 +27,6 @@ typedef struct entity_slot {
 typedef struct current {
 	const eg_document *doc;
 	const eg_mention *mentions;
-	const eg_tokens *tokens;
 	uint32_t id;   /* in doc_ids, 0 until needed */
 	uint32_t date; /* in dates, 0 when undated */
 } current;
@@ -145,25 +144,6 @@ static void append_clean(eg_buf *b, const char *text, size_t from, size_t to)
 	}
 }
 
-/* Start of the sentence holding token t, looking back at most `reach` bytes
- * from that token (a snippet never needs more). */
-static uint32_t sentence_start(const eg_tokens *tokens, uint32_t t, uint32_t reach)
-{
-	uint32_t floor = tokens->v[t].start > reach ? tokens->v[t].start - reach : 0;
-	while (t > 0 && tokens->v[t - 1].sentence == tokens->v[t].sentence && tokens->v[t - 1].start >= floor)
-		t--;
-	return tokens->v[t].start;
-}
-
-static uint32_t sentence_end(const eg_tokens *tokens, uint32_t t, uint32_t reach)
-{
-	uint32_t ceiling = tokens->v[t].end + reach;
-	while (t + 1 < tokens->n && tokens->v[t + 1].sentence == tokens->v[t].sentence &&
-	       tokens->v[t + 1].end <= ceiling)
-		t++;
-	return tokens->v[t].end;
-}
-
 /* Moves a cut point back to the start of a UTF-8 sequence. */
 static size_t char_boundary(const char *text, size_t at)
 {
@@ -187,9 +167,8 @@ static void append_piece(eg_buf *b, const char *text, size_t from, size_t to, in
 static uint32_t make_snippet(eg_cooc *c, const eg_mention *x, const eg_mention *y)
 {
 	const char *text = c->now.doc->text;
-	const eg_tokens *tokens = c->now.tokens;
 	const uint32_t max = EG_SNIPPET_MAX;
-	uint32_t lo = sentence_start(tokens, x->tok_start, max), hi = sentence_end(tokens, y->tok_end - 1, max);
+	uint32_t lo = x->sentence_start, hi = y->sentence_end > x->sentence_end ? y->sentence_end : x->sentence_end;
 	eg_buf b = {0};
 	if (hi - lo <= max) {
 		append_clean(&b, text, lo, hi);
@@ -305,12 +284,11 @@ static void count_window(eg_cooc *c, const eg_mention *mentions, size_t first, s
 }
 
 /* The window a mention falls in, for the kinds that cut the text in pieces. */
-static uint32_t window_of(const eg_cooc *c, const eg_mention *m, const eg_tokens *tokens)
+static uint32_t window_of(const eg_cooc *c, const eg_mention *m)
 {
-	const eg_token *t = &tokens->v[m->tok_start];
 	switch (c->window.kind) {
-	case EG_WINDOW_SENTENCE: return t->sentence;
-	case EG_WINDOW_PARAGRAPH: return t->paragraph;
+	case EG_WINDOW_SENTENCE: return m->sentence;
+	case EG_WINDOW_PARAGRAPH: return m->paragraph;
 	default: return 0;
 	}
 }
@@ -342,11 +320,10 @@ static int is_date(const char *s)
 	return 1;
 }
 
-void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *mentions, size_t n,
-			  const eg_tokens *tokens)
+void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *mentions, size_t n)
 {
 	c->documents++;
-	c->now = (current){.doc = doc, .mentions = mentions, .tokens = tokens};
+	c->now = (current){.doc = doc, .mentions = mentions};
 	if (doc->date && is_date(doc->date))
 		c->now.date = eg_strmap_intern(&c->dates, doc->date, 10, NULL) + 1;
 	for (size_t i = 0; i < n; i++)
@@ -358,7 +335,7 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
 	/* Mentions are sorted by offset, so each window is a contiguous run. */
 	size_t first = 0;
 	for (size_t i = 1; i <= n; i++) {
-		if (i == n || window_of(c, &mentions[i], tokens) != window_of(c, &mentions[first], tokens)) {
+		if (i == n || window_of(c, &mentions[i]) != window_of(c, &mentions[first])) {
 			count_window(c, mentions, first, i);
 			first = i;
 		}

@@ -30,7 +30,6 @@
 
 #include "document.h"
 #include "mention.h"
-#include "text/tokenize.h"
 #include "util/util.h"
 
 typedef enum eg_window_kind {
@@ -71,9 +70,9 @@ eg_cooc *eg_cooc_new(eg_window window);
 void eg_cooc_free(eg_cooc *c);
 
 /* Counts one document.  mentions must be resolved (sorted, non-overlapping)
- * and refer to tokens.  doc supplies the id, date and text (for snippets). */
-void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *mentions, size_t n,
-			  const eg_tokens *tokens);
+ * and located (eg_mentions_locate).  doc supplies the id, date and text
+ * (for snippets). */
+void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *mentions, size_t n);
 
 /* Documents added so far. */
 uint64_t eg_cooc_documents(const eg_cooc *c);

@@ -65,6 +65,7 @@ int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *foun
 	eg_people_from_cues(text, tokens, &st->cues, m->common, found, out);
 	eg_resolve_overlaps(out);
 	eg_resolve_aliases(st->aliases, text, tokens, found, out);
+	eg_mentions_locate(out, tokens);
 	return rc;
 }
 
