@@ -50,6 +50,7 @@ typedef struct eg_options {
 	double min_weight;        /* extract */
 	const char **types;       /* extract: NULL-terminated, or NULL */
 	char *types_storage;
+	const char *cache;        /* extract: --cache FILE, or NULL */
 	const char **inputs;
 	size_t input_count;
 } eg_options;
@@ -77,10 +78,18 @@ void eg_report(const char *fmt, ...) EG_PRINTF(1, 2);
 typedef int (*eg_document_fn)(void *context, const eg_document *doc, const eg_tokens *tokens,
 			      const eg_mentions *mentions);
 
-/* Reads every input, matches each document and hands it to fn.  Unreadable
- * inputs are reported and counted in *skipped.  Returns -1 when fn fails. */
-int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, size_t *documents,
-		     size_t *skipped);
+typedef struct eg_run_stats {
+	size_t documents; /* handed to fn */
+	size_t skipped;   /* inputs or records that could not be read */
+	size_t cached;    /* documents whose mentions came from the cache */
+	size_t matched;   /* documents matched in this run */
+} eg_run_stats;
+
+/* Reads every input, matches each document (on o->jobs threads, or takes
+ * its mentions from o->cache) and hands it to fn, in input order.
+ * Unreadable inputs are reported and counted.  Returns 0, -1 when fn
+ * failed, or -2 when the cache could not be opened (reported). */
+int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, eg_run_stats *stats);
 
 /* The number of cores, at most 64: the default for --jobs. */
 long eg_default_jobs(void);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <xxhash.h>
 #include <unistd.h>
 
 #ifndef EG_INSTALL_DATADIR
@@ -207,7 +209,8 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 				return -1;
 			break;
 		case OPT_CACHE:
-			return usage_error(o, exit_status, "--cache is not supported by this version yet");
+			o->cache = optarg;
+			break;
 		}
 	}
 	if (!(groups & EG_OPT_INPUT) && optind < argc)
@@ -307,23 +310,55 @@ static char **list_files(const char *dir, const char *suffix, size_t *count, eg_
 	return names;
 }
 
-typedef int (*load_fn)(void *target, const char *path, eg_error *err);
+/* Loading fills the matcher and hashes each file's kind and bytes, in load
+ * order, into the configuration's fingerprint. */
+typedef struct loader {
+	eg_matcher *m;
+	XXH3_state_t *hash;
+} loader;
 
-static int load_dict(void *target, const char *path, eg_error *err)
+typedef int (*load_fn)(loader *l, const char *path, eg_error *err);
+
+static int fingerprint_file(loader *l, const char *kind, const char *path, eg_error *err)
 {
-	return eg_dict_load_file(target, path, err);
+	size_t n;
+	char *data = eg_read_file(path, &n, err);
+	if (!data)
+		return -1;
+	XXH3_128bits_update(l->hash, kind, strlen(kind) + 1);
+	uint64_t size = n;
+	XXH3_128bits_update(l->hash, &size, sizeof(size));
+	XXH3_128bits_update(l->hash, data, n);
+	free(data);
+	return 0;
 }
 
-static int load_rules(void *target, const char *path, eg_error *err)
+static int load_dict(loader *l, const char *path, eg_error *err)
 {
-	return eg_rules_load_file(target, path, err);
+	if (eg_dict_load_file(l->m->dict, path, err) < 0)
+		return -1;
+	return fingerprint_file(l, "dictionary", path, err);
+}
+
+static int load_rules(loader *l, const char *path, eg_error *err)
+{
+	if (eg_rules_load_file(l->m->rules, path, err) < 0)
+		return -1;
+	return fingerprint_file(l, "rules", path, err);
+}
+
+static int load_words(loader *l, const char *path, eg_error *err)
+{
+	if (eg_words_load_file(l->m->common, path, err) < 0)
+		return -1;
+	return fingerprint_file(l, "words", path, err);
 }
 
 /* Loads path, or every *suffix file in it when it is a directory. */
-static int load_path(const char *path, const char *suffix, load_fn load, void *target, eg_error *err)
+static int load_path(loader *l, const char *path, const char *suffix, load_fn load, eg_error *err)
 {
 	if (!is_directory(path))
-		return load(target, path, err);
+		return load(l, path, err);
 	size_t n;
 	char **files = list_files(path, suffix, &n, err);
 	if (!files)
@@ -331,58 +366,55 @@ static int load_path(const char *path, const char *suffix, load_fn load, void *t
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (rc == 0)
-			rc = load(target, files[i], err);
+			rc = load(l, files[i], err);
 		free(files[i]);
 	}
 	free(files);
 	return rc;
 }
 
-static int load_words(void *target, const char *path, eg_error *err)
-{
-	return eg_words_load_file(target, path, err);
-}
-
 /* -d PATH: a word list (*.words), a dictionary, or a directory of both. */
-static int load_dictionary_path(const char *path, eg_matcher *m, eg_error *err)
+static int load_dictionary_path(loader *l, const char *path, eg_error *err)
 {
 	if (!is_directory(path))
-		return ends_with(path, ".words") ? load_words(m->common, path, err) : load_dict(m->dict, path, err);
-	if (load_path(path, ".tsv", load_dict, m->dict, err) < 0)
+		return ends_with(path, ".words") ? load_words(l, path, err) : load_dict(l, path, err);
+	if (load_path(l, path, ".tsv", load_dict, err) < 0)
 		return -1;
-	return load_path(path, ".words", load_words, m->common, err);
+	return load_path(l, path, ".words", load_words, err);
 }
 
 int eg_load_configuration(const eg_options *o, eg_matcher *m)
 {
 	eg_error err;
+	XXH3_state_t *hash = XXH3_createState();
+	XXH3_128bits_reset(hash);
+	XXH3_128bits_update(hash, EG_VERSION, sizeof(EG_VERSION));
+	loader l = {m, hash};
+	int rc = 0;
 	if (!o->no_defaults) {
 		eg_buf dir = {0};
 		if (find_default_directory(&dir) < 0) {
 			eg_report("cannot find the shipped dictionaries (set ENTGRAPH_DATADIR, or use --no-defaults with -d and -r)");
 			eg_buf_free(&dir);
+			XXH3_freeState(hash);
 			return -1;
 		}
-		int rc = load_dictionary_path(dir.data, m, &err);
+		rc = load_dictionary_path(&l, dir.data, &err);
 		if (rc == 0)
-			rc = load_path(dir.data, ".rules", load_rules, m->rules, &err);
+			rc = load_path(&l, dir.data, ".rules", load_rules, &err);
 		eg_buf_free(&dir);
-		if (rc < 0) {
-			eg_report("%s", err.message);
-			return -1;
-		}
 	}
-	for (size_t i = 0; i < o->dict_count; i++) {
-		if (load_dictionary_path(o->dicts[i], m, &err) < 0) {
-			eg_report("%s", err.message);
-			return -1;
-		}
-	}
-	for (size_t i = 0; i < o->rule_count; i++) {
-		if (load_path(o->rules[i], ".rules", load_rules, m->rules, &err) < 0) {
-			eg_report("%s", err.message);
-			return -1;
-		}
+	for (size_t i = 0; rc == 0 && i < o->dict_count; i++)
+		rc = load_dictionary_path(&l, o->dicts[i], &err);
+	for (size_t i = 0; rc == 0 && i < o->rule_count; i++)
+		rc = load_path(&l, o->rules[i], ".rules", load_rules, &err);
+	XXH128_canonical_t digest;
+	XXH128_canonicalFromHash(&digest, XXH3_128bits_digest(hash));
+	memcpy(m->fingerprint, digest.digest, sizeof(m->fingerprint));
+	XXH3_freeState(hash);
+	if (rc < 0) {
+		eg_report("%s", err.message);
+		return -1;
 	}
 	eg_matcher_freeze(m);
 	return 0;

@@ -53,8 +53,9 @@ int eg_cmd_extract(int argc, char **argv)
 	out_open = 1;
 
 	counts = eg_cooc_new(o.window);
-	size_t documents, skipped;
-	eg_run_documents(&o, &m, count_document, counts, &documents, &skipped);
+	eg_run_stats stats;
+	if (eg_run_documents(&o, &m, count_document, counts, &stats) == -2)
+		goto done;
 
 	eg_graph graph;
 	eg_graph_options graph_options = {.min_weight = o.min_weight, .types = o.types};
@@ -78,12 +79,15 @@ int eg_cmd_extract(int argc, char **argv)
 		goto done;
 	}
 	if (o.progress && !o.quiet)
-		eg_report("%zu documents, %zu nodes, %zu edges -> %s", documents, graph.node_count, graph.edge_count,
+		eg_report("%zu documents, %zu nodes, %zu edges -> %s", stats.documents, graph.node_count, graph.edge_count,
 			  target);
-	if (skipped)
-		eg_report("%zu input%s skipped", skipped, skipped == 1 ? "" : "s");
+	if (o.cache && !o.quiet)
+		eg_report("cache: %zu of %zu documents reused, %zu matched", stats.cached, stats.documents,
+			  stats.matched);
+	if (stats.skipped)
+		eg_report("%zu input%s skipped", stats.skipped, stats.skipped == 1 ? "" : "s");
 	eg_graph_free(&graph);
-	status = skipped ? EG_EXIT_SKIPPED : EG_EXIT_OK;
+	status = stats.skipped ? EG_EXIT_SKIPPED : EG_EXIT_OK;
 done:
 	if (out_open)
 		eg_out_abort(&out);

@@ -62,8 +62,8 @@ int eg_cmd_mentions(int argc, char **argv)
 	out_open = 1;
 	w.fp = out.fp;
 	w.entities = m.entities;
-	size_t documents, skipped;
-	int rc = eg_run_documents(&o, &m, write_document, &w, &documents, &skipped);
+	eg_run_stats stats;
+	int rc = eg_run_documents(&o, &m, write_document, &w, &stats);
 	out_open = 0;
 	if (rc < 0) {
 		eg_out_abort(&out);
@@ -77,11 +77,11 @@ int eg_cmd_mentions(int argc, char **argv)
 		goto done;
 	}
 	if (o.progress && !o.quiet)
-		eg_report("%zu documents, %zu mentions -> %s", documents, w.mentions,
+		eg_report("%zu documents, %zu mentions -> %s", stats.documents, w.mentions,
 			  eg_is_stdout(o.output) ? "standard output" : o.output);
-	if (skipped)
-		eg_report("%zu input%s skipped", skipped, skipped == 1 ? "" : "s");
-	status = skipped ? EG_EXIT_SKIPPED : EG_EXIT_OK;
+	if (stats.skipped)
+		eg_report("%zu input%s skipped", stats.skipped, stats.skipped == 1 ? "" : "s");
+	status = stats.skipped ? EG_EXIT_SKIPPED : EG_EXIT_OK;
 done:
 	if (out_open)
 		eg_out_abort(&out);

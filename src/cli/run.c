@@ -8,20 +8,31 @@
  * command.  So everything the command sees, and the entity table, is the
  * same whatever the number of threads.  The ring has a few slots per worker:
  * memory stays at that many documents, however large the corpus.
+ *
+ * With a cache, the main thread looks each document up as it reads it; a
+ * document found there skips the workers, and the results of those matched
+ * go into the cache as they are taken, committed every COMMIT_EVERY.
  */
 #include "cli/cli.h"
 #include "input/input.h"
+#include "store/cache.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define COMMIT_EVERY 1000
+
 enum slot_state { SLOT_EMPTY, SLOT_READY, SLOT_BUSY, SLOT_DONE };
 
 typedef struct slot {
-	enum slot_state state;
+	#define COMMIT_EVERY 1000
+
+enum slot_state state;
 	int read_failed;  /* err holds the input's error; no document */
 	int match_failed; /* err holds the matcher's complaint; mentions still valid */
+	int cached;       /* mentions came from the cache */
+	eg_cache_key key;
 	eg_document doc;
 	eg_tokens tokens;
 	eg_mentions mentions;
@@ -71,47 +82,99 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/* Takes s's mentions from the cache when it has them. */
+static void look_up(eg_cache *cache, slot *s)
+{
+	s->key = eg_cache_key_of(s->doc.text, s->doc.length);
+	eg_error err;
+	int rc = eg_cache_get(cache, &s->key, s->doc.length, s->found, &s->mentions, &err);
+	if (rc < 0)
+		eg_report("%s (%s)", err.message, s->doc.id);
+	if (rc > 0) {
+		s->cached = 1;
+		s->state = SLOT_DONE;
+	}
+}
+
 /* Reads the next document into s; returns 0 at the end of the inputs. */
-static int fill(eg_input *in, slot *s)
+static int fill(eg_input *in, eg_cache *cache, slot *s)
 {
 	int rc = eg_input_next(in, &s->doc, &s->err);
 	if (rc == 0)
 		return 0;
 	s->read_failed = rc < 0;
 	s->match_failed = 0;
+	s->cached = 0;
 	if (rc > 0 && s->doc.length >= UINT32_MAX) {
 		eg_error_set(&s->err, "%s: larger than the 4 GiB one document may hold", s->doc.id);
 		eg_document_free(&s->doc);
 		s->read_failed = 1;
 	}
 	s->state = s->read_failed ? SLOT_DONE : SLOT_READY;
+	if (cache && !s->read_failed)
+		look_up(cache, s);
 	return 1;
 }
 
-/* Reports and hands over one finished slot; returns fn's status. */
-static int consume(const eg_options *o, eg_matcher *m, slot *s, eg_document_fn fn, void *context,
-		   size_t *documents, size_t *skipped)
+/* Stores a matched slot's mentions; on failure reports it and gives the
+ * cache up for the rest of the run (it is only an optimisation). */
+static void store(eg_cache **cache, const slot *s, size_t *pending)
 {
-	(void)o;
+	eg_error err;
+	if (eg_cache_put(*cache, &s->key, s->found, s->mentions.v, s->mentions.n, &err) < 0 ||
+	    (++*pending >= COMMIT_EVERY && eg_cache_commit(*cache, &err) < 0)) {
+		eg_report("%s; going on without the cache", err.message);
+		eg_cache_close(*cache, &err);
+		*cache = NULL;
+		return;
+	}
+	if (*pending >= COMMIT_EVERY)
+		*pending = 0;
+}
+
+/* Reports and hands over one finished slot; returns fn's status. */
+static int consume(eg_matcher *m, eg_cache **cache, size_t *pending, slot *s, eg_document_fn fn, void *context,
+		   eg_run_stats *stats)
+{
 	s->state = SLOT_EMPTY;
 	if (s->read_failed) {
 		eg_report("%s (skipped)", s->err.message);
-		(*skipped)++;
+		stats->skipped++;
 		return 0;
 	}
 	if (s->match_failed)
 		eg_report("%s: %s", s->doc.id, s->err.message);
+	if (s->cached) {
+		stats->cached++;
+	} else {
+		stats->matched++;
+		/* A rule that gave up leaves an incomplete result: not worth keeping. */
+		if (*cache && !s->match_failed)
+			store(cache, s, pending);
+	}
 	eg_match_adopt(m, s->found, &s->mentions);
-	(*documents)++;
+	stats->documents++;
 	int status = fn(context, &s->doc, &s->tokens, &s->mentions);
 	eg_document_free(&s->doc);
 	return status;
 }
 
-int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, size_t *documents,
-		     size_t *skipped)
+int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, eg_run_stats *stats)
 {
 	eg_matcher_freeze(m);
+	*stats = (eg_run_stats){0};
+	eg_cache *cache = NULL;
+	size_t pending = 0;
+	if (o->cache) {
+		eg_error err;
+		eg_cache_key fingerprint;
+		memcpy(fingerprint.bytes, m->fingerprint, sizeof(fingerprint.bytes));
+		cache = eg_cache_open(o->cache, &fingerprint, &err);
+		if (!cache) {
+			eg_report("%s", err.message);
+			return -2;
+		}
+	}
 	size_t threads = o->jobs > 1 ? (size_t)o->jobs : 0;
 	pool p = {.matcher = m, .count = threads ? 4 * threads : 1};
 	p.slots = eg_xcalloc(p.count, sizeof(*p.slots));
@@ -129,16 +192,20 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void
 			break; /* fewer threads is slower, not wrong; none means the main thread matches */
 
 	eg_input *in = eg_input_new(o->inputs, o->input_count);
-	*documents = *skipped = 0;
 	size_t consumed = 0;
 	int more = 1, status = 0;
 	while (status >= 0) {
 		/* Keep the ring full, then take the oldest slot when it is done. */
 		pthread_mutex_lock(&p.lock);
+		/* Slots the cache answered are taken without a worker ever
+		 * passing them: move the workers' cursor past them before the
+		 * ring comes round, or a worker would take a refilled slot twice. */
+		if (p.next_match < consumed)
+			p.next_match = consumed;
 		while (more && p.filled - consumed < p.count) {
 			slot *s = &p.slots[p.filled % p.count];
 			pthread_mutex_unlock(&p.lock);
-			more = fill(in, s);
+			more = fill(in, cache, s);
 			pthread_mutex_lock(&p.lock);
 			if (more) {
 				p.filled++;
@@ -160,7 +227,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void
 		while (s->state != SLOT_DONE)
 			pthread_cond_wait(&p.done, &p.lock);
 		pthread_mutex_unlock(&p.lock);
-		status = consume(o, m, s, fn, context, documents, skipped);
+		status = consume(m, &cache, &pending, s, fn, context, stats);
 		consumed++;
 	}
 
@@ -189,5 +256,8 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void
 	free(ids);
 	free(p.slots);
 	eg_input_free(in);
+	eg_error err;
+	if (cache && eg_cache_close(cache, &err) < 0)
+		eg_report("%s", err.message);
 	return status;
 }

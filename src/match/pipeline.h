@@ -28,6 +28,7 @@ typedef struct eg_matcher {
 	eg_dict *dict;
 	eg_rules *rules;
 	eg_words *common;      /* common lower-case words: weak evidence */
+	uint8_t fingerprint[16]; /* identifies what was loaded; set by the loader (cli/) */
 } eg_matcher;
 
 void eg_matcher_init(eg_matcher *m);

@@ -1,0 +1,75 @@
+#!/bin/sh
+# The re-run cache: a second run reuses every document and writes the same
+# bytes; added documents are the only ones matched; another dictionary
+# matches everything again; a run killed with SIGKILL at a random moment
+# leaves the cache usable and the old output intact, and the next run gives
+# the bytes of an uninterrupted one; a file that is no cache is refused.
+. "$(dirname "$0")/lib.sh"
+cd "$EG_SRCDIR" || exit 1
+
+mkdir "$TMP/docs" "$TMP/more"
+$PYTHON "$EG_SRCDIR/bench/gen-corpus.py" "$TMP/docs" 2 11 >/dev/null || fail "could not generate the corpus"
+$PYTHON "$EG_SRCDIR/bench/gen-corpus.py" "$TMP/more" 1 12 >/dev/null || fail "could not generate more articles"
+# Make every article unique, so that counts are exact.
+for f in $(find "$TMP/docs" "$TMP/more" -type f); do
+	printf '\nArticle %s.\n' "$f" >>"$f"
+done
+total=$(find "$TMP/docs" -type f | wc -l)
+mkdir "$TMP/docs/new"
+n=0
+for f in $(find "$TMP/more" -type f | sort | head -100); do
+	n=$((n + 1))
+	mv "$f" "$TMP/docs/new/$n.txt"
+done
+[ "$n" -eq 100 ] || fail "wanted 100 more articles, got $n"
+mv "$TMP/docs/new" "$TMP/new"
+
+run() { # run OUTPUT [options...]
+	out=$1
+	shift
+	"$ENTGRAPH" extract -j 2 -w paragraph --cache "$TMP/cache.db" -o "$out" "$@" "$TMP/docs"
+}
+
+"$ENTGRAPH" extract -w paragraph -o "$TMP/plain.graphml" "$TMP/docs" || fail "extract without cache failed"
+expect_status 0 run "$TMP/first.graphml"
+expect_stderr "entgraph: cache: 0 of $total documents reused, $total matched"
+expect_status 0 run "$TMP/second.graphml"
+expect_stderr "entgraph: cache: $total of $total documents reused, 0 matched"
+cmp -s "$TMP/plain.graphml" "$TMP/first.graphml" || fail "the first cached run differs from a run without cache"
+cmp -s "$TMP/plain.graphml" "$TMP/second.graphml" || fail "the run from the cache differs from a run without cache"
+
+# 100 new articles: only they are matched.
+mv "$TMP/new" "$TMP/docs/new"
+expect_status 0 run "$TMP/third.graphml"
+expect_stderr "entgraph: cache: $total of $((total + 100)) documents reused, 100 matched"
+"$ENTGRAPH" extract -w paragraph -o "$TMP/plain3.graphml" "$TMP/docs" || fail "extract without cache failed"
+cmp -s "$TMP/plain3.graphml" "$TMP/third.graphml" || fail "the run with 100 new articles differs from a run without cache"
+total=$((total + 100))
+
+# A dictionary more changes the configuration: everything is matched again.
+printf 'Zorblax Dynamics\tORG\n' >"$TMP/extra.tsv"
+expect_status 0 run "$TMP/dict.graphml" -d "$TMP/extra.tsv"
+expect_stderr "entgraph: cache: 0 of $total documents reused, $total matched"
+
+# Killed runs: start from an empty cache each time, with an old output in place.
+for delay in 0.05 0.2 0.4 0.7; do
+	rm -f "$TMP"/cache.db*
+	echo "old output" >"$TMP/killed.graphml"
+	run "$TMP/killed.graphml" 2>/dev/null &
+	pid=$!
+	sleep $delay
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	if ! cmp -s "$TMP/killed.graphml" "$TMP/plain3.graphml"; then
+		grep -qx "old output" "$TMP/killed.graphml" || fail "a killed run (after ${delay}s) damaged the old output"
+	fi
+	expect_status 0 run "$TMP/killed.graphml"
+	cmp -s "$TMP/killed.graphml" "$TMP/plain3.graphml" || fail "the run after a kill at ${delay}s differs from an uninterrupted one"
+	expect_status 0 run "$TMP/again.graphml"
+	expect_stderr "entgraph: cache: $total of $total documents reused, 0 matched"
+done
+
+printf 'this is not a database, just text that is long enough to look like a header\n%.0s' $(seq 100) >"$TMP/bad.db"
+expect_status 2 "$ENTGRAPH" extract --cache "$TMP/bad.db" -o "$TMP/x.graphml" "$TMP/docs"
+grep -q "^entgraph: $TMP/bad.db: .*file is not a database" "$TMP/err" || fail "no clear error for a file that is no cache: $(cat "$TMP/err")"
+finish
