@@ -74,9 +74,11 @@ int eg_load_configuration(const eg_options *o, eg_matcher *m);
 /* Prints "entgraph: " and the message to stderr. */
 void eg_report(const char *fmt, ...) EG_PRINTF(1, 2);
 
-/* Called for each document with its resolved mentions and tokens. */
-typedef int (*eg_document_fn)(void *context, const eg_document *doc, const eg_tokens *tokens,
-			      const eg_mentions *mentions);
+/* Called for each document, in input order, with its resolved mentions.
+ * They refer to entities in found, the document's own table (labels as this
+ * document names them); eg_match_adopt moves them into the run's table. */
+typedef int (*eg_document_fn)(void *context, const eg_document *doc, eg_mentions *mentions,
+			      const eg_entities *found);
 
 typedef struct eg_run_stats {
 	size_t documents; /* handed to fn */

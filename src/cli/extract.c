@@ -19,11 +19,16 @@ static const char usage[] =
 	"      --types LIST         keep only these entity types, e.g. ORG,PERSON\n"
 	EG_HELP_COMMON_OPTIONS;
 
-static int count_document(void *context, const eg_document *doc, const eg_tokens *tokens,
-			  const eg_mentions *mentions)
+typedef struct counting {
+	eg_matcher *matcher;
+	eg_cooc *counts;
+} counting;
+
+static int count_document(void *context, const eg_document *doc, eg_mentions *mentions, const eg_entities *found)
 {
-	(void)tokens;
-	eg_cooc_add_document(context, doc, mentions->v, mentions->n);
+	counting *c = context;
+	eg_match_adopt(c->matcher, found, mentions);
+	eg_cooc_add_document(c->counts, doc, mentions->v, mentions->n);
 	return 0;
 }
 
@@ -54,7 +59,8 @@ int eg_cmd_extract(int argc, char **argv)
 
 	counts = eg_cooc_new(o.window);
 	eg_run_stats stats;
-	if (eg_run_documents(&o, &m, count_document, counts, &stats) == -2)
+	counting counting = {&m, counts};
+	if (eg_run_documents(&o, &m, count_document, &counting, &stats) == -2)
 		goto done;
 
 	eg_graph graph;

@@ -18,19 +18,16 @@ static const char usage[] =
 
 typedef struct writer {
 	FILE *fp;
-	const eg_entities *entities;
 	eg_buf line;
 	size_t mentions;
 	int error; /* errno of the first failed write */
 } writer;
 
-static int write_document(void *context, const eg_document *doc, const eg_tokens *tokens,
-			  const eg_mentions *mentions)
+static int write_document(void *context, const eg_document *doc, eg_mentions *mentions, const eg_entities *found)
 {
-	(void)tokens;
 	writer *w = context;
 	eg_buf_clear(&w->line);
-	eg_mentions_format(&w->line, doc, mentions->v, mentions->n, w->entities);
+	eg_mentions_format(&w->line, doc, mentions->v, mentions->n, found);
 	w->mentions += mentions->n;
 	if (w->line.len && fwrite(w->line.data, 1, w->line.len, w->fp) != w->line.len) {
 		w->error = errno;
@@ -61,7 +58,6 @@ int eg_cmd_mentions(int argc, char **argv)
 	}
 	out_open = 1;
 	w.fp = out.fp;
-	w.entities = m.entities;
 	eg_run_stats stats;
 	int rc = eg_run_documents(&o, &m, write_document, &w, &stats);
 	out_open = 0;

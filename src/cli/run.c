@@ -4,8 +4,7 @@
  *
  * The main thread reads inputs into a ring of slots; workers match the
  * filled slots in any order; the main thread takes finished slots strictly
- * in order, moves their new entities into the run's table and calls the
- * command.  So everything the command sees, and the entity table, is the
+ * in order and calls the command.  So everything the command sees is the
  * same whatever the number of threads.  The ring has a few slots per worker:
  * memory stays at that many documents, however large the corpus.
  *
@@ -133,7 +132,7 @@ static void store(eg_cache **cache, const slot *s, size_t *pending)
 }
 
 /* Reports and hands over one finished slot; returns fn's status. */
-static int consume(eg_matcher *m, eg_cache **cache, size_t *pending, slot *s, eg_document_fn fn, void *context,
+static int consume(eg_cache **cache, size_t *pending, slot *s, eg_document_fn fn, void *context,
 		   eg_run_stats *stats)
 {
 	s->state = SLOT_EMPTY;
@@ -152,9 +151,8 @@ static int consume(eg_matcher *m, eg_cache **cache, size_t *pending, slot *s, eg
 		if (*cache && !s->match_failed)
 			store(cache, s, pending);
 	}
-	eg_match_adopt(m, s->found, &s->mentions);
 	stats->documents++;
-	int status = fn(context, &s->doc, &s->tokens, &s->mentions);
+	int status = fn(context, &s->doc, &s->mentions, s->found);
 	eg_document_free(&s->doc);
 	return status;
 }
@@ -227,7 +225,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void
 		while (s->state != SLOT_DONE)
 			pthread_cond_wait(&p.done, &p.lock);
 		pthread_mutex_unlock(&p.lock);
-		status = consume(m, &cache, &pending, s, fn, context, stats);
+		status = consume(&cache, &pending, s, fn, context, stats);
 		consumed++;
 	}
 

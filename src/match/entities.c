@@ -68,6 +68,30 @@ void eg_entities_free(eg_entities *e)
 	free(e);
 }
 
+/* Whether label (n bytes) should replace current as an entity's label:
+ * the same entity named in several ways (only ASCII case can differ, see
+ * eg_entity_id_for) takes a form that is not all capitals when there is one,
+ * then the smallest in byte order, so the choice does not depend on the
+ * order documents come in. */
+static int better_label(const char *label, size_t n, const char *current)
+{
+	int upper = 0, lower = 0, current_upper = 0, current_lower = 0;
+	for (size_t i = 0; i < n; i++) {
+		upper |= label[i] >= 'A' && label[i] <= 'Z';
+		lower |= label[i] >= 'a' && label[i] <= 'z';
+	}
+	for (const char *p = current; *p; p++) {
+		current_upper |= *p >= 'A' && *p <= 'Z';
+		current_lower |= *p >= 'a' && *p <= 'z';
+	}
+	int shouting = upper && !lower, current_shouting = current_upper && !current_lower;
+	if (shouting != current_shouting)
+		return current_shouting;
+	size_t m = strlen(current);
+	int order = memcmp(label, current, n < m ? n : m);
+	return order < 0 || (order == 0 && n < m);
+}
+
 uint32_t eg_entities_intern(eg_entities *e, const char *type, const char *label,
 			    size_t label_length, const char *category)
 {
@@ -88,8 +112,15 @@ uint32_t eg_entities_intern(eg_entities *e, const char *type, const char *label,
 		x->id = eg_xstrdup(e->scratch.data);
 	}
 	entity *x = &e->v[index];
-	if (!x->category && category && *category)
+	if (!inserted && e->base && better_label(label, label_length, x->label)) {
+		free(x->label);
+		x->label = eg_xstrndup(label, label_length);
+	}
+	if (category && *category &&
+	    (!x->category || (e->base && strcmp(category, x->category) < 0))) {
+		free(x->category);
 		x->category = eg_xstrdup(category);
+	}
 	return e->base_count + index;
 }
 

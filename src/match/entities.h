@@ -4,9 +4,12 @@
  * An entity is identified by its stable id (see eg_entity_id_for): the same
  * type and label give the same id in every run and every shard, and output
  * sorts and keys on it.  Labels that differ only in ASCII case share an id
- * and so are one entity, which keeps the label it was first interned with
- * (dictionaries load before any text is read, so theirs win).  Indexes are
- * only valid within one run.
+ * and so are one entity.  In a table loaded from dictionaries it keeps the
+ * label it was first given; in an extension (entities found in text) it
+ * takes the best of the forms seen, by a rule that does not depend on the
+ * order they came in (see better_label), and likewise the smallest
+ * category, so threads and shards agree.  Indexes are only valid within
+ * one table.
  * The table owns every string it returns.
  */
 #ifndef EG_ENTITIES_H
