@@ -98,27 +98,34 @@ static const char *interned(const eg_strmap *m, uint32_t ref)
 	return ref ? eg_strmap_key(m, ref - 1) : NULL;
 }
 
-static void count_entity(eg_cooc *c, uint32_t e)
+static entity_slot *entity_at(eg_cooc *c, uint32_t e)
 {
 	if (e >= c->entity_limit) {
 		EG_GROW(c->entities, c->entity_cap, (size_t)e + 1);
 		memset(c->entities + c->entity_limit, 0, (e + 1 - c->entity_limit) * sizeof(*c->entities));
 		c->entity_limit = (size_t)e + 1;
 	}
-	entity_slot *x = &c->entities[e];
+	return &c->entities[e];
+}
+
+/* Widens x's first and last dates to include date (a reference). */
+static void widen_dates(eg_cooc *c, entity_slot *x, uint32_t first, uint32_t last)
+{
+	if (first && (!x->first_date || strcmp(interned(&c->dates, first), interned(&c->dates, x->first_date)) < 0))
+		x->first_date = first;
+	if (last && (!x->last_date || strcmp(interned(&c->dates, last), interned(&c->dates, x->last_date)) > 0))
+		x->last_date = last;
+}
+
+static void count_entity(eg_cooc *c, uint32_t e)
+{
+	entity_slot *x = entity_at(c, e);
 	x->mentions++;
 	if (x->last_document == c->documents)
 		return;
 	x->last_document = c->documents;
 	x->documents++;
-	uint32_t d = c->now.date;
-	if (!d)
-		return;
-	const char *date = interned(&c->dates, d);
-	if (!x->first_date || strcmp(date, interned(&c->dates, x->first_date)) < 0)
-		x->first_date = d;
-	if (!x->last_date || strcmp(date, interned(&c->dates, x->last_date)) > 0)
-		x->last_date = d;
+	widen_dates(c, x, c->now.date, c->now.date);
 }
 
 /* Appends text[from, to) to b with runs of white space and control
@@ -219,15 +226,8 @@ static void add_evidence(eg_cooc *c, pair_slot *p, const eg_mention *x, const eg
 		p->snippet = x->start <= y->start ? make_snippet(c, x, y) : make_snippet(c, y, x);
 }
 
-/* Adds one window's worth of the pair of mentions mx, my (indexes into the
- * current document's mentions: each entity's first in the window); the
- * caller guarantees a pair comes at most once per window. */
-static void count_pair(eg_cooc *c, uint32_t mx, uint32_t my)
+static pair_slot *pair_at(eg_cooc *c, uint32_t x, uint32_t y)
 {
-	const eg_mention *mentions = c->now.mentions;
-	uint32_t x = mentions[mx].entity, y = mentions[my].entity;
-	if (x == y)
-		return;
 	uint32_t a = x < y ? x : y, b = x < y ? y : x;
 	int inserted;
 	uint64_t *slot = eg_u64map_put(&c->pair_index, (uint64_t)a << 32 | b, &inserted);
@@ -239,7 +239,19 @@ static void count_pair(eg_cooc *c, uint32_t mx, uint32_t my)
 		p->b = b;
 		*slot = c->pair_count++;
 	}
-	pair_slot *p = &c->pairs[*slot];
+	return &c->pairs[*slot];
+}
+
+/* Adds one window's worth of the pair of mentions mx, my (indexes into the
+ * current document's mentions: each entity's first in the window); the
+ * caller guarantees a pair comes at most once per window. */
+static void count_pair(eg_cooc *c, uint32_t mx, uint32_t my)
+{
+	const eg_mention *mentions = c->now.mentions;
+	uint32_t x = mentions[mx].entity, y = mentions[my].entity;
+	if (x == y)
+		return;
+	pair_slot *p = pair_at(c, x, y);
 	p->weight++;
 	if (p->last_document != c->documents) {
 		p->last_document = c->documents;
@@ -380,4 +392,53 @@ eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n)
 uint64_t eg_cooc_documents(const eg_cooc *c)
 {
 	return c->documents;
+}
+
+static uint32_t intern_ref(eg_strmap *m, const char *s)
+{
+	return s && *s ? eg_strmap_intern(m, s, strlen(s), NULL) + 1 : 0;
+}
+
+void eg_cooc_merge_documents(eg_cooc *c, uint64_t documents)
+{
+	c->documents += documents;
+}
+
+void eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts)
+{
+	entity_slot *x = entity_at(c, entity);
+	x->mentions += counts->mentions;
+	x->documents += counts->documents;
+	widen_dates(c, x, intern_ref(&c->dates, counts->first_date), intern_ref(&c->dates, counts->last_date));
+}
+
+void eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q)
+{
+	if (q->a == q->b)
+		return;
+	pair_slot *p = pair_at(c, q->a, q->b);
+	p->weight += q->weight;
+	p->documents += q->documents;
+	/* The union of both evidence lists, smallest ids first, no repeats. */
+	uint32_t merged[2 * EG_EVIDENCE_MAX];
+	size_t n = 0, i = 0, j = 0;
+	uint32_t mine_first = p->evidence_count ? p->evidence[0] : 0;
+	while (n < EG_EVIDENCE_MAX && (i < p->evidence_count || j < q->evidence_count)) {
+		uint32_t theirs = j < q->evidence_count ? intern_ref(&c->doc_ids, q->evidence[j]) : 0;
+		int order = i == p->evidence_count ? 1
+			    : !theirs           ? -1
+						: strcmp(interned(&c->doc_ids, p->evidence[i]), q->evidence[j]);
+		if (order <= 0) {
+			merged[n++] = p->evidence[i++];
+			j += order == 0;
+		} else {
+			merged[n++] = theirs;
+			j++;
+		}
+	}
+	memcpy(p->evidence, merged, n * sizeof(*merged));
+	p->evidence_count = (uint8_t)n;
+	/* The snippet belongs to the smallest document id. */
+	if (q->snippet && (!p->snippet || !mine_first || (n && p->evidence[0] != mine_first)))
+		p->snippet = intern_ref(&c->snippets, q->snippet);
 }

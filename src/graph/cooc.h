@@ -74,6 +74,15 @@ void eg_cooc_free(eg_cooc *c);
  * (for snippets). */
 void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *mentions, size_t n);
 
+/* Merging counts made elsewhere (partial results of shards), with entity
+ * indexes already in this cooc's numbering: documents and counts add up,
+ * dates widen, evidence keeps the EG_EVIDENCE_MAX smallest ids of both and
+ * the snippet of the smallest.  Merging in any order gives the same state
+ * as counting all the documents here. */
+void eg_cooc_merge_documents(eg_cooc *c, uint64_t documents);
+void eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts);
+void eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *pair);
+
 /* Documents added so far. */
 uint64_t eg_cooc_documents(const eg_cooc *c);
 
