@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "graph/cooc.h"
+#include "input/input.h"
 #include "match/pipeline.h"
 #include "util/util.h"
 
@@ -27,7 +28,7 @@ int eg_cmd_check(int argc, char **argv);
 	"  -d, --dict PATH          add a dictionary file or directory of *.tsv\n"       \
 	"  -r, --rules PATH         add a rules file or directory of *.rules\n"          \
 	"      --no-defaults        load only the dictionaries and rules named\n"        \
-	"      --input-format FMT   auto (the default) or text\n"                        \
+	"      --input-format FMT   auto (the default), text, jsonl, html or feed\n"    \
 	"  -j, --jobs N             worker threads (this version uses one)\n"           \
 	"      --progress, --quiet  force the summary on stderr / print errors only\n"  \
 	"  -h, --help               show this help\n"                                    \
@@ -45,6 +46,7 @@ typedef struct eg_options {
 	int no_defaults;
 	int quiet, progress;
 	long jobs;
+	eg_input_format input_format;
 	const char *format;       /* extract */
 	eg_window window;         /* extract */
 	double min_weight;        /* extract */
@@ -77,10 +79,21 @@ void eg_report(const char *fmt, ...) EG_PRINTF(1, 2);
 typedef int (*eg_document_fn)(void *context, const eg_document *doc, const eg_tokens *tokens,
 			      const eg_mentions *mentions);
 
+/* What was skipped: whole inputs that could not be read, and records (a
+ * JSONL line, a feed item) of inputs that otherwise were. */
+typedef struct eg_skipped {
+	size_t inputs, records;
+} eg_skipped;
+
 /* Reads every input, matches each document and hands it to fn.  Unreadable
- * inputs are reported and counted in *skipped.  Returns -1 when fn fails. */
+ * inputs and bad records are reported and counted in *skipped.  Returns -1
+ * when fn fails. */
 int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, size_t *documents,
-		     size_t *skipped);
+		     eg_skipped *skipped);
+
+/* Reports what was skipped ("1 input and 2 records skipped"), if anything,
+ * and returns the exit status it makes: EG_EXIT_SKIPPED or EG_EXIT_OK. */
+int eg_report_skipped(const eg_skipped *skipped);
 
 /* 1 when path means standard output. */
 int eg_is_stdout(const char *path);

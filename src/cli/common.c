@@ -158,13 +158,9 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 			o->no_defaults = 1;
 			break;
 		case OPT_INPUT_FORMAT:
-			if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "text") != 0) {
-				if (strcmp(optarg, "jsonl") == 0 || strcmp(optarg, "html") == 0 || strcmp(optarg, "feed") == 0)
-					return usage_error(o, exit_status, "--input-format %s is not supported by this version yet; only auto and text are",
-							   optarg);
+			if (eg_input_format_parse(optarg, &o->input_format) < 0)
 				return usage_error(o, exit_status, "--input-format must be auto, text, jsonl, html or feed, not \"%s\"",
 						   optarg);
-			}
 			break;
 		case 'j':
 			errno = 0;
@@ -388,24 +384,28 @@ int eg_load_configuration(const eg_options *o, eg_matcher *m)
 }
 
 int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, size_t *documents,
-		     size_t *skipped)
+		     eg_skipped *skipped)
 {
-	eg_input *in = eg_input_new(o->inputs, o->input_count);
+	eg_input *in = eg_input_new(o->inputs, o->input_count, o->input_format);
 	eg_tokens tokens = {0};
 	eg_mentions mentions = {0};
 	eg_document doc;
 	eg_error err;
 	int rc, status = 0;
-	*documents = *skipped = 0;
+	*documents = 0;
+	skipped->inputs = skipped->records = 0;
 	while ((rc = eg_input_next(in, &doc, &err)) != 0) {
 		if (rc < 0) {
 			eg_report("%s (skipped)", err.message);
-			(*skipped)++;
+			if (rc == EG_INPUT_BAD_RECORD)
+				skipped->records++;
+			else
+				skipped->inputs++;
 			continue;
 		}
 		if (doc.length >= UINT32_MAX) {
 			eg_report("%s: larger than the 4 GiB one document may hold (skipped)", doc.id);
-			(*skipped)++;
+			skipped->inputs++;
 			eg_document_free(&doc);
 			continue;
 		}
@@ -421,6 +421,16 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void
 	eg_mentions_free(&mentions);
 	eg_input_free(in);
 	return status;
+}
+
+int eg_report_skipped(const eg_skipped *skipped)
+{
+	size_t i = skipped->inputs, r = skipped->records;
+	if (i && r)
+		eg_report("%zu input%s and %zu record%s skipped", i, i == 1 ? "" : "s", r, r == 1 ? "" : "s");
+	else if (i || r)
+		eg_report("%zu %s%s skipped", i + r, i ? "input" : "record", i + r == 1 ? "" : "s");
+	return i || r ? EG_EXIT_SKIPPED : EG_EXIT_OK;
 }
 
 int eg_is_stdout(const char *path)

@@ -52,7 +52,8 @@ int eg_cmd_extract(int argc, char **argv)
 	out_open = 1;
 
 	counts = eg_cooc_new(o.window);
-	size_t documents, skipped;
+	size_t documents;
+	eg_skipped skipped;
 	eg_run_documents(&o, &m, count_document, counts, &documents, &skipped);
 
 	eg_graph graph;
@@ -79,10 +80,8 @@ int eg_cmd_extract(int argc, char **argv)
 	if (o.progress && !o.quiet)
 		eg_report("%zu documents, %zu nodes, %zu edges -> %s", documents, graph.node_count, graph.edge_count,
 			  target);
-	if (skipped)
-		eg_report("%zu input%s skipped", skipped, skipped == 1 ? "" : "s");
 	eg_graph_free(&graph);
-	status = skipped ? EG_EXIT_SKIPPED : EG_EXIT_OK;
+	status = eg_report_skipped(&skipped);
 done:
 	if (out_open)
 		eg_out_abort(&out);

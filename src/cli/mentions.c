@@ -62,7 +62,8 @@ int eg_cmd_mentions(int argc, char **argv)
 	out_open = 1;
 	w.fp = out.fp;
 	w.entities = m.entities;
-	size_t documents, skipped;
+	size_t documents;
+	eg_skipped skipped;
 	int rc = eg_run_documents(&o, &m, write_document, &w, &documents, &skipped);
 	out_open = 0;
 	if (rc < 0) {
@@ -79,9 +80,7 @@ int eg_cmd_mentions(int argc, char **argv)
 	if (o.progress && !o.quiet)
 		eg_report("%zu documents, %zu mentions -> %s", documents, w.mentions,
 			  eg_is_stdout(o.output) ? "standard output" : o.output);
-	if (skipped)
-		eg_report("%zu input%s skipped", skipped, skipped == 1 ? "" : "s");
-	status = skipped ? EG_EXIT_SKIPPED : EG_EXIT_OK;
+	status = eg_report_skipped(&skipped);
 done:
 	if (out_open)
 		eg_out_abort(&out);
