@@ -212,10 +212,12 @@ static int parse_error(const char *path, xmlParserCtxtPtr ctxt, eg_error *err)
 	const xmlError *e = ctxt ? xmlCtxtGetLastError(ctxt) : NULL;
 	if (!e || !e->message)
 		return eg_error_set(err, "%s: not well-formed XML", path);
-	size_t n = strlen(e->message);
-	while (n && (e->message[n - 1] == '\n' || e->message[n - 1] == ' '))
-		n--;
-	return eg_error_set(err, "%s:%d: %.*s", path, e->line, (int)n, e->message);
+	/* One line: some of libxml2's messages run on to a second ("Bytes:
+	 * 0xE9 ..."). */
+	char *message = eg_clean_text(e->message, strlen(e->message));
+	eg_error_set(err, "%s:%d: %s", path, e->line, message ? message : "not well-formed XML");
+	free(message);
+	return -1;
 }
 
 int eg_feed_open(eg_reader *r, eg_error *err)
@@ -225,7 +227,10 @@ int eg_feed_open(eg_reader *r, eg_error *err)
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		return eg_error_set(err, "%s: cannot start the XML parser", r->path);
+	eg_xml_quiet quiet;
+	eg_xml_quiet_begin(&quiet);
 	xmlDocPtr xml = xmlCtxtReadMemory(ctxt, r->data, (int)r->length, NULL, NULL, PARSE_OPTIONS);
+	eg_xml_quiet_end(&quiet);
 	if (!xml) {
 		parse_error(r->path, ctxt, err);
 		xmlFreeParserCtxt(ctxt);

@@ -148,9 +148,31 @@ static const char *encoding_of(const char *data, size_t length)
 	return "UTF-8";
 }
 
+static void ignore(void *context, const char *message, ...)
+{
+	(void)context;
+	(void)message;
+}
+
+void eg_xml_quiet_begin(eg_xml_quiet *saved)
+{
+	saved->handler = xmlGenericError;
+	saved->context = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, ignore);
+}
+
+void eg_xml_quiet_end(const eg_xml_quiet *saved)
+{
+	xmlSetGenericErrorFunc(saved->context, saved->handler);
+}
+
 static htmlDocPtr parse(const char *data, size_t length, const char *encoding)
 {
-	return htmlReadMemory(data, (int)length, NULL, encoding, PARSE_OPTIONS);
+	eg_xml_quiet quiet;
+	eg_xml_quiet_begin(&quiet);
+	htmlDocPtr doc = htmlReadMemory(data, (int)length, NULL, encoding, PARSE_OPTIONS);
+	eg_xml_quiet_end(&quiet);
+	return doc;
 }
 
 void eg_html_fragment_text(const char *html, size_t length, eg_buf *out)

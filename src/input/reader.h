@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include <libxml/xmlerror.h>
+
 #include "input/input.h"
 #include "util/util.h"
 
@@ -44,6 +46,17 @@ void eg_html_node_text(const void *node, eg_buf *out);
 
 /* The same for a fragment of HTML markup ("<p>..." in an RSS description). */
 void eg_html_fragment_text(const char *html, size_t length, eg_buf *out);
+
+/* libxml2 reports some errors (failed encoding conversions) through its
+ * generic handler, to stderr, whatever the parser options say; library code
+ * never prints, so each parse runs between these two calls, which install
+ * a silent handler for this thread and put the previous one back. */
+typedef struct eg_xml_quiet {
+	xmlGenericErrorFunc handler;
+	void *context;
+} eg_xml_quiet;
+void eg_xml_quiet_begin(eg_xml_quiet *saved);
+void eg_xml_quiet_end(const eg_xml_quiet *saved);
 
 /* Sets doc->text to the title / blank line / body convention of input.h
  * and doc->title to the cleaned title (NULL when empty). */

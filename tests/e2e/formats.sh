@@ -89,6 +89,12 @@ expect_status 0 "$ENTGRAPH" mentions "$F/external-entity.rss"
 expect_summary "xxe-1 2 Azure|Microsoft"
 grep -q 'root' "$TMP/out" && fail "external entity: /etc/passwd leaked"
 
+# A page whose bytes do not fit its declared encoding: libxml2's own
+# messages never reach stderr (only entgraph's do).
+printf '<html><head><meta charset="shift_jis"></head><body><p>\201\377\376 Microsoft</p></body></html>' >"$TMP/sjis.html"
+expect_status 0 "$ENTGRAPH" mentions "$TMP/sjis.html"
+[ -s "$TMP/err" ] && fail "libxml2 wrote to stderr: $(cat "$TMP/err")"
+
 # A feed that is not well-formed: FILE:LINE and libxml2's message.
 expect_status 1 "$ENTGRAPH" mentions "$F/broken.rss"
 expect_stderr "entgraph: $F/broken.rss:6: Opening and ending tag mismatch: title line 6 and item (skipped)"
