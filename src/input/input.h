@@ -18,9 +18,18 @@
  *
  *  - text: one document; text is the file's bytes exactly; id is the path
  *    as given or reached ("dir/sub/file.txt") or "-".
- *  - jsonl: one document per non-blank line (an object: id, title, text...).
- *  - html: one document from the page's article text.
- *  - feed: one document per RSS item or Atom entry.
+ *  - jsonl: one document per non-blank line, a JSON object: id (a string
+ *    or number; else "PATH:LINE"), title or headline, the body from text,
+ *    content, body, article or description, a date from published,
+ *    published_at, publishedAt, pubDate, date or datePublished (a string or
+ *    seconds since 1970), url or link, source (a string or {"name": ...});
+ *    other fields ignored.
+ *  - html: one document: the longest <article>, else <main>, else <body>,
+ *    page furniture left out (html.c says which elements).
+ *  - feed: one document per RSS item or Atom entry; id from guid or id,
+ *    else the link, else "PATH#N" (N counts items from 1); source is the
+ *    channel's or feed's title.
+ *  A record or item with neither a title nor a body is a bad record.
  *
  * The document text of a jsonl record, an HTML page or a feed item is its
  * title (whitespace collapsed), a blank line ("\n\n") and its body, so the
