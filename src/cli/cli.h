@@ -33,8 +33,8 @@ int eg_cmd_check(int argc, char **argv);
 	"      --progress, --quiet  force the summary on stderr / print errors only\n"  \
 	"  -h, --help               show this help\n"                                    \
 	"\n"                                                                             \
-	"Exit status: 0 success, 1 some inputs skipped, 2 usage or configuration\n"      \
-	"error, 3 the output could not be written.\n"
+	"Exit status: 0 success, 1 some inputs or records skipped, 2 usage or\n"         \
+	"configuration error, 3 the output could not be written.\n"
 
 typedef struct eg_options {
 	const char *command;
