@@ -51,7 +51,7 @@ int main(void)
 	char missing[512];
 	snprintf(missing, sizeof(missing), "%s/missing.txt", root);
 	const char *paths[] = {root, missing, "/dev/null"};
-	eg_input *in = eg_input_new(paths, 3);
+	eg_input *in = eg_input_new(paths, 3, EG_FORMAT_AUTO);
 	eg_document doc;
 	eg_error err;
 	char seen[2048] = "";

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "graph/cooc.h"
+#include "input/input.h"
 #include "match/pipeline.h"
 #include "util/util.h"
 
@@ -27,13 +28,13 @@ int eg_cmd_check(int argc, char **argv);
 	"  -d, --dict PATH          add a dictionary file or directory of *.tsv\n"       \
 	"  -r, --rules PATH         add a rules file or directory of *.rules\n"          \
 	"      --no-defaults        load only the dictionaries and rules named\n"        \
-	"      --input-format FMT   auto (the default) or text\n"                        \
-	"  -j, --jobs N             worker threads; output is the same for any N\n"           \
+	"      --input-format FMT   auto (the default), text, jsonl, html or feed\n"    \
+	"  -j, --jobs N             worker threads; output is the same for any N\n"      \
 	"      --progress, --quiet  force the summary on stderr / print errors only\n"  \
 	"  -h, --help               show this help\n"                                    \
 	"\n"                                                                             \
-	"Exit status: 0 success, 1 some inputs skipped, 2 usage or configuration\n"      \
-	"error, 3 the output could not be written.\n"
+	"Exit status: 0 success, 1 some inputs or records skipped, 2 usage or\n"         \
+	"configuration error, 3 the output could not be written.\n"
 
 typedef struct eg_options {
 	const char *command;
@@ -45,6 +46,7 @@ typedef struct eg_options {
 	int no_defaults;
 	int quiet, progress;
 	long jobs;
+	eg_input_format input_format;
 	const char *format;       /* extract */
 	eg_window window;         /* extract */
 	double min_weight;        /* extract */
@@ -80,18 +82,28 @@ void eg_report(const char *fmt, ...) EG_PRINTF(1, 2);
 typedef int (*eg_document_fn)(void *context, const eg_document *doc, eg_mentions *mentions,
 			      const eg_entities *found);
 
+/* What was skipped: whole inputs that could not be read, and records (a
+ * JSONL line, a feed item) of inputs that otherwise were. */
+typedef struct eg_skipped {
+	size_t inputs, records;
+} eg_skipped;
+
 typedef struct eg_run_stats {
-	size_t documents; /* handed to fn */
-	size_t skipped;   /* inputs or records that could not be read */
-	size_t cached;    /* documents whose mentions came from the cache */
-	size_t matched;   /* documents matched in this run */
+	size_t documents;   /* handed to fn */
+	eg_skipped skipped;
+	size_t cached;      /* documents whose mentions came from the cache */
+	size_t matched;     /* documents matched in this run */
 } eg_run_stats;
 
 /* Reads every input, matches each document (on o->jobs threads, or takes
  * its mentions from o->cache) and hands it to fn, in input order.
- * Unreadable inputs are reported and counted.  Returns 0, -1 when fn
- * failed, or -2 when the cache could not be opened (reported). */
+ * Unreadable inputs and bad records are reported and counted.  Returns 0,
+ * -1 when fn failed, or -2 when the cache could not be opened (reported). */
 int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, eg_run_stats *stats);
+
+/* Reports what was skipped ("1 input and 2 records skipped"), if anything,
+ * and returns the exit status it makes: EG_EXIT_SKIPPED or EG_EXIT_OK. */
+int eg_report_skipped(const eg_skipped *skipped);
 
 /* The number of cores, at most 64: the default for --jobs. */
 long eg_default_jobs(void);

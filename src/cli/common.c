@@ -160,13 +160,9 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 			o->no_defaults = 1;
 			break;
 		case OPT_INPUT_FORMAT:
-			if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "text") != 0) {
-				if (strcmp(optarg, "jsonl") == 0 || strcmp(optarg, "html") == 0 || strcmp(optarg, "feed") == 0)
-					return usage_error(o, exit_status, "--input-format %s is not supported by this version yet; only auto and text are",
-							   optarg);
+			if (eg_input_format_parse(optarg, &o->input_format) < 0)
 				return usage_error(o, exit_status, "--input-format must be auto, text, jsonl, html or feed, not \"%s\"",
 						   optarg);
-			}
 			break;
 		case 'j':
 			errno = 0;
@@ -424,6 +420,16 @@ long eg_default_jobs(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	return n < 1 ? 1 : n > 64 ? 64 : n;
+}
+
+int eg_report_skipped(const eg_skipped *skipped)
+{
+	size_t i = skipped->inputs, r = skipped->records;
+	if (i && r)
+		eg_report("%zu input%s and %zu record%s skipped", i, i == 1 ? "" : "s", r, r == 1 ? "" : "s");
+	else if (i || r)
+		eg_report("%zu %s%s skipped", i + r, i ? "input" : "record", i + r == 1 ? "" : "s");
+	return i || r ? EG_EXIT_SKIPPED : EG_EXIT_OK;
 }
 
 int eg_is_stdout(const char *path)

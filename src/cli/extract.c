@@ -90,10 +90,8 @@ int eg_cmd_extract(int argc, char **argv)
 	if (o.cache && !o.quiet)
 		eg_report("cache: %zu of %zu documents reused, %zu matched", stats.cached, stats.documents,
 			  stats.matched);
-	if (stats.skipped)
-		eg_report("%zu input%s skipped", stats.skipped, stats.skipped == 1 ? "" : "s");
 	eg_graph_free(&graph);
-	status = stats.skipped ? EG_EXIT_SKIPPED : EG_EXIT_OK;
+	status = eg_report_skipped(&stats.skipped);
 done:
 	if (out_open)
 		eg_out_abort(&out);

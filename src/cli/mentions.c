@@ -75,9 +75,7 @@ int eg_cmd_mentions(int argc, char **argv)
 	if (o.progress && !o.quiet)
 		eg_report("%zu documents, %zu mentions -> %s", stats.documents, w.mentions,
 			  eg_is_stdout(o.output) ? "standard output" : o.output);
-	if (stats.skipped)
-		eg_report("%zu input%s skipped", stats.skipped, stats.skipped == 1 ? "" : "s");
-	status = stats.skipped ? EG_EXIT_SKIPPED : EG_EXIT_OK;
+	status = eg_report_skipped(&stats.skipped);
 done:
 	if (out_open)
 		eg_out_abort(&out);

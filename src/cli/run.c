@@ -29,6 +29,7 @@ typedef struct slot {
 
 enum slot_state state;
 	int read_failed;  /* err holds the input's error; no document */
+	int bad_record;   /* the failure was one record of an input, not all of it */
 	int match_failed; /* err holds the matcher's complaint; mentions still valid */
 	int cached;       /* mentions came from the cache */
 	eg_cache_key key;
@@ -102,6 +103,7 @@ static int fill(eg_input *in, eg_cache *cache, slot *s)
 	if (rc == 0)
 		return 0;
 	s->read_failed = rc < 0;
+	s->bad_record = rc == EG_INPUT_BAD_RECORD;
 	s->match_failed = 0;
 	s->cached = 0;
 	if (rc > 0 && s->doc.length >= UINT32_MAX) {
@@ -138,7 +140,10 @@ static int consume(eg_cache **cache, size_t *pending, slot *s, eg_document_fn fn
 	s->state = SLOT_EMPTY;
 	if (s->read_failed) {
 		eg_report("%s (skipped)", s->err.message);
-		stats->skipped++;
+		if (s->bad_record)
+			stats->skipped.records++;
+		else
+			stats->skipped.inputs++;
 		return 0;
 	}
 	if (s->match_failed)
@@ -189,7 +194,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void
 		if (pthread_create(&ids[started], NULL, worker, &p) != 0)
 			break; /* fewer threads is slower, not wrong; none means the main thread matches */
 
-	eg_input *in = eg_input_new(o->inputs, o->input_count);
+	eg_input *in = eg_input_new(o->inputs, o->input_count, o->input_format);
 	size_t consumed = 0;
 	int more = 1, status = 0;
 	while (status >= 0) {

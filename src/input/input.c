@@ -1,9 +1,11 @@
 #include "input/input.h"
+#include "input/reader.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 typedef struct pending {
@@ -14,7 +16,24 @@ typedef struct pending {
 struct eg_input {
 	pending *stack; /* next input on top */
 	size_t n, cap;
+	eg_input_format format;
+	/* The record reader (JSONL, feed) of the input being read, if any. */
+	eg_reader reader;
+	int reading;
+	char *path, *data;
 };
+
+int eg_input_format_parse(const char *name, eg_input_format *format)
+{
+	static const char *const names[] = {"auto", "text", "jsonl", "html", "feed"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(name, names[i]) == 0) {
+			*format = (eg_input_format)i;
+			return 0;
+		}
+	}
+	return -1;
+}
 
 static void push(eg_input *in, char *path, int given)
 {
@@ -24,9 +43,10 @@ static void push(eg_input *in, char *path, int given)
 	in->n++;
 }
 
-eg_input *eg_input_new(const char *const *paths, size_t count)
+eg_input *eg_input_new(const char *const *paths, size_t count, eg_input_format format)
 {
 	eg_input *in = eg_xcalloc(1, sizeof(*in));
+	in->format = format;
 	if (count == 0)
 		push(in, eg_xstrdup("-"), 1);
 	for (size_t i = count; i-- > 0;)
@@ -34,10 +54,22 @@ eg_input *eg_input_new(const char *const *paths, size_t count)
 	return in;
 }
 
+static void stop_reading(eg_input *in)
+{
+	if (in->reading && in->reader.release)
+		in->reader.release(&in->reader);
+	memset(&in->reader, 0, sizeof(in->reader));
+	in->reading = 0;
+	free(in->path);
+	free(in->data);
+	in->path = in->data = NULL;
+}
+
 void eg_input_free(eg_input *in)
 {
 	if (!in)
 		return;
+	stop_reading(in);
 	for (size_t i = 0; i < in->n; i++)
 		free(in->stack[i].path);
 	free(in->stack);
@@ -87,9 +119,130 @@ static int push_directory(eg_input *in, const char *path, eg_error *err)
 	return 0;
 }
 
+static int has_suffix(const char *s, size_t n, const char *suffix)
+{
+	size_t m = strlen(suffix);
+	return n >= m && strncasecmp(s + n - m, suffix, m) == 0;
+}
+
+static eg_input_format format_from_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (has_suffix(base, n, ".gz"))
+		n -= 3;
+	static const struct {
+		const char *suffix;
+		eg_input_format format;
+	} by_suffix[] = {
+		{".jsonl", EG_FORMAT_JSONL}, {".ndjson", EG_FORMAT_JSONL}, {".html", EG_FORMAT_HTML},
+		{".htm", EG_FORMAT_HTML},    {".xml", EG_FORMAT_FEED},     {".rss", EG_FORMAT_FEED},
+		{".atom", EG_FORMAT_FEED},   {".txt", EG_FORMAT_TEXT},
+	};
+	for (size_t i = 0; i < sizeof(by_suffix) / sizeof(by_suffix[0]); i++)
+		if (has_suffix(base, n, by_suffix[i].suffix))
+			return by_suffix[i].format;
+	return EG_FORMAT_AUTO;
+}
+
+static int starts_with_word(const char *p, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+	if ((size_t)(end - p) < n || strncasecmp(p, word, n) != 0)
+		return 0;
+	/* "<feed" but not "<feedback" */
+	return p + n == end || !(((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z') || p[n] == ':' || p[n] == '-');
+}
+
+/* The first occurrence of needle in [p, end), or NULL (memmem is a GNU
+ * extension). */
+static const char *find(const char *p, const char *end, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; (size_t)(end - p) >= n; p++)
+		if (*p == *needle && memcmp(p, needle, n) == 0)
+			return p;
+	return NULL;
+}
+
+/* Looks past the XML prolog (declaration, comments, processing
+ * instructions, a doctype with its internal subset) at the root element,
+ * within the first 64 KiB. */
+static eg_input_format format_from_content(const char *data, size_t length)
+{
+	const char *p = data, *end = data + (length < 65536 ? length : 65536);
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	for (;;) {
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+			p++;
+		if (p == end)
+			return EG_FORMAT_TEXT;
+		if (*p == '{')
+			return EG_FORMAT_JSONL;
+		if (*p != '<')
+			return EG_FORMAT_TEXT;
+		if (starts_with_word(p, end, "<rss") || starts_with_word(p, end, "<feed") ||
+		    starts_with_word(p, end, "<rdf:RDF"))
+			return EG_FORMAT_FEED;
+		if (starts_with_word(p, end, "<html") || starts_with_word(p, end, "<!doctype html"))
+			return EG_FORMAT_HTML;
+		const char *close;
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			close = find(p, end, "-->");
+			p = close ? close + 3 : end;
+		} else if (end - p >= 2 && p[1] == '?') {
+			close = find(p, end, "?>");
+			p = close ? close + 2 : end;
+		} else if (starts_with_word(p, end, "<!doctype")) {
+			const char *gt = memchr(p, '>', (size_t)(end - p));
+			const char *bracket = memchr(p, '[', (size_t)(end - p));
+			if (bracket && (!gt || bracket < gt)) {
+				close = find(bracket, end, "]>");
+				p = close ? close + 2 : end;
+			} else {
+				p = gt ? gt + 1 : end;
+			}
+		} else {
+			return EG_FORMAT_TEXT;
+		}
+	}
+}
+
+static int read_whole_page(eg_input_format format, char *path, char *data, size_t length, eg_document *doc,
+			   eg_error *err)
+{
+	memset(doc, 0, sizeof(*doc));
+	if (format == EG_FORMAT_HTML) {
+		int rc = eg_html_read(path, data, length, doc, err);
+		free(data);
+		if (rc < 0) {
+			eg_document_free(doc);
+			free(path);
+			return EG_INPUT_BAD_INPUT;
+		}
+	} else {
+		doc->text = data;
+		doc->length = length;
+	}
+	doc->id = path;
+	if (!doc->date && strcmp(path, "-") != 0)
+		doc->date = eg_date_from_name(path);
+	return 1;
+}
+
 int eg_input_next(eg_input *in, eg_document *doc, eg_error *err)
 {
-	while (in->n) {
+	for (;;) {
+		if (in->reading) {
+			int rc = in->reader.next(&in->reader, doc, err);
+			if (rc != 0)
+				return rc;
+			stop_reading(in);
+		}
+		if (!in->n)
+			return 0;
 		pending p = in->stack[--in->n];
 		int is_stdin = p.given && strcmp(p.path, "-") == 0;
 		if (!is_stdin) {
@@ -97,7 +250,7 @@ int eg_input_next(eg_input *in, eg_document *doc, eg_error *err)
 			if (stat(p.path, &st) < 0) {
 				eg_error_set(err, "%s: %s", p.path, strerror(errno));
 				free(p.path);
-				return -1;
+				return EG_INPUT_BAD_INPUT;
 			}
 			if (S_ISDIR(st.st_mode)) {
 				struct stat lst;
@@ -105,7 +258,7 @@ int eg_input_next(eg_input *in, eg_document *doc, eg_error *err)
 				int rc = link_to_dir ? 0 : push_directory(in, p.path, err);
 				free(p.path);
 				if (rc < 0)
-					return -1;
+					return EG_INPUT_BAD_INPUT;
 				continue;
 			}
 			if (!p.given && !S_ISREG(st.st_mode)) {
@@ -114,16 +267,80 @@ int eg_input_next(eg_input *in, eg_document *doc, eg_error *err)
 			}
 		}
 		size_t length;
-		char *text = eg_read_file(p.path, &length, err);
-		if (!text) {
+		char *data = eg_read_file(p.path, &length, err);
+		if (!data) {
 			free(p.path);
-			return -1;
+			return EG_INPUT_BAD_INPUT;
 		}
-		memset(doc, 0, sizeof(*doc));
-		doc->id = p.path;
-		doc->text = text;
-		doc->length = length;
-		return 1;
+		if (length >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b) {
+			char *inflated;
+			int rc = eg_gunzip(p.path, data, length, EG_INPUT_MAX_INFLATED, &inflated, &length, err);
+			free(data);
+			if (rc < 0) {
+				free(p.path);
+				return EG_INPUT_BAD_INPUT;
+			}
+			data = inflated;
+		}
+		eg_input_format format = in->format;
+		if (format == EG_FORMAT_AUTO && !is_stdin)
+			format = format_from_name(p.path);
+		if (format == EG_FORMAT_AUTO)
+			format = format_from_content(data, length);
+		if (format == EG_FORMAT_TEXT || format == EG_FORMAT_HTML)
+			return read_whole_page(format, p.path, data, length, doc, err);
+		in->path = p.path;
+		in->data = data;
+		in->reader.path = p.path;
+		in->reader.data = data;
+		in->reader.length = length;
+		int rc = format == EG_FORMAT_JSONL ? eg_jsonl_open(&in->reader, err) : eg_feed_open(&in->reader, err);
+		in->reading = rc == 0;
+		if (rc < 0) {
+			stop_reading(in);
+			return EG_INPUT_BAD_INPUT;
+		}
 	}
-	return 0;
+}
+
+char *eg_clean_text(const char *s, size_t n)
+{
+	eg_buf b = {0};
+	int space = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			eg_buf_addc(&b, ' ');
+		space = 0;
+		eg_buf_addc(&b, c);
+	}
+	return b.data;
+}
+
+void eg_document_compose(eg_document *doc, const char *title, const char *body, size_t body_length)
+{
+	free(doc->title);
+	doc->title = title ? eg_clean_text(title, strlen(title)) : NULL;
+	eg_buf text = {0};
+	size_t title_length = doc->title ? strlen(doc->title) : 0;
+	/* An HTML article often repeats its headline as the first heading;
+	 * twice would count every entity in it twice. */
+	int repeated = title_length && body_length >= title_length &&
+		       memcmp(body, doc->title, title_length) == 0 &&
+		       (body_length == title_length || body[title_length] == '\n');
+	if (title_length && !repeated) {
+		eg_buf_add(&text, doc->title, title_length);
+		if (body_length)
+			eg_buf_add(&text, "\n\n", 2);
+	}
+	eg_buf_add(&text, body, body_length);
+	if (!text.data)
+		eg_buf_add(&text, "", 0);
+	free(doc->text);
+	doc->text = text.data;
+	doc->length = text.len;
 }

@@ -5,14 +5,51 @@
  * standard input.  Directories are walked recursively in byte order of
  * their entry names, skipping names that start with "." and anything that
  * is neither a regular file nor a directory; symbolic links are followed to
- * files but not into directories (so a walk cannot loop).  Documents are
- * read whole; a document's id is its path as given or as reached
- * ("dir/sub/file.txt"), or "-".
+ * files but not into directories (so a walk cannot loop).
+ *
+ * Formats.  Each file (or standard input) is read whole; if it starts with
+ * the gzip magic bytes (1f 8b) it is inflated first, up to
+ * EG_INPUT_MAX_INFLATED bytes (a larger or corrupt stream skips the input).
+ * Then, with EG_FORMAT_AUTO, the format comes from the extension (after
+ * stripping ".gz"): .jsonl/.ndjson, .html/.htm, .xml/.rss/.atom, .txt; else
+ * from the first bytes ("<rss", "<feed", "<rdf:RDF", "<?xml" with such a
+ * root, "<!doctype html" or "<html", "{"); else plain text.  Any other
+ * format applies to every input, standard input included.
+ *
+ *  - text: one document; text is the file's bytes exactly; id is the path
+ *    as given or reached ("dir/sub/file.txt") or "-".
+ *  - jsonl: one document per non-blank line, a JSON object: id (a string
+ *    or number; else "PATH:LINE"), title or headline, the body from text,
+ *    content, body, article or description, a date from published,
+ *    published_at, publishedAt, pubDate, date or datePublished (a string or
+ *    seconds since 1970), url or link, source (a string or {"name": ...});
+ *    other fields ignored.
+ *  - html: one document: the longest <article>, else <main>, else <body>,
+ *    page furniture left out (html.c says which elements).
+ *  - feed: one document per RSS item or Atom entry; id from guid or id,
+ *    else the link, else "PATH#N" (N counts items from 1); source is the
+ *    channel's or feed's title.
+ *  A record or item with neither a title nor a body is a bad record.
+ *
+ * The document text of a jsonl record, an HTML page or a feed item is its
+ * title (whitespace collapsed), a blank line ("\n\n") and its body, so the
+ * title is a paragraph of its own; just the title or just the body when the
+ * other is missing, and just the body when the body already begins with
+ * the title.  Mention offsets are into that text.  HTML bodies (pages, and
+ * HTML inside feeds) keep only readable text: one blank line between
+ * blocks, runs of white space as one space.  JSONL bodies are kept as they
+ * are.
+ *
+ * Dates are "YYYY-MM-DD" (the calendar date as written, not shifted to
+ * UTC), or NULL when unknown or invalid.  Text and HTML files without a
+ * date of their own take a leading YYYY-MM-DD from the file's base name.
  *
  * eg_input_next returns 1 with *doc filled (the caller frees it with
- * eg_document_free), 0 when all inputs are done, or -1 when one input could
- * not be read: err says "PATH: reason" and the next call goes on with the
- * rest.
+ * eg_document_free), 0 when all inputs are done, EG_INPUT_BAD_INPUT (-1)
+ * when a whole input could not be read ("PATH: reason"), or
+ * EG_INPUT_BAD_RECORD (-2) when one record of an input was skipped
+ * ("PATH:LINE: reason (column N)" for JSONL, "PATH: item N: reason" for a
+ * feed).  Either way err says why and the next call goes on with the rest.
  */
 #ifndef EG_INPUT_H
 #define EG_INPUT_H
@@ -22,9 +59,26 @@
 #include "document.h"
 #include "util/util.h"
 
+typedef enum eg_input_format {
+	EG_FORMAT_AUTO,
+	EG_FORMAT_TEXT,
+	EG_FORMAT_JSONL,
+	EG_FORMAT_HTML,
+	EG_FORMAT_FEED,
+} eg_input_format;
+
+enum { EG_INPUT_BAD_INPUT = -1, EG_INPUT_BAD_RECORD = -2 };
+
+/* The most one gzip input may inflate to: far above any batch of articles,
+ * low enough that a small "zip bomb" cannot exhaust memory. */
+#define EG_INPUT_MAX_INFLATED ((size_t)1 << 30)
+
+/* "auto", "text", "jsonl", "html" or "feed"; returns -1 for anything else. */
+int eg_input_format_parse(const char *name, eg_input_format *format);
+
 typedef struct eg_input eg_input;
 
-eg_input *eg_input_new(const char *const *paths, size_t count);
+eg_input *eg_input_new(const char *const *paths, size_t count, eg_input_format format);
 int eg_input_next(eg_input *in, eg_document *doc, eg_error *err);
 void eg_input_free(eg_input *in);
 

@@ -1,0 +1,87 @@
+/*
+ * reader: what input.c shares with the format readers; internal to input/.
+ *
+ * input.c reads a file whole, inflates it, picks the format and hands the
+ * bytes to a reader.  Whole-page readers (text, HTML) make one document;
+ * record readers (JSONL, feeds) are opened on the bytes and then yield one
+ * record per call of next, with eg_input_next's results (1, 0,
+ * EG_INPUT_BAD_INPUT, EG_INPUT_BAD_RECORD).  A reader never prints; it
+ * fills err.
+ */
+#ifndef EG_INPUT_READER_H
+#define EG_INPUT_READER_H
+
+#include <stddef.h>
+
+#include <libxml/xmlerror.h>
+
+#include "input/input.h"
+#include "util/util.h"
+
+typedef struct eg_reader eg_reader;
+struct eg_reader {
+	const char *path;   /* owned by input.c, outlives the reader */
+	const char *data;   /* the whole input, NUL-terminated; owned by input.c */
+	size_t length;
+	void *state;        /* the reader's own, freed by release */
+	int (*next)(eg_reader *r, eg_document *doc, eg_error *err);
+	void (*release)(eg_reader *r);
+};
+
+/* Opening sets state, next and release; returns -1 with err set
+ * ("PATH:LINE: message") when the input cannot be read at all. */
+int eg_jsonl_open(eg_reader *r, eg_error *err);
+int eg_feed_open(eg_reader *r, eg_error *err);
+
+/* One document from an HTML page: metadata from <head>, the article's
+ * readable text.  The caller sets doc->id.  -1 ("PATH: ...") only for a
+ * page too large for libxml2. */
+int eg_html_read(const char *path, const char *data, size_t length, eg_document *doc, eg_error *err);
+
+/* The readable text of a tree (an htmlDocPtr or any xmlNodePtr: feeds pass
+ * XHTML content) appended to out: skipped elements left out, blocks
+ * separated by one blank line, white space collapsed, no leading or
+ * trailing space.  Entity references are never expanded. */
+void eg_html_node_text(const void *node, eg_buf *out);
+
+/* The same for a fragment of HTML markup ("<p>..." in an RSS description). */
+void eg_html_fragment_text(const char *html, size_t length, eg_buf *out);
+
+/* libxml2 reports some errors (failed encoding conversions) through its
+ * generic handler, to stderr, whatever the parser options say; library code
+ * never prints, so each parse runs between these two calls, which install
+ * a silent handler for this thread and put the previous one back. */
+typedef struct eg_xml_quiet {
+	xmlGenericErrorFunc handler;
+	void *context;
+} eg_xml_quiet;
+void eg_xml_quiet_begin(eg_xml_quiet *saved);
+void eg_xml_quiet_end(const eg_xml_quiet *saved);
+
+/* Sets doc->text to the title / blank line / body convention of input.h
+ * and doc->title to the cleaned title (NULL when empty). */
+void eg_document_compose(eg_document *doc, const char *title, const char *body, size_t body_length);
+
+/* A copy of s[0..n) with runs of ASCII white space turned into one space
+ * and trimmed; NULL when nothing is left. */
+char *eg_clean_text(const char *s, size_t n);
+
+/* "YYYY-MM-DD" from an ISO 8601 date ("2025-08-06T09:30:00Z"), an RFC 822
+ * date ("Wed, 06 Aug 2025 09:30:00 +0000") or "August 6, 2025"; NULL when s
+ * is none of these or names no real day. */
+char *eg_date_parse(const char *s);
+
+/* "YYYY-MM-DD" from seconds since 1970 (UTC); NULL when out of range. */
+char *eg_date_from_epoch(double seconds);
+
+/* "YYYY-MM-DD" from a valid date at the start of path's base name
+ * ("corpus/2025-08-06-unit-8200-azure.txt"), else NULL. */
+char *eg_date_from_name(const char *path);
+
+/* Inflates a gzip stream (members may be concatenated) into a new
+ * NUL-terminated buffer; -1 with "PATH: ..." when it is corrupt, truncated
+ * or would exceed limit bytes. */
+int eg_gunzip(const char *path, const char *data, size_t length, size_t limit, char **out, size_t *out_length,
+	      eg_error *err);
+
+#endif
