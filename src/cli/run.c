@@ -96,10 +96,21 @@ static void look_up(eg_cache *cache, slot *s)
 	}
 }
 
-/* Reads the next document into s; returns 0 at the end of the inputs. */
-static int fill(eg_input *in, eg_cache *cache, slot *s)
+/* Whether a document belongs to this run's shard: the documents are dealt
+ * to shards by a hash of their id, so every shard keeps its documents as
+ * the corpus grows. */
+static int in_shard(const eg_options *o, const char *id)
 {
-	int rc = eg_input_next(in, &s->doc, &s->err);
+	return !o->shard_count || eg_hash_bytes(id, strlen(id)) % o->shard_count == o->shard_index - 1;
+}
+
+/* Reads the next document of this shard into s; returns 0 at the end of
+ * the inputs. */
+static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s)
+{
+	int rc;
+	while ((rc = eg_input_next(in, &s->doc, &s->err)) > 0 && !in_shard(o, s->doc.id))
+		eg_document_free(&s->doc);
 	if (rc == 0)
 		return 0;
 	s->read_failed = rc < 0;
@@ -208,7 +219,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void
 		while (more && p.filled - consumed < p.count) {
 			slot *s = &p.slots[p.filled % p.count];
 			pthread_mutex_unlock(&p.lock);
-			more = fill(in, cache, s);
+			more = fill(o, in, cache, s);
 			pthread_mutex_lock(&p.lock);
 			if (more) {
 				p.filled++;
