@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "graph/cooc.h"
+#include "graph/graph.h"
 #include "match/pipeline.h"
 #include "util/util.h"
 
@@ -47,7 +48,14 @@ typedef struct eg_options {
 	long jobs;
 	const char *format;       /* extract */
 	eg_window window;         /* extract */
-	double min_weight;        /* extract */
+	double min_weight;        /* extract; without --min-weight, 1 for count and documents
+				     (keeps every edge) and -infinity for the other weightings */
+	eg_weighting weighting;   /* extract: --weight */
+	uint64_t min_documents;   /* extract */
+	size_t top;               /* extract: 0 = all */
+	double backbone;          /* extract: 0 = off */
+	int largest_component;    /* extract */
+	const char *size_by;      /* extract: NULL = the library's default (pagerank) */
 	const char **types;       /* extract: NULL-terminated, or NULL */
 	char *types_storage;
 	const char **inputs;
@@ -57,7 +65,9 @@ typedef struct eg_options {
 /* Which option groups a subcommand accepts. */
 enum {
 	EG_OPT_INPUT = 1 << 0,   /* -o, inputs, --input-format, -j, --progress */
-	EG_OPT_EXTRACT = 1 << 1, /* -f, -w, --min-weight, --types, --cache */
+	EG_OPT_EXTRACT = 1 << 1, /* -f, -w, --min-weight, --types, --cache, --weight,
+				    --min-documents, --top, --backbone, --largest-component,
+				    --size-by */
 };
 
 /* Parses argv into o.  Returns -1 to exit with status *exit_status (after

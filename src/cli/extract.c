@@ -15,8 +15,18 @@ static const char usage[] =
 	"  -f, --format FORMAT      graphml (the default)\n"
 	"  -w, --window WINDOW      sentence (default), paragraph, document, or N:\n"
 	"                           entities within N tokens of each other\n"
-	"      --min-weight N       drop edges with weight below N (default 1)\n"
+	"      --min-weight N       drop edges with weight below N (default: 1 for\n"
+	"                           count and documents, none for the others)\n"
 	"      --types LIST         keep only these entity types, e.g. ORG,PERSON\n"
+	"      --weight W           edge weight: count (default; windows), documents,\n"
+	"                           pmi, npmi, jaccard or dice (from document counts)\n"
+	"      --min-documents N    drop edges seen in fewer than N documents\n"
+	"      --backbone ALPHA     keep only the disparity-filter backbone at\n"
+	"                           significance ALPHA (0 < ALPHA < 1, e.g. 0.05)\n"
+	"      --top N              keep the N nodes of highest weighted degree\n"
+	"      --largest-component  keep only the largest connected component\n"
+	"      --size-by METRIC     node size from pagerank (default), degree,\n"
+	"                           weighted_degree, betweenness, mentions or documents\n"
 	EG_HELP_COMMON_OPTIONS;
 
 static int count_document(void *context, const eg_document *doc, const eg_tokens *tokens,
@@ -56,7 +66,10 @@ int eg_cmd_extract(int argc, char **argv)
 	eg_run_documents(&o, &m, count_document, counts, &documents, &skipped);
 
 	eg_graph graph;
-	eg_graph_options graph_options = {.min_weight = o.min_weight, .types = o.types};
+	eg_graph_options graph_options = {.weighting = o.weighting, .min_weight = o.min_weight,
+					  .min_documents = o.min_documents, .backbone_alpha = o.backbone,
+					  .top = o.top, .largest_component = o.largest_component,
+					  .types = o.types, .size_metric = o.size_by};
 	if (eg_graph_build(&graph, counts, m.entities, &graph_options, &err) < 0) {
 		eg_report("%s", err.message);
 		status = EG_EXIT_OUTPUT;
