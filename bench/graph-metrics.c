@@ -100,10 +100,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	double elapsed = seconds() - start;
-	printf("eg_graph_build: %zu nodes, %zu edges, %zu documents: %.2f s (all metrics; betweenness %s, layout %s)\n",
+	printf("eg_graph_build: %zu nodes, %zu edges, %zu documents: %.2f s (all metrics; betweenness %s, "
+	       "%d layout iterations)\n",
 	       g.node_count, g.edge_count, documents, elapsed,
 	       g.node_count > EG_BETWEENNESS_EXACT_MAX ? "cut off" : "exact",
-	       g.node_count > EG_LAYOUT_FR_MAX ? "DrL" : "Fruchterman-Reingold");
+	       g.node_count > EG_LAYOUT_LARGE ? EG_LAYOUT_ITERATIONS_LARGE : EG_LAYOUT_ITERATIONS);
 	eg_graph_free(&g);
 	eg_cooc_free(counts);
 	eg_entities_free(ents);

@@ -56,8 +56,8 @@ typedef struct eg_graph_node {
 	int64_t community;  /* Leiden, modularity objective, weighted by
 			       eg_graph_positive_weight, seeded; numbered in order of
 			       each community's first (smallest index) node */
-	double x, y;        /* layout position, rounded to 2 decimals: Fruchterman-Reingold
-			       (unweighted), DrL above EG_LAYOUT_FR_MAX nodes; seeded */
+	double x, y;        /* layout position, rounded to 2 decimals: Fruchterman-Reingold,
+			       unweighted, seeded; fewer iterations above EG_LAYOUT_LARGE nodes */
 	double size;        /* from the size metric, scaled to [EG_SIZE_MIN, EG_SIZE_MAX];
 			       the midpoint when every node has the same value */
 	uint8_t r, g, b;    /* colour by type: a fixed palette for the built-in types,
@@ -112,10 +112,16 @@ int eg_weighting_signed(eg_weighting w);
  * communities): the chosen weight, or the count for a signed weighting. */
 double eg_graph_positive_weight(const eg_graph_edge *e, eg_weighting w);
 
-/* Above these node counts, betweenness is cut off and the layout is DrL. */
+/* Above EG_BETWEENNESS_EXACT_MAX nodes, betweenness counts only paths of
+ * at most EG_BETWEENNESS_CUTOFF hops; above EG_LAYOUT_LARGE nodes the
+ * layout runs EG_LAYOUT_ITERATIONS_LARGE iterations instead of
+ * EG_LAYOUT_ITERATIONS.  Together they keep a 20,000-node, 100,000-edge
+ * graph to a few seconds (bench/graph-metrics.c). */
 #define EG_BETWEENNESS_EXACT_MAX 5000
-#define EG_BETWEENNESS_CUTOFF 3
-#define EG_LAYOUT_FR_MAX 2000
+#define EG_BETWEENNESS_CUTOFF 2
+#define EG_LAYOUT_LARGE 2000
+#define EG_LAYOUT_ITERATIONS 500
+#define EG_LAYOUT_ITERATIONS_LARGE 200
 
 #define EG_SIZE_MIN 10.0
 #define EG_SIZE_MAX 50.0
