@@ -42,6 +42,14 @@ expect_status 2 "$ENTGRAPH" extract --size-by fame
 expect_stderr "entgraph: extract: --size-by: unknown size metric \"fame\" (choose pagerank, degree, weighted_degree, betweenness, mentions or documents) (see 'entgraph extract --help')"
 expect_status 2 "$ENTGRAPH" mentions --top 5
 expect_stderr "entgraph: mentions: option '--top' does not apply here (see 'entgraph mentions --help')"
+# The graph options together: at most 5 nodes, same bytes twice.
+for run in 1 2; do
+	expect_status 0 "$ENTGRAPH" extract --weight npmi --min-documents 1 --backbone 0.5 --top 5 \
+		--largest-component --size-by betweenness -o "$TMP/small$run.graphml" "$EG_SRCDIR/corpus"
+done
+nodes=$(grep -c '<node ' "$TMP/small1.graphml")
+[ "$nodes" -ge 1 ] && [ "$nodes" -le 5 ] || fail "--top 5 left $nodes nodes"
+cmp -s "$TMP/small1.graphml" "$TMP/small2.graphml" || fail "graph options: two runs differ"
 
 # check: the shipped dictionaries and rules load cleanly.
 expect_status 0 "$ENTGRAPH" check
