@@ -23,6 +23,7 @@ static const char usage[] =
 	"Commands:\n"
 	"  extract    read articles, write the co-occurrence graph (GraphML)\n"
 	"  mentions   read articles, write every entity mention as JSON Lines\n"
+	"  merge      merge the partial results of sharded extracts into one graph\n"
 	"  check      load dictionaries and rules, report errors and conflicts\n"
 	"\n"
 	"'entgraph COMMAND --help' describes a command's options.\n"
@@ -38,6 +39,7 @@ static const command commands[] = {
 	{"extract", eg_cmd_extract},
 	{"mentions", eg_cmd_mentions},
 	{"check", eg_cmd_check},
+	{"merge", eg_cmd_merge},
 };
 
 int main(int argc, char **argv)
@@ -68,7 +70,7 @@ int main(int argc, char **argv)
 			return status;
 		}
 	}
-	fprintf(stderr, "entgraph: unknown command '%s' (commands: extract, mentions, check; see 'entgraph --help')\n",
+	fprintf(stderr, "entgraph: unknown command '%s' (commands: extract, mentions, merge, check; see 'entgraph --help')\n",
 		name);
 	return EG_EXIT_USAGE;
 }

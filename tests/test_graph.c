@@ -217,6 +217,19 @@ int main(void)
 	CHECK(g.nodes[2].degree == 2.0);
 	CHECK(g.nodes[2].weighted_degree == 3.0);
 	CHECK_INT(g.nodes[4].mentions, 2);
+	/* The default weighting is the count; the document measures ride along,
+	 * and every node has its metrics: one component of 5, PageRank sums
+	 * to 1, sizes in range.  (Counted by hand in test_metrics.c.) */
+	CHECK_INT(g.edges[3].count, 2);
+	CHECK(g.edges[3].dice > 0 && g.edges[3].jaccard > 0);
+	double pagerank = 0;
+	for (size_t i = 0; i < g.node_count; i++) {
+		pagerank += g.nodes[i].pagerank;
+		CHECK_INT(g.nodes[i].component, 0);
+		CHECK(g.nodes[i].size >= EG_SIZE_MIN && g.nodes[i].size <= EG_SIZE_MAX);
+	}
+	CHECK(pagerank > 0.999999 && pagerank < 1.000001);
+	CHECK(g.nodes[2].r == 242 && g.nodes[2].g == 142 && g.nodes[2].b == 43); /* ORG */
 
 	char *xml = write_file(&g);
 	validate();

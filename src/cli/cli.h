@@ -12,7 +12,10 @@
 
 #include "graph/cooc.h"
 #include "input/input.h"
+#include "graph/graph.h"
 #include "match/pipeline.h"
+#include "output/atomic.h"
+#include "store/partial.h"
 #include "util/util.h"
 
 enum { EG_EXIT_OK = 0, EG_EXIT_SKIPPED = 1, EG_EXIT_USAGE = 2, EG_EXIT_OUTPUT = 3 };
@@ -20,6 +23,7 @@ enum { EG_EXIT_OK = 0, EG_EXIT_SKIPPED = 1, EG_EXIT_USAGE = 2, EG_EXIT_OUTPUT = 
 int eg_cmd_extract(int argc, char **argv);
 int eg_cmd_mentions(int argc, char **argv);
 int eg_cmd_check(int argc, char **argv);
+int eg_cmd_merge(int argc, char **argv);
 
 /* What the subcommands share: options, configuration, the input loop. */
 
@@ -49,18 +53,32 @@ typedef struct eg_options {
 	eg_input_format input_format;
 	const char *format;       /* extract */
 	eg_window window;         /* extract */
-	double min_weight;        /* extract */
+	double min_weight;        /* extract; without --min-weight, 1 for count and documents
+				     (keeps every edge) and -infinity for the other weightings */
+	eg_weighting weighting;   /* extract: --weight */
+	uint64_t min_documents;   /* extract */
+	size_t top;               /* extract: 0 = all */
+	double backbone;          /* extract: 0 = off */
+	int largest_component;    /* extract */
+	const char *size_by;      /* extract: NULL = the library's default (pagerank) */
 	const char **types;       /* extract: NULL-terminated, or NULL */
 	char *types_storage;
 	const char *cache;        /* extract: --cache FILE, or NULL */
+	uint32_t shard_index;     /* extract --shard I/N: I in 1..N */
+	uint32_t shard_count;     /* N, or 0 without --shard */
+	const char *partial;      /* extract, merge: --partial FILE, or NULL */
 	const char **inputs;
 	size_t input_count;
 } eg_options;
 
 /* Which option groups a subcommand accepts. */
 enum {
-	EG_OPT_INPUT = 1 << 0,   /* -o, inputs, --input-format, -j, --progress */
-	EG_OPT_EXTRACT = 1 << 1, /* -f, -w, --min-weight, --types, --cache */
+	EG_OPT_INPUT = 1 << 0,   /* inputs, --input-format, -j, --progress */
+	EG_OPT_OUTPUT = 1 << 1,  /* -o */
+	EG_OPT_COUNT = 1 << 2,   /* -w, --cache, --shard */
+	EG_OPT_GRAPH = 1 << 3,   /* -f, --min-weight, --types, --weight, --min-documents, --top,
+				    --backbone, --largest-component, --size-by, --partial */
+	EG_OPT_PARTS = 1 << 4,   /* arguments are partial results (merge) */
 };
 
 /* Parses argv into o.  Returns -1 to exit with status *exit_status (after
@@ -107,6 +125,15 @@ int eg_report_skipped(const eg_skipped *skipped);
 
 /* The number of cores, at most 64: the default for --jobs. */
 long eg_default_jobs(void);
+
+/* The end of extract and merge: builds the graph from counts (entities in
+ * ents) and writes it in o's format, or writes the counts as a partial
+ * result (info) when o->partial is set, through out (opened by the caller
+ * on the right path) and commits it.  Reports errors and returns an exit
+ * status: EG_EXIT_OK or EG_EXIT_OUTPUT.  summary, when o->progress, ends
+ * the "N documents, ..." line. */
+int eg_write_result(const eg_options *o, eg_out *out, const eg_cooc *counts, const eg_entities *ents,
+		    const eg_partial_info *info);
 
 /* 1 when path means standard output. */
 int eg_is_stdout(const char *path);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,14 @@ enum {
 	OPT_MIN_WEIGHT,
 	OPT_TYPES,
 	OPT_CACHE,
+	OPT_WEIGHT,
+	OPT_MIN_DOCUMENTS,
+	OPT_TOP,
+	OPT_BACKBONE,
+	OPT_LARGEST_COMPONENT,
+	OPT_SIZE_BY,
+	OPT_SHARD,
+	OPT_PARTIAL,
 };
 
 static const struct option long_options[] = {
@@ -52,16 +61,29 @@ static const struct option long_options[] = {
 	{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
 	{"types", required_argument, NULL, OPT_TYPES},
 	{"cache", required_argument, NULL, OPT_CACHE},
+	{"weight", required_argument, NULL, OPT_WEIGHT},
+	{"min-documents", required_argument, NULL, OPT_MIN_DOCUMENTS},
+	{"top", required_argument, NULL, OPT_TOP},
+	{"backbone", required_argument, NULL, OPT_BACKBONE},
+	{"largest-component", no_argument, NULL, OPT_LARGEST_COMPONENT},
+	{"size-by", required_argument, NULL, OPT_SIZE_BY},
+	{"shard", required_argument, NULL, OPT_SHARD},
+	{"partial", required_argument, NULL, OPT_PARTIAL},
 	{NULL, 0, NULL, 0},
 };
 
 static unsigned option_group(int c)
 {
 	switch (c) {
-	case 'o': case OPT_INPUT_FORMAT: case 'j': case OPT_PROGRESS:
+	case OPT_INPUT_FORMAT: case 'j': case OPT_PROGRESS:
 		return EG_OPT_INPUT;
-	case 'f': case 'w': case OPT_MIN_WEIGHT: case OPT_TYPES: case OPT_CACHE:
-		return EG_OPT_EXTRACT;
+	case 'o':
+		return EG_OPT_OUTPUT;
+	case 'w': case OPT_CACHE: case OPT_SHARD:
+		return EG_OPT_COUNT;
+	case 'f': case OPT_MIN_WEIGHT: case OPT_TYPES: case OPT_WEIGHT: case OPT_MIN_DOCUMENTS: case OPT_TOP:
+	case OPT_BACKBONE: case OPT_LARGEST_COMPONENT: case OPT_SIZE_BY: case OPT_PARTIAL:
+		return EG_OPT_GRAPH;
 	default:
 		return 0;
 	}
@@ -85,6 +107,15 @@ static void push_string(const char ***list, size_t *n, const char *s)
 {
 	*list = eg_xrealloc(*list, (*n + 1) * sizeof(**list));
 	(*list)[(*n)++] = s;
+}
+
+/* A whole number from min up, for --min-documents and --top. */
+static int parse_count(const char *arg, unsigned long long min, unsigned long long *out)
+{
+	char *end;
+	errno = 0;
+	*out = strtoull(arg, &end, 10);
+	return errno || *end || end == arg || *arg == '-' || *out < min ? -1 : 0;
 }
 
 /* Splits "ORG,PERSON" into a NULL-terminated list of valid type names. */
@@ -121,8 +152,9 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 
 	opterr = 0;
 	optind = 1;
-	int c, index = -1;
+	int c, index = -1, min_weight_given = 0;
 	char name[64];
+	unsigned long long number;
 	while ((c = getopt_long(argc, argv, ":ho:d:r:j:f:w:", long_options, &index)) != -1) {
 		/* The option as the user wrote it, for messages. */
 		if (index >= 0)
@@ -199,7 +231,44 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 			if (errno || *end || end == optarg || !(o->min_weight >= 0))
 				return usage_error(o, exit_status, "--min-weight must be a number of at least 0, not \"%s\"",
 						   optarg);
+			min_weight_given = 1;
 			break;
+		case OPT_WEIGHT: {
+			eg_error err;
+			if (eg_weighting_parse(optarg, &o->weighting, &err) < 0)
+				return usage_error(o, exit_status, "--weight: %s", err.message);
+			break;
+		}
+		case OPT_MIN_DOCUMENTS:
+			if (parse_count(optarg, 0, &number) < 0)
+				return usage_error(o, exit_status,
+						   "--min-documents must be a whole number of at least 0, not \"%s\"", optarg);
+			o->min_documents = number;
+			break;
+		case OPT_TOP:
+			if (parse_count(optarg, 1, &number) < 0 || number > SIZE_MAX)
+				return usage_error(o, exit_status, "--top must be a whole number of at least 1, not \"%s\"",
+						   optarg);
+			o->top = (size_t)number;
+			break;
+		case OPT_BACKBONE:
+			errno = 0;
+			o->backbone = strtod(optarg, &end);
+			if (errno || *end || end == optarg || !(o->backbone > 0 && o->backbone < 1))
+				return usage_error(o, exit_status,
+						   "--backbone must be a significance level between 0 and 1 (such as 0.05), not \"%s\"",
+						   optarg);
+			break;
+		case OPT_LARGEST_COMPONENT:
+			o->largest_component = 1;
+			break;
+		case OPT_SIZE_BY: {
+			eg_error err;
+			if (eg_size_metric_check(optarg, &err) < 0)
+				return usage_error(o, exit_status, "--size-by: %s", err.message);
+			o->size_by = optarg;
+			break;
+		}
 		case OPT_TYPES:
 			if (parse_types(o, optarg, exit_status) < 0)
 				return -1;
@@ -207,9 +276,33 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 		case OPT_CACHE:
 			o->cache = optarg;
 			break;
+		case OPT_SHARD: {
+			unsigned long long i, n;
+			char *slash = strchr(optarg, '/');
+			if (!slash || (*slash = '\0', parse_count(optarg, 1, &i) < 0) || parse_count(slash + 1, 1, &n) < 0 ||
+			    i > n || n > 1000000) {
+				if (slash)
+					*slash = '/';
+				return usage_error(o, exit_status,
+						   "--shard must be I/N with 1 <= I <= N (such as 3/8), not \"%s\"", optarg);
+			}
+			*slash = '/';
+			o->shard_index = (uint32_t)i;
+			o->shard_count = (uint32_t)n;
+			break;
+		}
+		case OPT_PARTIAL:
+			o->partial = optarg;
+			break;
 		}
 	}
-	if (!(groups & EG_OPT_INPUT) && optind < argc)
+	if (o->partial && o->output)
+		return usage_error(o, exit_status, "--partial writes the partial result to its own file; drop -o");
+	/* The default threshold of 1 keeps every count and document edge; the
+	 * other weightings live on other scales, where it would cut at random. */
+	if (!min_weight_given && o->weighting != EG_WEIGHT_COUNT && o->weighting != EG_WEIGHT_DOCUMENTS)
+		o->min_weight = -INFINITY;
+	if (!(groups & (EG_OPT_INPUT | EG_OPT_PARTS)) && optind < argc)
 		return usage_error(o, exit_status, "unexpected argument '%s'", argv[optind]);
 	o->inputs = (const char **)argv + optind;
 	o->input_count = (size_t)(argc - optind);

@@ -46,7 +46,7 @@ int eg_cmd_mentions(int argc, char **argv)
 	int out_open = 0;
 	eg_error err;
 
-	if (eg_options_parse(&o, argc, argv, EG_OPT_INPUT, usage, &status) < 0)
+	if (eg_options_parse(&o, argc, argv, EG_OPT_INPUT | EG_OPT_OUTPUT, usage, &status) < 0)
 		goto done;
 	eg_matcher_init(&m);
 	if (eg_load_configuration(&o, &m) < 0)

@@ -1,4 +1,7 @@
 #include "graph/graph.h"
+#include "graph/filter.h"
+#include "graph/metrics.h"
+#include "graph/weight.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,52 +34,16 @@ static int type_kept(const char *type, const char *const *types)
 	return 0;
 }
 
-/* igraph reports errors through a handler that aborts by default; ours only
- * lets the call return its code, which becomes an eg_error. */
-static int igraph_failed(igraph_error_t code, const char *what, eg_error *err)
-{
-	if (code == IGRAPH_SUCCESS)
-		return 0;
-	return eg_error_set(err, "igraph: %s: %s", what, igraph_strerror(code));
-}
-
-static int compute_degrees(eg_graph *g, eg_error *err)
-{
-	igraph_vector_int_t degree;
-	igraph_vector_t strength, weights;
-	int rc = -1;
-	if (igraph_failed(igraph_vector_int_init(&degree, 0), "degree", err))
-		return -1;
-	if (igraph_failed(igraph_vector_init(&strength, 0), "strength", err)) {
-		igraph_vector_int_destroy(&degree);
-		return -1;
-	}
-	if (igraph_failed(igraph_vector_init(&weights, (igraph_integer_t)g->edge_count), "weights", err))
-		goto done;
-	for (size_t i = 0; i < g->edge_count; i++)
-		VECTOR(weights)[i] = g->edges[i].weight;
-	if (igraph_failed(igraph_degree(&g->g, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "degree", err) ||
-	    igraph_failed(igraph_strength(&g->g, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &weights),
-			  "strength", err)) {
-		igraph_vector_destroy(&weights);
-		goto done;
-	}
-	for (size_t i = 0; i < g->node_count; i++) {
-		g->nodes[i].degree = (double)VECTOR(degree)[i];
-		g->nodes[i].weighted_degree = VECTOR(strength)[i];
-	}
-	igraph_vector_destroy(&weights);
-	rc = 0;
-done:
-	igraph_vector_int_destroy(&degree);
-	igraph_vector_destroy(&strength);
-	return rc;
-}
-
 int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, const eg_graph_options *options,
 		   eg_error *err)
 {
 	memset(g, 0, sizeof(*g));
+	/* Options first, before any of the work they would waste. */
+	if (eg_size_metric_check(options->size_metric, err) < 0)
+		return -1;
+	if (!(options->backbone_alpha >= 0 && options->backbone_alpha < 1))
+		return eg_error_set(err, "the backbone significance must be from 0 (off) to below 1, not %g",
+				    options->backbone_alpha);
 	igraph_error_handler_t *previous = igraph_set_error_handler(igraph_error_handler_ignore);
 
 	/* Nodes: every counted entity of a kept type, sorted by stable id. */
@@ -106,26 +73,29 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 		g->nodes[i].category = eg_entity_category(ents, e);
 		g->nodes[i].mentions = c.mentions;
 		g->nodes[i].documents = c.documents;
+		g->nodes[i].first_date = c.first_date;
+		g->nodes[i].last_date = c.last_date;
 	}
 	free(keys);
 
-	/* Edges: pairs of kept nodes heavy enough, sorted by node index. */
+	/* Edges: pairs of kept nodes, weighed, sorted by node index. */
 	size_t pair_count;
 	eg_pair_counts *pairs = eg_cooc_pairs(counts, &pair_count);
 	g->edges = eg_xmalloc((pair_count ? pair_count : 1) * sizeof(*g->edges));
 	size_t m = 0;
 	for (size_t i = 0; i < pair_count; i++) {
 		uint32_t x = node_of[pairs[i].a], y = node_of[pairs[i].b];
-		if (x == UINT32_MAX || y == UINT32_MAX || (double)pairs[i].weight < options->min_weight)
+		if (x == UINT32_MAX || y == UINT32_MAX)
 			continue;
 		g->edges[m].source = x < y ? x : y;
 		g->edges[m].target = x < y ? y : x;
-		g->edges[m].weight = (double)pairs[i].weight;
 		g->edges[m].documents = pairs[i].documents;
 		g->edges[m].count = pairs[i].weight;
 		g->edges[m].evidence_count = pairs[i].evidence_count;
 		memcpy(g->edges[m].evidence, pairs[i].evidence, sizeof(pairs[i].evidence));
 		g->edges[m].snippet = pairs[i].snippet;
+		eg_edge_weigh(&g->edges[m], g->nodes[x].documents, g->nodes[y].documents, eg_cooc_documents(counts),
+			      options->weighting);
 		m++;
 	}
 	g->edge_count = m;
@@ -133,10 +103,14 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 	free(node_of);
 	qsort(g->edges, m, sizeof(*g->edges), by_nodes);
 	g->document_count = eg_cooc_documents(counts);
+	eg_graph_filter_edges(g, options);
+	eg_graph_filter_nodes(g, options);
+	n = g->node_count;
+	m = g->edge_count;
 
 	igraph_vector_int_t list;
 	int rc = -1;
-	if (igraph_failed(igraph_vector_int_init(&list, (igraph_integer_t)(2 * m)), "edge list", err))
+	if (eg_igraph_failed(igraph_vector_int_init(&list, (igraph_integer_t)(2 * m)), "edge list", err))
 		goto fail;
 	for (size_t i = 0; i < m; i++) {
 		VECTOR(list)[2 * i] = g->edges[i].source;
@@ -144,9 +118,9 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 	}
 	igraph_error_t code = igraph_create(&g->g, &list, (igraph_integer_t)n, IGRAPH_UNDIRECTED);
 	igraph_vector_int_destroy(&list);
-	if (igraph_failed(code, "create", err))
+	if (eg_igraph_failed(code, "create", err))
 		goto fail;
-	if (compute_degrees(g, err) < 0) {
+	if (eg_graph_compute_metrics(g, options, err) < 0) {
 		igraph_destroy(&g->g);
 		goto fail;
 	}

@@ -1,13 +1,33 @@
 /*
- * graph: counts -> an igraph graph with sorted nodes and edges.
+ * graph: counts -> the analyst's graph: filtered nodes and edges in an
+ * igraph_t, with weights, metrics, layout, size and colour.
  *
- * Nodes are the entities with at least one mention that pass the type
- * filter, in order of their stable id (strcmp); edges are the pairs of kept
- * nodes with weight >= min_weight, in order of (source node, target node),
- * where source is the node that sorts first.  The structure lives in an
- * igraph_t (undirected), the attributes in plain arrays indexed by igraph's
- * vertex and edge ids, and degree and weighted degree are computed by igraph.
- * Building twice from the same counts gives the same graph.
+ * eg_graph_build runs the whole pipeline, in this order:
+ *  1. Nodes: the entities with at least one mention that pass the type
+ *     filter.  Edges: the co-occurring pairs of those nodes.
+ *  2. Weighting: every edge gets count, documents, pmi, npmi, jaccard and
+ *     dice (see eg_weighting); `weight` is the chosen one.
+ *  3. Edge filters: min_weight (on `weight`), min_documents, then the
+ *     disparity backbone (see backbone_alpha).
+ *  4. Node filters: top N by weighted degree, then the largest component.
+ *     A node left without edges by the edge filters stays unless a node
+ *     filter removes it (the type filter alone never drops edgeless nodes).
+ *  5. Metrics on the final graph (see eg_graph_node).
+ * Nodes are in order of their stable id (strcmp); edges in order of
+ * (source, target), source < target.  The structure lives in an igraph_t
+ * (undirected) whose vertex and edge ids are those indexes.  Everything
+ * depends only on the counts and options, never on the order documents
+ * were added in: building twice gives identical nodes, edges and metrics.
+ *
+ * Weights that can be negative (pmi, npmi) do not fit the disparity filter,
+ * PageRank, community detection or distances.  Wherever a non-negative
+ * weight is needed, such a weighting is replaced by the edge's count
+ * (eg_graph_positive_weight); `weight` and weighted_degree keep the signed
+ * values.
+ *
+ * igraph's global RNG is reseeded (seed 1) before community detection and
+ * layout, and igraph's error handler is set to "ignore" during the build;
+ * neither is thread-safe, so build one graph at a time.
  */
 #ifndef EG_GRAPH_H
 #define EG_GRAPH_H
@@ -25,13 +45,23 @@ typedef struct eg_graph_node {
 	const char *id, *label, *type, *category; /* owned by eg_entities */
 	uint64_t mentions, documents;
 	const char *first_date, *last_date;       /* "YYYY-MM-DD" or NULL; owned by eg_cooc */
-	double degree, weighted_degree;           /* weighted by the chosen weight */
-	double pagerank, betweenness;
-	int64_t component;  /* 0 = the largest component; ties by smallest node index */
-	int64_t community;  /* numbered in order of each community's first node */
-	double x, y;        /* layout position */
-	double size;        /* from the size metric, scaled to [EG_SIZE_MIN, EG_SIZE_MAX] */
-	uint8_t r, g, b;    /* colour by type */
+	double degree;      /* edges */
+	double weighted_degree; /* sum of the chosen weights of its edges (signed for pmi, npmi) */
+	double pagerank;    /* damping 0.85, weighted by eg_graph_positive_weight; sums to 1 */
+	double betweenness; /* unweighted (hops), not normalised, each unordered pair once;
+			       above EG_BETWEENNESS_EXACT_MAX nodes only paths of at most
+			       EG_BETWEENNESS_CUTOFF hops count */
+	int64_t component;  /* 0 = the largest component, then by size descending;
+			       ties by the component's smallest node index */
+	int64_t community;  /* Leiden, modularity objective, weighted by
+			       eg_graph_positive_weight, seeded; numbered in order of
+			       each community's first (smallest index) node */
+	double x, y;        /* layout position, rounded to 2 decimals: Fruchterman-Reingold,
+			       unweighted, seeded; fewer iterations above EG_LAYOUT_LARGE nodes */
+	double size;        /* from the size metric, scaled to [EG_SIZE_MIN, EG_SIZE_MAX];
+			       the midpoint when every node has the same value */
+	uint8_t r, g, b;    /* colour by type: a fixed palette for the built-in types,
+			       from a hash of the type name for others */
 } eg_graph_node;
 
 typedef struct eg_graph_edge {
@@ -72,8 +102,26 @@ typedef enum eg_weighting {
 	EG_WEIGHT_DICE,
 } eg_weighting;
 
+/* "count", "documents", "pmi", "npmi", "jaccard" or "dice"; anything else
+ * is an error whose message lists the choices. */
 int eg_weighting_parse(const char *s, eg_weighting *out, eg_error *err);
 const char *eg_weighting_name(eg_weighting w);
+/* 1 for the weightings that can be negative (pmi, npmi). */
+int eg_weighting_signed(eg_weighting w);
+/* The edge's weight where a non-negative one is needed (backbone, PageRank,
+ * communities): the chosen weight, or the count for a signed weighting. */
+double eg_graph_positive_weight(const eg_graph_edge *e, eg_weighting w);
+
+/* Above EG_BETWEENNESS_EXACT_MAX nodes, betweenness counts only paths of
+ * at most EG_BETWEENNESS_CUTOFF hops; above EG_LAYOUT_LARGE nodes the
+ * layout runs EG_LAYOUT_ITERATIONS_LARGE iterations instead of
+ * EG_LAYOUT_ITERATIONS.  Together they keep a 20,000-node, 100,000-edge
+ * graph to a few seconds (bench/graph-metrics.c). */
+#define EG_BETWEENNESS_EXACT_MAX 5000
+#define EG_BETWEENNESS_CUTOFF 2
+#define EG_LAYOUT_LARGE 2000
+#define EG_LAYOUT_ITERATIONS 500
+#define EG_LAYOUT_ITERATIONS_LARGE 200
 
 #define EG_SIZE_MIN 10.0
 #define EG_SIZE_MAX 50.0
@@ -82,13 +130,26 @@ typedef struct eg_graph_options {
 	eg_weighting weighting;
 	double min_weight;        /* edges whose chosen weight is below are dropped; 1 keeps all counts */
 	uint64_t min_documents;   /* edges in fewer documents are dropped; 0 or 1 keeps all */
-	double backbone_alpha;    /* disparity filter significance; 0 = off */
-	size_t top;               /* keep only the N nodes of highest weighted degree; 0 = all */
-	int largest_component;    /* keep only the largest connected component */
+	/* Disparity filter (Serrano, Boguna, Vespignani 2009); 0 = off, else in
+	 * (0, 1).  With w the edge's eg_graph_positive_weight and, at endpoint i,
+	 * k_i and s_i its degree and strength (sum of w) after the min_weight and
+	 * min_documents filters: alpha_ij = (1 - w / s_i)^(k_i - 1).  The edge
+	 * stays when alpha_ij < backbone_alpha at either endpoint of degree > 1
+	 * (an endpoint of degree 1 cannot keep it on its own, so an isolated
+	 * pair goes). */
+	double backbone_alpha;
+	size_t top;               /* keep only the N nodes of highest weighted degree (after the
+				     edge filters), ties to the smaller id; 0 = all */
+	int largest_component;    /* keep only the largest connected component (after top);
+				     ties to the component with the smallest node index */
 	const char *const *types; /* NULL-terminated list of types to keep, or NULL for all */
 	const char *size_metric;  /* "pagerank" (default when NULL), "degree", "weighted_degree",
 				     "betweenness", "mentions" or "documents" */
 } eg_graph_options;
+
+/* 0 when name is NULL or one of the size metrics above, else -1 with err
+ * listing them. */
+int eg_size_metric_check(const char *name, eg_error *err);
 
 int eg_graph_build(eg_graph *out, const eg_cooc *counts, const eg_entities *ents,
 		   const eg_graph_options *options, eg_error *err);

@@ -12,7 +12,7 @@ for cmd in extract mentions check; do
 done
 expect_status 2 "$ENTGRAPH"
 expect_status 2 "$ENTGRAPH" frobnicate
-expect_stderr "entgraph: unknown command 'frobnicate' (commands: extract, mentions, check; see 'entgraph --help')"
+expect_stderr "entgraph: unknown command 'frobnicate' (commands: extract, mentions, merge, check; see 'entgraph --help')"
 expect_status 2 "$ENTGRAPH" extract --frob
 expect_stderr "entgraph: extract: unknown option '--frob' (see 'entgraph extract --help')"
 expect_status 2 "$ENTGRAPH" extract -w sideways
@@ -29,6 +29,27 @@ expect_status 2 "$ENTGRAPH" mentions -w paragraph
 expect_stderr "entgraph: mentions: option '-w' does not apply here (see 'entgraph mentions --help')"
 expect_status 2 "$ENTGRAPH" extract -f pdf
 expect_stderr "entgraph: extract: --format must be graphml, gexf, csv or json, not \"pdf\" (see 'entgraph extract --help')"
+# Graph options (issue 4): each bad value named in one line, exit 2.
+expect_status 2 "$ENTGRAPH" extract --weight heavy
+expect_stderr "entgraph: extract: --weight: unknown weighting \"heavy\" (choose count, documents, pmi, npmi, jaccard or dice) (see 'entgraph extract --help')"
+expect_status 2 "$ENTGRAPH" extract --min-documents -1
+expect_stderr "entgraph: extract: --min-documents must be a whole number of at least 0, not \"-1\" (see 'entgraph extract --help')"
+expect_status 2 "$ENTGRAPH" extract --top 0
+expect_stderr "entgraph: extract: --top must be a whole number of at least 1, not \"0\" (see 'entgraph extract --help')"
+expect_status 2 "$ENTGRAPH" extract --backbone 1.5
+expect_stderr "entgraph: extract: --backbone must be a significance level between 0 and 1 (such as 0.05), not \"1.5\" (see 'entgraph extract --help')"
+expect_status 2 "$ENTGRAPH" extract --size-by fame
+expect_stderr "entgraph: extract: --size-by: unknown size metric \"fame\" (choose pagerank, degree, weighted_degree, betweenness, mentions or documents) (see 'entgraph extract --help')"
+expect_status 2 "$ENTGRAPH" mentions --top 5
+expect_stderr "entgraph: mentions: option '--top' does not apply here (see 'entgraph mentions --help')"
+# The graph options together: at most 5 nodes, same bytes twice.
+for run in 1 2; do
+	expect_status 0 "$ENTGRAPH" extract --weight npmi --min-documents 1 --backbone 0.5 --top 5 \
+		--largest-component --size-by betweenness -o "$TMP/small$run.graphml" "$EG_SRCDIR/corpus"
+done
+nodes=$(grep -c '<node ' "$TMP/small1.graphml")
+[ "$nodes" -ge 1 ] && [ "$nodes" -le 5 ] || fail "--top 5 left $nodes nodes"
+cmp -s "$TMP/small1.graphml" "$TMP/small2.graphml" || fail "graph options: two runs differ"
 
 # check: the shipped dictionaries and rules load cleanly.
 expect_status 0 "$ENTGRAPH" check

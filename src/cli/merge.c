@@ -1,0 +1,159 @@
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: entgraph merge [OPTIONS] PART...\n"
+	"\n"
+	"Merges partial results (written by 'extract --shard I/N --partial FILE')\n"
+	"into the graph one extract over all the inputs would give, byte for byte.\n"
+	"The partials must come from the same dictionaries, rules and window, and\n"
+	"between them hold every shard exactly once; with --partial they may hold\n"
+	"any shards, and the result is a partial again (merges can form a tree).\n"
+	"\n"
+	"  -o, --output FILE        write the graph here (- is standard output)\n"
+	"      --partial FILE       write the merged partial result here instead\n"
+	"  -f, --format FORMAT      graphml (the default)\n"
+	"      --min-weight N, --types LIST, --weight W, --min-documents N,\n"
+	"      --backbone ALPHA, --top N, --largest-component, --size-by METRIC\n"
+	"                           as for extract\n"
+	"      --progress, --quiet  force the summary on stderr / print errors only\n"
+	"  -h, --help               show this help\n"
+	"\n"
+	"Exit status: 0 success, 2 usage error or partials that do not fit\n"
+	"together, 3 the output could not be written.\n";
+
+static const char *window_name(eg_window w, char *buf, size_t n)
+{
+	static const char *const names[] = {"sentence", "paragraph", "document"};
+	if (w.kind == EG_WINDOW_TOKENS)
+		snprintf(buf, n, "%u tokens", w.tokens);
+	else
+		snprintf(buf, n, "%s", names[w.kind]);
+	return buf;
+}
+
+/* Checks that part fits the partials read before it (summarised in all);
+ * reports and returns -1 when not. */
+static int fits(const char *first, eg_partial_info *all, const char *path, const eg_partial_info *part,
+		uint8_t *held)
+{
+	if (memcmp(part->fingerprint, all->fingerprint, sizeof(all->fingerprint)) != 0) {
+		eg_report("%s: made with other dictionaries, rules or word lists than %s", path, first);
+		return -1;
+	}
+	if (part->window.kind != all->window.kind || part->window.tokens != all->window.tokens) {
+		char a[32], b[32];
+		eg_report("%s: counted with window %s, %s with window %s", path, window_name(part->window, a, sizeof(a)),
+			  first, window_name(all->window, b, sizeof(b)));
+		return -1;
+	}
+	if (part->shard_count != all->shard_count) {
+		eg_report("%s: holds shards of %u, %s shards of %u", path, part->shard_count, first, all->shard_count);
+		return -1;
+	}
+	for (uint32_t i = 0; i < part->shards_held; i++) {
+		uint32_t s = part->shards[i];
+		if (held[s - 1]) {
+			eg_report("%s: shard %u/%u is merged twice (an earlier partial holds it too)", path, s,
+				  part->shard_count);
+			return -1;
+		}
+		held[s - 1] = 1;
+	}
+	return 0;
+}
+
+int eg_cmd_merge(int argc, char **argv)
+{
+	eg_options o = {.command = "merge"};
+	int status = EG_EXIT_USAGE;
+	eg_entities *none = eg_entities_new();
+	eg_entities *ents = eg_entities_extend(none);
+	eg_cooc *counts = NULL;
+	eg_partial_info all = {0};
+	uint8_t *held = NULL;
+	uint32_t *shards = NULL;
+	eg_out out = {0};
+
+	if (eg_options_parse(&o, argc, argv, EG_OPT_OUTPUT | EG_OPT_GRAPH | EG_OPT_PARTS, usage, &status) < 0)
+		goto done;
+	if (o.input_count == 0) {
+		eg_report("merge: no partial results given (see 'entgraph merge --help')");
+		goto done;
+	}
+	eg_error err;
+	for (size_t i = 0; i < o.input_count; i++) {
+		eg_partial_info part;
+		if (!counts) {
+			/* The first partial decides the window the rest must share. */
+			eg_cooc *probe = eg_cooc_new((eg_window){EG_WINDOW_SENTENCE, 0});
+			eg_entities *scratch = eg_entities_extend(none);
+			int rc = eg_partial_read(o.inputs[i], probe, scratch, &part, &err);
+			eg_cooc_free(probe);
+			eg_entities_free(scratch);
+			if (rc < 0) {
+				eg_report("%s", err.message);
+				goto done;
+			}
+			all = part;
+			all.shards = NULL;
+			held = eg_xcalloc(all.shard_count, 1);
+			eg_partial_info_free(&part);
+			counts = eg_cooc_new(all.window);
+		}
+		if (eg_partial_read(o.inputs[i], counts, ents, &part, &err) < 0) {
+			eg_report("%s", err.message);
+			goto done;
+		}
+		int rc = fits(o.inputs[0], &all, o.inputs[i], &part, held);
+		eg_partial_info_free(&part);
+		if (rc < 0)
+			goto done;
+	}
+	uint32_t n = 0;
+	shards = eg_xmalloc(all.shard_count * sizeof(*shards));
+	for (uint32_t s = 1; s <= all.shard_count; s++)
+		if (held[s - 1])
+			shards[n++] = s;
+	if (!o.partial && n < all.shard_count) {
+		eg_buf missing = {0};
+		for (uint32_t s = 1, shown = 0; s <= all.shard_count; s++) {
+			if (held[s - 1])
+				continue;
+			if (++shown > 10) {
+				eg_buf_adds(&missing, ", ...");
+				break;
+			}
+			eg_buf_printf(&missing, "%s%u/%u", shown > 1 ? ", " : "", s, all.shard_count);
+		}
+		eg_report("missing shard%s %s: no partial given holds %s (merge them with --partial to combine "
+			  "some shards only)",
+			  all.shard_count - n == 1 ? "" : "s", missing.data, all.shard_count - n == 1 ? "it" : "them");
+		eg_buf_free(&missing);
+		goto done;
+	}
+	all.shards = shards;
+	all.shards_held = n;
+	all.documents = eg_cooc_documents(counts);
+
+	const char *path = o.partial ? o.partial : eg_is_stdout(o.output) ? "-" : o.output;
+	if (eg_out_open(&out, path, &err) < 0) {
+		eg_report("%s", err.message);
+		status = EG_EXIT_OUTPUT;
+		goto done;
+	}
+	if (o.progress && !o.quiet)
+		eg_report("%zu partial%s, %u of %u shards, %llu documents", o.input_count, o.input_count == 1 ? "" : "s",
+			  n, all.shard_count, (unsigned long long)all.documents);
+	status = eg_write_result(&o, &out, counts, ents, &all);
+done:
+	free(shards);
+	free(held);
+	eg_cooc_free(counts);
+	eg_entities_free(ents);
+	eg_entities_free(none);
+	eg_options_free(&o);
+	return status;
+}

@@ -1,0 +1,60 @@
+#include "graph/weight.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *const names[] = {
+	[EG_WEIGHT_COUNT] = "count", [EG_WEIGHT_DOCUMENTS] = "documents", [EG_WEIGHT_PMI] = "pmi",
+	[EG_WEIGHT_NPMI] = "npmi",   [EG_WEIGHT_JACCARD] = "jaccard",     [EG_WEIGHT_DICE] = "dice",
+};
+#define WEIGHTING_COUNT (sizeof(names) / sizeof(names[0]))
+
+int eg_weighting_parse(const char *s, eg_weighting *out, eg_error *err)
+{
+	for (size_t i = 0; i < WEIGHTING_COUNT; i++) {
+		if (strcmp(s, names[i]) == 0) {
+			*out = (eg_weighting)i;
+			return 0;
+		}
+	}
+	return eg_error_set(err, "unknown weighting \"%s\" (choose count, documents, pmi, npmi, jaccard or dice)", s);
+}
+
+const char *eg_weighting_name(eg_weighting w)
+{
+	return (size_t)w < WEIGHTING_COUNT ? names[w] : "unknown";
+}
+
+int eg_weighting_signed(eg_weighting w)
+{
+	return w == EG_WEIGHT_PMI || w == EG_WEIGHT_NPMI;
+}
+
+double eg_graph_positive_weight(const eg_graph_edge *e, eg_weighting w)
+{
+	return eg_weighting_signed(w) ? (double)e->count : e->weight;
+}
+
+void eg_edge_weigh(eg_graph_edge *e, uint64_t d_i, uint64_t d_j, uint64_t total, eg_weighting w)
+{
+	double both = (double)e->documents, a = (double)d_i, b = (double)d_j, n = (double)total;
+	/* Counts from merged or hand-made data could break d_ij <= d_i <= D;
+	 * guard the logarithms rather than write NaN or infinity. */
+	if (both > 0 && a > 0 && b > 0 && n > 0) {
+		e->pmi = log(both * n / (a * b));
+		double h = -log(both / n);
+		e->npmi = h > 0 ? e->pmi / h : 1.0;
+	} else {
+		e->pmi = e->npmi = 0;
+	}
+	e->jaccard = a + b - both > 0 ? both / (a + b - both) : 0;
+	e->dice = a + b > 0 ? 2 * both / (a + b) : 0;
+	switch (w) {
+	case EG_WEIGHT_COUNT: e->weight = (double)e->count; break;
+	case EG_WEIGHT_DOCUMENTS: e->weight = both; break;
+	case EG_WEIGHT_PMI: e->weight = e->pmi; break;
+	case EG_WEIGHT_NPMI: e->weight = e->npmi; break;
+	case EG_WEIGHT_JACCARD: e->weight = e->jaccard; break;
+	case EG_WEIGHT_DICE: e->weight = e->dice; break;
+	}
+}
