@@ -14,11 +14,16 @@ skip() {
 for tool in slurmctld slurmd munged sbatch squeue; do
 	command -v $tool >/dev/null 2>&1 || skip "$tool not found (scripts/install-deps installs slurm-wlm and munge)"
 done
-[ "$(id -u)" -eq 0 ] || skip "Slurm's daemons must start as root and this test runs as $(id -un)"
+# The daemons start as root: directly, or through sudo without a password.
+as_root=""
+if [ "$(id -u)" -ne 0 ]; then
+	sudo -n true 2>/dev/null || skip "Slurm's daemons must start as root; this test runs as $(id -un) without sudo"
+	as_root="sudo -n"
+fi
 
 cluster=$TMP/cluster
-trap 'tests/slurm/cluster stop "$cluster" >/dev/null 2>&1; rm -rf "$TMP"' EXIT
-tests/slurm/cluster start "$cluster" >"$TMP/cluster.log" 2>&1 ||
+trap '$as_root tests/slurm/cluster stop "$cluster" >/dev/null 2>&1; $as_root rm -rf "$TMP"' EXIT
+$as_root tests/slurm/cluster start "$cluster" >"$TMP/cluster.log" 2>&1 ||
 	skip "the single-node cluster did not start: $(tail -3 "$TMP/cluster.log") $(tail -3 "$cluster"/slurmctld.log 2>/dev/null)"
 export SLURM_CONF="$cluster/slurm.conf"
 
