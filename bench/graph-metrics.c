@@ -104,7 +104,7 @@ int main(int argc, char **argv)
 	printf("eg_graph_build: %zu nodes, %zu edges, %zu documents: %.2f s (all metrics; betweenness %s, "
 	       "%d layout iterations)\n",
 	       g.node_count, g.edge_count, documents, elapsed,
-	       g.node_count > EG_BETWEENNESS_EXACT_MAX ? "cut off" : "exact",
+	       (double)g.node_count * (double)g.edge_count > EG_BETWEENNESS_WORK ? "sampled" : "exact",
 	       g.node_count > EG_LAYOUT_LARGE ? EG_LAYOUT_ITERATIONS_LARGE : EG_LAYOUT_ITERATIONS);
 	eg_graph_free(&g);
 	eg_cooc_free(counts);

@@ -49,8 +49,8 @@ typedef struct eg_graph_node {
 	double weighted_degree; /* sum of the chosen weights of its edges (signed for pmi, npmi) */
 	double pagerank;    /* damping 0.85, weighted by eg_graph_positive_weight; sums to 1 */
 	double betweenness; /* unweighted (hops), not normalised, each unordered pair once;
-			       above EG_BETWEENNESS_EXACT_MAX nodes only paths of at most
-			       EG_BETWEENNESS_CUTOFF hops count */
+			       estimated from a sample of sources on large graphs
+			       (EG_BETWEENNESS_WORK) */
 	int64_t component;  /* 0 = the largest component, then by size descending;
 			       ties by the component's smallest node index */
 	int64_t community;  /* Leiden, modularity objective, weighted by
@@ -112,13 +112,14 @@ int eg_weighting_signed(eg_weighting w);
  * communities): the chosen weight, or the count for a signed weighting. */
 double eg_graph_positive_weight(const eg_graph_edge *e, eg_weighting w);
 
-/* Above EG_BETWEENNESS_EXACT_MAX nodes, betweenness counts only paths of
- * at most EG_BETWEENNESS_CUTOFF hops; above EG_LAYOUT_LARGE nodes the
+/* Where nodes x edges exceeds EG_BETWEENNESS_WORK, betweenness is estimated
+ * from shortest paths out of a sample of at least EG_BETWEENNESS_MIN_SAMPLE
+ * nodes (evenly spaced in id order) and scaled up; above EG_LAYOUT_LARGE nodes the
  * layout runs EG_LAYOUT_ITERATIONS_LARGE iterations instead of
  * EG_LAYOUT_ITERATIONS.  Together they keep a 20,000-node, 100,000-edge
  * graph to a few seconds (bench/graph-metrics.c). */
-#define EG_BETWEENNESS_EXACT_MAX 5000
-#define EG_BETWEENNESS_CUTOFF 2
+#define EG_BETWEENNESS_WORK 5e7
+#define EG_BETWEENNESS_MIN_SAMPLE 64
 #define EG_LAYOUT_LARGE 2000
 #define EG_LAYOUT_ITERATIONS 500
 #define EG_LAYOUT_ITERATIONS_LARGE 200
