@@ -15,6 +15,7 @@
 #include "graph/graph.h"
 #include "match/pipeline.h"
 #include "output/atomic.h"
+#include "store/cache.h"
 #include "store/partial.h"
 #include "util/util.h"
 
@@ -111,13 +112,34 @@ typedef struct eg_run_stats {
 	eg_skipped skipped;
 	size_t cached;      /* documents whose mentions came from the cache */
 	size_t matched;     /* documents matched in this run */
+	eg_cache_key content; /* with a cache: a hash of the documents read (eg_run_content) */
 } eg_run_stats;
 
 /* Reads every input, matches each document (on o->jobs threads, or takes
- * its mentions from o->cache) and hands it to fn, in input order.
- * Unreadable inputs and bad records are reported and counted.  Returns 0,
- * -1 when fn failed, or -2 when the cache could not be opened (reported). */
-int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, eg_run_stats *stats);
+ * its mentions from cache, which may be NULL, and stores new ones there)
+ * and hands it to fn, in input order.  Unreadable inputs and bad records are
+ * reported and counted.  Returns 0, or -1 when fn failed. */
+int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_document_fn fn, void *context,
+		     eg_run_stats *stats);
+
+/* A hash of every document of this shard (id, metadata, text) in input
+ * order, from a quick pass over the inputs that matches nothing; with the
+ * configuration and the output settings it keys a whole run's output.
+ * Returns 1 with *content and *documents set, or 0 when the inputs cannot
+ * be keyed (standard input, or an input or record that does not read
+ * cleanly).  eg_run_documents computes the same hash as it reads. */
+int eg_run_content(const eg_options *o, eg_cache_key *content, size_t *documents);
+
+/* Without reading them: a hash of the input files' paths, sizes, change
+ * times and inode numbers, in input order, and in *newest the latest change
+ * time among them (nanoseconds since 1970).  Returns 0 where that cannot
+ * stand for the contents (standard input, an unreadable path).  As with
+ * git's index, a file changed in the same instant a run started could keep
+ * its stamp: trust a stamp only for files last changed well before it. */
+int eg_run_files(const eg_options *o, eg_cache_key *files, int64_t *newest);
+
+/* Appends every option that shapes extract's output to out, as text. */
+void eg_output_settings(const eg_options *o, eg_buf *out);
 
 /* Reports what was skipped ("1 input and 2 records skipped"), if anything,
  * and returns the exit status it makes: EG_EXIT_SKIPPED or EG_EXIT_OK. */

@@ -2,8 +2,11 @@
 #include "graph/graph.h"
 #include "output/atomic.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char usage[] =
 	"usage: entgraph extract [OPTIONS] [INPUT...]\n"
@@ -47,6 +50,75 @@ static int count_document(void *context, const eg_document *doc, eg_mentions *me
 	return 0;
 }
 
+/* The key of a whole output: configuration, output settings, documents. */
+static eg_cache_key output_key(const eg_matcher *m, const eg_options *o, const eg_cache_key *content)
+{
+	eg_buf b = {0};
+	eg_buf_add(&b, m->fingerprint, sizeof(m->fingerprint));
+	eg_buf_add(&b, content->bytes, sizeof(content->bytes));
+	eg_output_settings(o, &b);
+	eg_cache_key key = eg_cache_key_of(b.data, b.len);
+	eg_buf_free(&b);
+	return key;
+}
+
+/* What the inputs hold, found cheaply: from their stamp (paths, sizes,
+ * times) when an earlier run saw the same stamp, else by reading them. */
+typedef struct known_inputs {
+	eg_cache_key files;  /* the stamp */
+	int stamped;         /* files is valid and worth storing */
+	eg_cache_stamp stamp;
+} known_inputs;
+
+/* Files changed within this long before a run started may change again
+ * without a new stamp (file times are coarser than the clock). */
+#define RACY_NS 2000000000LL
+
+static int know_inputs(const eg_options *o, eg_cache *cache, known_inputs *k)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	int64_t start = (int64_t)now.tv_sec * 1000000000 + now.tv_nsec, newest;
+	eg_error err;
+	k->stamped = eg_run_files(o, &k->files, &newest);
+	if (k->stamped && eg_cache_stamp_get(cache, &k->files, &k->stamp, &err) > 0 && newest < k->stamp.time - RACY_NS)
+		return 1;
+	size_t documents;
+	if (!eg_run_content(o, &k->stamp.content, &documents))
+		return 0;
+	k->stamp.documents = documents;
+	k->stamp.time = start;
+	return 1;
+}
+
+/* Copies the output saved under key, if any, to out and commits it.
+ * Returns 1 when done, 0 when there is none, -1 when writing failed. */
+static int copy_saved_output(const eg_options *o, eg_cache *cache, const eg_cache_key *key, eg_out *out,
+			     const char *path, size_t documents)
+{
+	eg_buf saved = {0};
+	eg_error err;
+	int rc = eg_cache_output_get(cache, key, &saved, &err);
+	if (rc <= 0) {
+		eg_buf_free(&saved);
+		return 0;
+	}
+	rc = 1;
+	if (saved.len && fwrite(saved.data, 1, saved.len, out->fp) != saved.len) {
+		eg_error_set(&err, "%s: %s", path, strerror(errno));
+		eg_out_abort(out);
+		rc = -1;
+	} else if (eg_out_commit(out, &err) < 0) {
+		rc = -1;
+	}
+	eg_buf_free(&saved);
+	if (rc < 0)
+		eg_report("%s", err.message);
+	else if (!o->quiet)
+		eg_report("cache: %zu of %zu documents reused, 0 matched", documents, documents);
+	return rc;
+}
+
 int eg_cmd_extract(int argc, char **argv)
 {
 	eg_options o = {.command = "extract"};
@@ -55,6 +127,7 @@ int eg_cmd_extract(int argc, char **argv)
 	eg_cooc *counts = NULL;
 	eg_out out = {0};
 	int out_open = 0;
+	eg_cache *cache = NULL;
 
 	if (eg_options_parse(&o, argc, argv, EG_OPT_INPUT | EG_OPT_OUTPUT | EG_OPT_COUNT | EG_OPT_GRAPH, usage, &status) < 0)
 		goto done;
@@ -73,11 +146,34 @@ int eg_cmd_extract(int argc, char **argv)
 	}
 	out_open = 1;
 
+	eg_cache_key run_key;
+	known_inputs known = {0};
+	int keyed = 0;
+	if (o.cache) {
+		eg_cache_key fingerprint;
+		memcpy(fingerprint.bytes, m.fingerprint, sizeof(fingerprint.bytes));
+		cache = eg_cache_open(o.cache, &fingerprint, &err);
+		if (!cache) {
+			eg_report("%s", err.message);
+			goto done;
+		}
+		if (!eg_is_stdout(path))
+			keyed = know_inputs(&o, cache, &known);
+		if (keyed) {
+			run_key = output_key(&m, &o, &known.stamp.content);
+			int copied = copy_saved_output(&o, cache, &run_key, &out, path, (size_t)known.stamp.documents);
+			if (copied) {
+				out_open = 0;
+				status = copied > 0 ? EG_EXIT_OK : EG_EXIT_OUTPUT;
+				goto done;
+			}
+		}
+	}
+
 	counts = eg_cooc_new(o.window);
 	eg_run_stats stats;
 	counting counting = {&m, counts};
-	if (eg_run_documents(&o, &m, count_document, &counting, &stats) == -2)
-		goto done;
+	eg_run_documents(&o, &m, cache, count_document, &counting, &stats);
 	if (o.progress && !o.quiet)
 		eg_report("%zu documents", stats.documents);
 	if (o.cache && !o.quiet)
@@ -90,11 +186,25 @@ int eg_cmd_extract(int argc, char **argv)
 	memcpy(info.fingerprint, m.fingerprint, sizeof(info.fingerprint));
 	out_open = 0;
 	status = eg_write_result(&o, &out, counts, m.entities, &info);
+	if (status == EG_EXIT_OK && keyed &&
+	    memcmp(stats.content.bytes, known.stamp.content.bytes, sizeof(known.stamp.content.bytes)) == 0) {
+		/* Keep the output for a re-run that changes nothing (unless the
+		 * inputs changed while this run read them). */
+		size_t n;
+		char *bytes = eg_read_file(path, &n, &err);
+		if (!bytes || eg_cache_output_put(cache, &run_key, bytes, n, &err) < 0 ||
+		    (known.stamped && eg_cache_stamp_put(cache, &known.files, &known.stamp, &err) < 0))
+			eg_report("%s (the output is fine; the next run will not reuse it)", err.message);
+		free(bytes);
+	}
 	if (status == EG_EXIT_OK)
 		status = eg_report_skipped(&stats.skipped);
 done:
 	if (out_open)
 		eg_out_abort(&out);
+	eg_error close_err;
+	if (cache && eg_cache_close(cache, &close_err) < 0)
+		eg_report("%s", close_err.message);
 	eg_cooc_free(counts);
 	eg_matcher_free(&m);
 	eg_options_free(&o);

@@ -59,7 +59,7 @@ int eg_cmd_mentions(int argc, char **argv)
 	out_open = 1;
 	w.fp = out.fp;
 	eg_run_stats stats;
-	int rc = eg_run_documents(&o, &m, write_document, &w, &stats);
+	int rc = eg_run_documents(&o, &m, NULL, write_document, &w, &stats);
 	out_open = 0;
 	if (rc < 0) {
 		eg_out_abort(&out);

@@ -16,9 +16,12 @@
 #include "input/input.h"
 #include "store/cache.h"
 
+#include <xxhash.h>
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define COMMIT_EVERY 1000
 
@@ -128,6 +131,24 @@ static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s)
 	return 1;
 }
 
+/* What a document contributes to a run's key: its id, metadata and text. */
+static void hash_document(XXH3_state_t *h, const eg_document *doc, const eg_cache_key *text)
+{
+	const char *fields[] = {doc->id, doc->title, doc->date, doc->url, doc->source};
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		XXH3_128bits_update(h, fields[i] ? fields[i] : "", fields[i] ? strlen(fields[i]) + 1 : 1);
+	XXH3_128bits_update(h, text->bytes, sizeof(text->bytes));
+}
+
+static eg_cache_key digest_of(XXH3_state_t *h)
+{
+	XXH128_canonical_t digest;
+	XXH128_canonicalFromHash(&digest, XXH3_128bits_digest(h));
+	eg_cache_key key;
+	memcpy(key.bytes, digest.digest, sizeof(key.bytes));
+	return key;
+}
+
 /* Stores a matched slot's mentions; on failure reports it and gives the
  * cache up for the rest of the run (it is only an optimisation). */
 static void store(eg_cache **cache, const slot *s, size_t *pending)
@@ -136,8 +157,7 @@ static void store(eg_cache **cache, const slot *s, size_t *pending)
 	if (eg_cache_put(*cache, &s->key, s->found, s->mentions.v, s->mentions.n, &err) < 0 ||
 	    (++*pending >= COMMIT_EVERY && eg_cache_commit(*cache, &err) < 0)) {
 		eg_report("%s; going on without the cache", err.message);
-		eg_cache_close(*cache, &err);
-		*cache = NULL;
+		*cache = NULL; /* the caller still owns and closes it */
 		return;
 	}
 	if (*pending >= COMMIT_EVERY)
@@ -145,10 +165,12 @@ static void store(eg_cache **cache, const slot *s, size_t *pending)
 }
 
 /* Reports and hands over one finished slot; returns fn's status. */
-static int consume(eg_cache **cache, size_t *pending, slot *s, eg_document_fn fn, void *context,
-		   eg_run_stats *stats)
+static int consume(eg_cache **cache, size_t *pending, XXH3_state_t *content, slot *s, eg_document_fn fn,
+		   void *context, eg_run_stats *stats)
 {
 	s->state = SLOT_EMPTY;
+	if (content && !s->read_failed)
+		hash_document(content, &s->doc, &s->key);
 	if (s->read_failed) {
 		eg_report("%s (skipped)", s->err.message);
 		if (s->bad_record)
@@ -173,21 +195,80 @@ static int consume(eg_cache **cache, size_t *pending, slot *s, eg_document_fn fn
 	return status;
 }
 
-int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void *context, eg_run_stats *stats)
+int eg_run_files(const eg_options *o, eg_cache_key *files, int64_t *newest)
+{
+	if (o->input_count == 0)
+		return 0;
+	XXH3_state_t *h = XXH3_createState();
+	XXH3_128bits_reset(h);
+	eg_input *in = eg_input_new(o->inputs, o->input_count, o->input_format);
+	XXH3_128bits_update(h, &o->input_format, sizeof(o->input_format));
+	char *path;
+	struct stat st;
+	eg_error err;
+	int rc, ok = 1;
+	*newest = 0;
+	while ((rc = eg_input_next_file(in, &path, &st, &err)) != 0) {
+		if (rc < 0 || strcmp(path, "-") == 0) {
+			ok = 0; /* standard input, or an error a real run must report */
+			if (rc > 0)
+				free(path);
+			continue;
+		}
+		int64_t stamp[] = {(int64_t)st.st_size, (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec,
+				   (int64_t)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec, (int64_t)st.st_ino,
+				   (int64_t)st.st_dev};
+		XXH3_128bits_update(h, path, strlen(path) + 1);
+		XXH3_128bits_update(h, stamp, sizeof(stamp));
+		for (size_t i = 1; i <= 2; i++)
+			if (stamp[i] > *newest)
+				*newest = stamp[i];
+		free(path);
+	}
+	eg_input_free(in);
+	*files = digest_of(h);
+	XXH3_freeState(h);
+	return ok;
+}
+
+int eg_run_content(const eg_options *o, eg_cache_key *content, size_t *documents)
+{
+	for (size_t i = 0; i < o->input_count; i++)
+		if (strcmp(o->inputs[i], "-") == 0)
+			return 0;
+	if (o->input_count == 0)
+		return 0;
+	XXH3_state_t *h = XXH3_createState();
+	XXH3_128bits_reset(h);
+	eg_input *in = eg_input_new(o->inputs, o->input_count, o->input_format);
+	eg_document doc;
+	eg_error err;
+	int rc;
+	*documents = 0;
+	while ((rc = eg_input_next(in, &doc, &err)) > 0) {
+		if (in_shard(o, doc.id)) {
+			eg_cache_key text = eg_cache_key_of(doc.text, doc.length);
+			hash_document(h, &doc, &text);
+			(*documents)++;
+		}
+		eg_document_free(&doc);
+	}
+	eg_input_free(in);
+	*content = digest_of(h);
+	XXH3_freeState(h);
+	return rc == 0; /* an input that does not read cleanly must be reported by a real run */
+}
+
+int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_document_fn fn, void *context,
+		     eg_run_stats *stats)
 {
 	eg_matcher_freeze(m);
 	*stats = (eg_run_stats){0};
-	eg_cache *cache = NULL;
 	size_t pending = 0;
-	if (o->cache) {
-		eg_error err;
-		eg_cache_key fingerprint;
-		memcpy(fingerprint.bytes, m->fingerprint, sizeof(fingerprint.bytes));
-		cache = eg_cache_open(o->cache, &fingerprint, &err);
-		if (!cache) {
-			eg_report("%s", err.message);
-			return -2;
-		}
+	XXH3_state_t *content = NULL;
+	if (cache) {
+		content = XXH3_createState();
+		XXH3_128bits_reset(content);
 	}
 	size_t threads = o->jobs > 1 ? (size_t)o->jobs : 0;
 	pool p = {.matcher = m, .count = threads ? 4 * threads : 1};
@@ -241,7 +322,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void
 		while (s->state != SLOT_DONE)
 			pthread_cond_wait(&p.done, &p.lock);
 		pthread_mutex_unlock(&p.lock);
-		status = consume(&cache, &pending, s, fn, context, stats);
+		status = consume(&cache, &pending, content, s, fn, context, stats);
 		consumed++;
 	}
 
@@ -271,7 +352,11 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_document_fn fn, void
 	free(p.slots);
 	eg_input_free(in);
 	eg_error err;
-	if (cache && eg_cache_close(cache, &err) < 0)
+	if (cache && eg_cache_commit(cache, &err) < 0)
 		eg_report("%s", err.message);
+	if (content) {
+		stats->content = digest_of(content);
+		XXH3_freeState(content);
+	}
 	return status;
 }

@@ -232,6 +232,48 @@ static int read_whole_page(eg_input_format format, char *path, char *data, size_
 	return 1;
 }
 
+/* Walks to the next file to read: returns 1 with *p (the caller owns its
+ * path) and *st (unset for standard input), 0 at the end, or
+ * EG_INPUT_BAD_INPUT with err set. */
+static int next_file(eg_input *in, pending *p, struct stat *st, eg_error *err)
+{
+	for (;;) {
+		if (!in->n)
+			return 0;
+		*p = in->stack[--in->n];
+		if (p->given && strcmp(p->path, "-") == 0)
+			return 1;
+		if (stat(p->path, st) < 0) {
+			eg_error_set(err, "%s: %s", p->path, strerror(errno));
+			free(p->path);
+			return EG_INPUT_BAD_INPUT;
+		}
+		if (S_ISDIR(st->st_mode)) {
+			struct stat lst;
+			int link_to_dir = !p->given && lstat(p->path, &lst) == 0 && S_ISLNK(lst.st_mode);
+			int rc = link_to_dir ? 0 : push_directory(in, p->path, err);
+			free(p->path);
+			if (rc < 0)
+				return EG_INPUT_BAD_INPUT;
+			continue;
+		}
+		if (!p->given && !S_ISREG(st->st_mode)) {
+			free(p->path);
+			continue;
+		}
+		return 1;
+	}
+}
+
+int eg_input_next_file(eg_input *in, char **path, struct stat *st, eg_error *err)
+{
+	pending p;
+	int rc = next_file(in, &p, st, err);
+	if (rc == 1)
+		*path = p.path;
+	return rc;
+}
+
 int eg_input_next(eg_input *in, eg_document *doc, eg_error *err)
 {
 	for (;;) {
@@ -241,31 +283,12 @@ int eg_input_next(eg_input *in, eg_document *doc, eg_error *err)
 				return rc;
 			stop_reading(in);
 		}
-		if (!in->n)
-			return 0;
-		pending p = in->stack[--in->n];
+		pending p;
+		struct stat st;
+		int found = next_file(in, &p, &st, err);
+		if (found <= 0)
+			return found;
 		int is_stdin = p.given && strcmp(p.path, "-") == 0;
-		if (!is_stdin) {
-			struct stat st;
-			if (stat(p.path, &st) < 0) {
-				eg_error_set(err, "%s: %s", p.path, strerror(errno));
-				free(p.path);
-				return EG_INPUT_BAD_INPUT;
-			}
-			if (S_ISDIR(st.st_mode)) {
-				struct stat lst;
-				int link_to_dir = !p.given && lstat(p.path, &lst) == 0 && S_ISLNK(lst.st_mode);
-				int rc = link_to_dir ? 0 : push_directory(in, p.path, err);
-				free(p.path);
-				if (rc < 0)
-					return EG_INPUT_BAD_INPUT;
-				continue;
-			}
-			if (!p.given && !S_ISREG(st.st_mode)) {
-				free(p.path);
-				continue;
-			}
-		}
 		size_t length;
 		char *data = eg_read_file(p.path, &length, err);
 		if (!data) {

@@ -77,9 +77,17 @@ enum { EG_INPUT_BAD_INPUT = -1, EG_INPUT_BAD_RECORD = -2 };
 int eg_input_format_parse(const char *name, eg_input_format *format);
 
 typedef struct eg_input eg_input;
+struct stat;
 
 eg_input *eg_input_new(const char *const *paths, size_t count, eg_input_format format);
 int eg_input_next(eg_input *in, eg_document *doc, eg_error *err);
 void eg_input_free(eg_input *in);
+
+/* Walks the same files eg_input_next would read, in the same order,
+ * without reading them: returns 1 with *path (the caller frees it; "-" for
+ * standard input, whose *st is left unset) and its stat, 0 at the end, or
+ * EG_INPUT_BAD_INPUT (err set; the walk goes on at the next call).  For
+ * deciding cheaply whether inputs changed since an earlier run. */
+int eg_input_next_file(eg_input *in, char **path, struct stat *st, eg_error *err);
 
 #endif

@@ -1,6 +1,7 @@
 #include "store/cache.h"
 #include "util/map.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,15 @@ eg_cache *eg_cache_open(const char *path, const eg_cache_key *fingerprint, eg_er
 		 "CREATE TABLE IF NOT EXISTS results ("
 		 " configuration BLOB NOT NULL, text BLOB NOT NULL, format INTEGER NOT NULL, mentions BLOB NOT NULL,"
 		 " PRIMARY KEY (configuration, text)) WITHOUT ROWID",
+		 err) < 0) {
+		close_db(c);
+		return NULL;
+	}
+	if (exec(c,
+		 "CREATE TABLE IF NOT EXISTS outputs (run BLOB PRIMARY KEY, format INTEGER NOT NULL,"
+		 " written INTEGER NOT NULL, bytes BLOB NOT NULL);"
+		 "CREATE TABLE IF NOT EXISTS stamps (files BLOB PRIMARY KEY, content BLOB NOT NULL,"
+		 " documents INTEGER NOT NULL, time INTEGER NOT NULL)",
 		 err) < 0) {
 		close_db(c);
 		return NULL;
@@ -274,4 +284,90 @@ int eg_cache_get(eg_cache *c, const eg_cache_key *key, size_t length, eg_entitie
 		return eg_error_set(err, "%s: a damaged result; matching again", c->path);
 	}
 	return 1;
+}
+
+int eg_cache_output_get(eg_cache *c, const eg_cache_key *key, eg_buf *out, eg_error *err)
+{
+	sqlite3_stmt *get;
+	if (sqlite3_prepare_v2(c->db, "SELECT bytes FROM outputs WHERE run = ?1 AND format = ?2", -1, &get, NULL) !=
+	    SQLITE_OK)
+		return db_error(c, err, "cannot read outputs");
+	sqlite3_bind_blob(get, 1, key->bytes, sizeof(key->bytes), SQLITE_STATIC);
+	sqlite3_bind_int(get, 2, FORMAT);
+	int rc = sqlite3_step(get);
+	if (rc == SQLITE_ROW) {
+		eg_buf_clear(out);
+		eg_buf_add(out, sqlite3_column_blob(get, 0), (size_t)sqlite3_column_bytes(get, 0));
+		rc = 1;
+	} else {
+		rc = rc == SQLITE_DONE ? 0 : db_error(c, err, "cannot read outputs");
+	}
+	sqlite3_finalize(get);
+	return rc;
+}
+
+int eg_cache_output_put(eg_cache *c, const eg_cache_key *key, const char *data, size_t n, eg_error *err)
+{
+	if (eg_cache_commit(c, err) < 0 || exec(c, "BEGIN", err) < 0)
+		return -1;
+	c->in_transaction = 1;
+	sqlite3_stmt *put;
+	if (sqlite3_prepare_v2(c->db,
+			       "INSERT OR REPLACE INTO outputs (run, format, written, bytes) VALUES (?1, ?2,"
+			       " (SELECT coalesce(max(written), 0) + 1 FROM outputs), ?3)",
+			       -1, &put, NULL) != SQLITE_OK)
+		return db_error(c, err, "cannot store an output");
+	sqlite3_bind_blob(put, 1, key->bytes, sizeof(key->bytes), SQLITE_STATIC);
+	sqlite3_bind_int(put, 2, FORMAT);
+	sqlite3_bind_blob64(put, 3, n ? data : "", n, SQLITE_STATIC);
+	int rc = sqlite3_step(put) == SQLITE_DONE ? 0 : db_error(c, err, "cannot store an output");
+	sqlite3_finalize(put);
+	char sql[160];
+	snprintf(sql, sizeof(sql),
+		 "DELETE FROM outputs WHERE written <= (SELECT max(written) FROM outputs) - %d", EG_CACHE_OUTPUTS);
+	if (rc == 0)
+		rc = exec(c, sql, err);
+	if (eg_cache_commit(c, err) < 0)
+		rc = -1;
+	return rc;
+}
+
+int eg_cache_stamp_get(eg_cache *c, const eg_cache_key *files, eg_cache_stamp *stamp, eg_error *err)
+{
+	sqlite3_stmt *get;
+	if (sqlite3_prepare_v2(c->db, "SELECT content, documents, time FROM stamps WHERE files = ?1", -1, &get, NULL) !=
+	    SQLITE_OK)
+		return db_error(c, err, "cannot read stamps");
+	sqlite3_bind_blob(get, 1, files->bytes, sizeof(files->bytes), SQLITE_STATIC);
+	int rc = sqlite3_step(get);
+	if (rc == SQLITE_ROW && sqlite3_column_bytes(get, 0) == (int)sizeof(stamp->content.bytes)) {
+		memcpy(stamp->content.bytes, sqlite3_column_blob(get, 0), sizeof(stamp->content.bytes));
+		stamp->documents = (uint64_t)sqlite3_column_int64(get, 1);
+		stamp->time = sqlite3_column_int64(get, 2);
+		rc = 1;
+	} else {
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_error(c, err, "cannot read stamps");
+	}
+	sqlite3_finalize(get);
+	return rc;
+}
+
+int eg_cache_stamp_put(eg_cache *c, const eg_cache_key *files, const eg_cache_stamp *stamp, eg_error *err)
+{
+	if (eg_cache_commit(c, err) < 0)
+		return -1;
+	sqlite3_stmt *put;
+	if (sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO stamps (files, content, documents, time) VALUES (?1, ?2, ?3, ?4)", -1,
+			       &put, NULL) != SQLITE_OK)
+		return db_error(c, err, "cannot store a stamp");
+	sqlite3_bind_blob(put, 1, files->bytes, sizeof(files->bytes), SQLITE_STATIC);
+	sqlite3_bind_blob(put, 2, stamp->content.bytes, sizeof(stamp->content.bytes), SQLITE_STATIC);
+	sqlite3_bind_int64(put, 3, (sqlite3_int64)stamp->documents);
+	sqlite3_bind_int64(put, 4, stamp->time);
+	int rc = sqlite3_step(put) == SQLITE_DONE ? 0 : db_error(c, err, "cannot store a stamp");
+	sqlite3_finalize(put);
+	if (rc == 0)
+		rc = exec(c, "DELETE FROM stamps WHERE time < (SELECT min(time) FROM"
+			     " (SELECT time FROM stamps ORDER BY time DESC LIMIT 8))", err);
+	return rc;
 }

@@ -52,4 +52,25 @@ int eg_cache_put(eg_cache *c, const eg_cache_key *key, const eg_entities *ents, 
 /* Makes every put so far durable. */
 int eg_cache_commit(eg_cache *c, eg_error *err);
 
+/* Whole outputs, keyed by a hash of everything a run's output depends on
+ * (configuration, options, and every document's id, metadata and text):
+ * when nothing changed, a re-run copies the output instead of recounting.
+ * get returns 1 with out filled, 0 when absent, -1 on a read error.  put
+ * keeps the EG_CACHE_OUTPUTS most recent outputs and commits. */
+#define EG_CACHE_OUTPUTS 8
+int eg_cache_output_get(eg_cache *c, const eg_cache_key *key, eg_buf *out, eg_error *err);
+int eg_cache_output_put(eg_cache *c, const eg_cache_key *key, const char *data, size_t n, eg_error *err);
+
+/* What a set of input files (named by a hash of their paths, sizes, times
+ * and inode numbers) held when a run started at time (nanoseconds since
+ * 1970): the hash and number of their documents.  Lets a re-run whose files are
+ * unchanged skip reading them; see eg_run_files for when that is safe. */
+typedef struct eg_cache_stamp {
+	eg_cache_key content; /* eg_run_content's hash of the documents */
+	uint64_t documents;
+	int64_t time;         /* when the run that saw them started */
+} eg_cache_stamp;
+int eg_cache_stamp_get(eg_cache *c, const eg_cache_key *files, eg_cache_stamp *stamp, eg_error *err);
+int eg_cache_stamp_put(eg_cache *c, const eg_cache_key *files, const eg_cache_stamp *stamp, eg_error *err);
+
 #endif
