@@ -70,15 +70,36 @@ static const char *attribute(xmlNodePtr node, const char *name, char out[128])
 static void check_keys(xmlDocPtr doc)
 {
 	static const char *const want[][4] = {
+		{"weighting", "graph", "weighting", "string"},
+		{"document_count", "graph", "documents", "long"},
 		{"label", "node", "label", "string"},
 		{"type", "node", "type", "string"},
 		{"category", "node", "category", "string"},
-		{"mentions", "node", "mentions", "int"},
-		{"documents", "node", "documents", "int"},
+		{"mentions", "node", "mentions", "long"},
+		{"documents", "node", "documents", "long"},
+		{"first_seen", "node", "first_seen", "string"},
+		{"last_seen", "node", "last_seen", "string"},
 		{"degree", "node", "degree", "double"},
 		{"weighted_degree", "node", "weighted_degree", "double"},
+		{"pagerank", "node", "pagerank", "double"},
+		{"betweenness", "node", "betweenness", "double"},
+		{"component", "node", "component", "long"},
+		{"community", "node", "community", "long"},
+		{"size", "node", "size", "double"},
+		{"r", "node", "r", "int"},
+		{"g", "node", "g", "int"},
+		{"b", "node", "b", "int"},
+		{"x", "node", "x", "double"},
+		{"y", "node", "y", "double"},
 		{"weight", "edge", "weight", "double"},
-		{"edge_documents", "edge", "documents", "int"},
+		{"edge_count", "edge", "count", "long"},
+		{"edge_documents", "edge", "documents", "long"},
+		{"edge_pmi", "edge", "pmi", "double"},
+		{"edge_npmi", "edge", "npmi", "double"},
+		{"edge_jaccard", "edge", "jaccard", "double"},
+		{"edge_dice", "edge", "dice", "double"},
+		{"edge_evidence", "edge", "evidence", "string"},
+		{"edge_snippet", "edge", "snippet", "string"},
 	};
 	size_t n = 0;
 	char got[128];
@@ -242,6 +263,7 @@ int main(void)
 	CHECK(strstr(xml, "<graph id=\"G\" edgedefault=\"undirected\">") != NULL);
 	CHECK(strstr(xml, "<edge id=\"e3\" source=\"org.microsoft\" target=\"product.azure\">\n"
 			  "      <data key=\"weight\">2</data>\n"
+			  "      <data key=\"edge_count\">2</data>\n"
 			  "      <data key=\"edge_documents\">2</data>") != NULL);
 	/* Markup is escaped, the control character dropped. */
 	CHECK(strstr(xml, "A &amp; B &lt;&quot;quoted&quot;&gt;") != NULL);
@@ -312,7 +334,10 @@ int main(void)
 	CHECK_INT(eg_graph_build(&g, counts, ents, &all, &err), 0);
 	CHECK_INT(g.node_count, 0);
 	xml = write_file(&g);
-	CHECK(strstr(xml, "<graph id=\"G\" edgedefault=\"undirected\"/>") != NULL);
+	CHECK(strstr(xml, "<graph id=\"G\" edgedefault=\"undirected\">\n"
+			  "    <data key=\"weighting\">count</data>\n"
+			  "    <data key=\"document_count\">0</data>\n"
+			  "  </graph>") != NULL);
 	validate();
 	free(xml);
 	eg_graph_free(&g);

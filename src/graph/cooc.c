@@ -152,6 +152,28 @@ static void append_clean(eg_buf *b, const char *text, size_t from, size_t to)
 }
 
 /* Moves a cut point back to the start of a UTF-8 sequence. */
+/* Cut points for a snippet: a cut before text moves forward to the start
+ * of a word, a cut after it back to the end of one, within a few bytes and
+ * never past the mention (floor / ceiling); otherwise a UTF-8 boundary. */
+#define WORD_REACH 24
+static size_t char_boundary(const char *text, size_t at);
+
+static size_t cut_before(const char *text, size_t at, size_t ceiling)
+{
+	for (size_t i = at; i < ceiling && i < at + WORD_REACH; i++)
+		if (text[i] == ' ' || text[i] == '\n')
+			return i + 1;
+	return char_boundary(text, at);
+}
+
+static size_t cut_after(const char *text, size_t at, size_t floor)
+{
+	for (size_t i = at; i > floor && i + WORD_REACH > at; i--)
+		if (text[i] == ' ' || text[i] == '\n')
+			return i;
+	return char_boundary(text, at);
+}
+
 static size_t char_boundary(const char *text, size_t at)
 {
 	while (at > 0 && ((unsigned char)text[at] & 0xc0) == 0x80)
@@ -181,17 +203,19 @@ static uint32_t make_snippet(eg_cooc *c, const eg_mention *x, const eg_mention *
 		append_clean(&b, text, lo, hi);
 	} else if (y->end - x->start <= max) {
 		uint32_t spare = (max - (y->end - x->start)) / 2;
-		size_t from = x->start - lo > spare ? char_boundary(text, x->start - spare) : lo;
-		size_t to = hi - y->end > spare ? char_boundary(text, y->end + spare) : hi;
+		size_t from = x->start - lo > spare ? cut_before(text, x->start - spare, x->start) : lo;
+		size_t to = hi - y->end > spare ? cut_after(text, y->end + spare, y->end) : hi;
 		append_piece(&b, text, from, to, from > lo, to < hi);
 	} else {
 		const uint32_t half = max / 2, side = half / 3;
-		size_t from = x->start - lo > side ? char_boundary(text, x->start - side) : lo;
-		size_t to = char_boundary(text, from + half < x->end ? x->end : from + half);
+		size_t from = x->start - lo > side ? cut_before(text, x->start - side, x->start) : lo;
+		size_t to = cut_after(text, from + half < x->end ? x->end : from + half, x->end);
 		append_piece(&b, text, from, to, from > lo, 1);
 		eg_buf_add(&b, " ", 1);
 		from = char_boundary(text, y->start - lo > side && y->start - side > to ? y->start - side : y->start);
-		to = hi - y->end > half - side ? char_boundary(text, y->end + (half - side)) : hi;
+		if (from > lo && from != y->start)
+			from = cut_before(text, from, y->start);
+		to = hi - y->end > half - side ? cut_after(text, y->end + (half - side), y->end) : hi;
 		append_piece(&b, text, from, to, 0, to < hi);
 	}
 	uint32_t ref = eg_strmap_intern(&c->snippets, b.data ? b.data : "", b.len, NULL) + 1;

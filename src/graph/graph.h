@@ -82,6 +82,7 @@ typedef struct eg_graph {
 	eg_graph_edge *edges;
 	size_t edge_count;
 	uint64_t document_count; /* documents counted (the N of PMI) */
+	int weighting;           /* the eg_weighting that `weight` holds */
 } eg_graph;
 
 /* Which value becomes an edge's `weight`.  With D the number of documents,

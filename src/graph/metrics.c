@@ -247,6 +247,53 @@ static int compute_layout(eg_graph *g, eg_error *err)
 	return 0;
 }
 
+/* Weighted PageRank, damping 0.85, by power iteration in a fixed order.
+ * igraph's PRPACK solver sums in parallel (OpenMP), so its last digits vary
+ * from run to run; output must not.  A node without edges spreads its rank
+ * evenly, as in igraph.  Stops when an iteration moves the ranks by less
+ * than 1e-12 in all, or after 1000 iterations. */
+static void pagerank(eg_graph *g, const igraph_vector_t *weights, const igraph_vector_t *strength)
+{
+	const double damping = 0.85;
+	size_t n = g->node_count;
+	double *rank = eg_xmalloc(n * sizeof(*rank)), *next = eg_xmalloc(n * sizeof(*next));
+	for (size_t i = 0; i < n; i++)
+		rank[i] = 1.0 / (double)n;
+	for (int iteration = 0; iteration < 1000; iteration++) {
+		double dangling = 0;
+		for (size_t i = 0; i < n; i++)
+			if (!(VECTOR(*strength)[i] > 0))
+				dangling += rank[i];
+		double base = (1 - damping) / (double)n + damping * dangling / (double)n;
+		for (size_t i = 0; i < n; i++)
+			next[i] = base;
+		for (size_t k = 0; k < g->edge_count; k++) {
+			uint32_t a = g->edges[k].source, b = g->edges[k].target;
+			double w = VECTOR(*weights)[k];
+			if (!(w > 0))
+				continue;
+			next[b] += damping * rank[a] * w / VECTOR(*strength)[a];
+			next[a] += damping * rank[b] * w / VECTOR(*strength)[b];
+		}
+		double change = 0, total = 0;
+		for (size_t i = 0; i < n; i++)
+			total += next[i];
+		for (size_t i = 0; i < n; i++) {
+			next[i] /= total;
+			change += fabs(next[i] - rank[i]);
+		}
+		double *t = rank;
+		rank = next;
+		next = t;
+		if (change < 1e-12)
+			break;
+	}
+	for (size_t i = 0; i < n; i++)
+		g->nodes[i].pagerank = rank[i];
+	free(rank);
+	free(next);
+}
+
 /* Degree, weighted degree, PageRank and betweenness: the igraph calls that
  * fill one vector per node. */
 static int compute_centralities(eg_graph *g, const igraph_vector_t *chosen, const igraph_vector_t *positive,
@@ -254,7 +301,6 @@ static int compute_centralities(eg_graph *g, const igraph_vector_t *chosen, cons
 {
 	igraph_vector_int_t degree;
 	igraph_vector_t value;
-	igraph_real_t eigenvalue;
 	int rc = -1;
 	if (eg_igraph_failed(igraph_vector_int_init(&degree, 0), "degree", err))
 		return -1;
@@ -275,12 +321,7 @@ static int compute_centralities(eg_graph *g, const igraph_vector_t *chosen, cons
 	if (eg_igraph_failed(igraph_strength(&g->g, strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, positive),
 			     "strength", err))
 		goto done;
-	if (eg_igraph_failed(igraph_pagerank(&g->g, IGRAPH_PAGERANK_ALGO_PRPACK, &value, &eigenvalue, igraph_vss_all(),
-					     0, 0.85, positive, NULL),
-			     "pagerank", err))
-		goto done;
-	for (size_t i = 0; i < g->node_count; i++)
-		g->nodes[i].pagerank = VECTOR(value)[i];
+	pagerank(g, positive, strength);
 	/* Exact betweenness costs a search from every node: nodes x edges.
 	 * Beyond EG_BETWEENNESS_WORK it is estimated from searches out of an
 	 * evenly spaced sample of nodes (in id order, so runs agree), scaled

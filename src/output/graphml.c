@@ -1,5 +1,5 @@
 #include "output/graphml.h"
-#include "text/utf8.h"
+#include "output/attributes.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -7,48 +7,10 @@
 
 #include <libxml/xmlwriter.h>
 
-typedef struct key {
-	const char *id, *domain, *name, *type;
-} key;
-
-/* Node keys, then edge keys, in the order they are declared and written.
- * attr.name is what Gephi, networkx and igraph show; ids only need to be
- * unique, so the edge ones carry a prefix. */
-static const key keys[] = {
-	{"label", "node", "label", "string"},
-	{"type", "node", "type", "string"},
-	{"category", "node", "category", "string"},
-	{"mentions", "node", "mentions", "int"},
-	{"documents", "node", "documents", "int"},
-	{"degree", "node", "degree", "double"},
-	{"weighted_degree", "node", "weighted_degree", "double"},
-	{"weight", "edge", "weight", "double"},
-	{"edge_documents", "edge", "documents", "int"},
-};
-
-/* Copies s without what XML 1.0 cannot hold: invalid UTF-8, C0 controls
- * other than tab, newline and carriage return, U+FFFE and U+FFFF. */
-static const char *xml_safe(const char *s, eg_buf *scratch)
-{
-	eg_buf_clear(scratch);
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		int len;
-		uint32_t cp = eg_utf8_decode((const unsigned char *)s + i, n - i, &len);
-		int allowed = cp != EG_UTF8_INVALID && (cp >= 0x20 || cp == '\t' || cp == '\n' || cp == '\r') &&
-			      cp != 0xFFFE && cp != 0xFFFF;
-		if (allowed)
-			eg_buf_add(scratch, s + i, (size_t)len);
-		i += (size_t)len;
-	}
-	eg_buf_add(scratch, "", 0);
-	return scratch->data;
-}
-
 typedef struct writer {
 	xmlTextWriterPtr w;
 	FILE *fp;
-	eg_buf scratch;
+	eg_buf scratch, value;
 	int failed;   /* a libxml2 call failed */
 	int io_error; /* errno of the first failed write, 0 while none */
 } writer;
@@ -82,57 +44,59 @@ static void data(writer *w, const char *key_id, const char *value)
 {
 	check(w, xmlTextWriterStartElement(w->w, BAD_CAST "data"));
 	check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "key", BAD_CAST key_id));
-	check(w, xmlTextWriterWriteString(w->w, BAD_CAST xml_safe(value, &w->scratch)));
+	check(w, xmlTextWriterWriteString(w->w, BAD_CAST eg_xml_safe(value, &w->scratch)));
 	check(w, xmlTextWriterEndElement(w->w));
 }
 
-static void data_uint(writer *w, const char *key_id, uint64_t value)
+static void key(writer *w, const char *id, const char *domain, const char *name, const char *type)
 {
-	char text[32];
-	snprintf(text, sizeof(text), "%" PRIu64, value);
-	data(w, key_id, text);
+	check(w, xmlTextWriterStartElement(w->w, BAD_CAST "key"));
+	check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "id", BAD_CAST id));
+	check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "for", BAD_CAST domain));
+	check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "attr.name", BAD_CAST name));
+	check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "attr.type", BAD_CAST type));
+	check(w, xmlTextWriterEndElement(w->w));
 }
 
-static void data_double(writer *w, const char *key_id, double value)
+/* GraphML's attr.type: Gephi wants r, g and b as int (it rejects "255.0")
+ * and counts that may exceed 2^31 as long. */
+static const char *graphml_type(const eg_attr *a)
 {
-	char text[32];
-	eg_format_double(text, value);
-	data(w, key_id, text);
+	if (a->type == EG_ATTR_STRING)
+		return "string";
+	if (a->type == EG_ATTR_DOUBLE)
+		return "double";
+	return strlen(a->name) == 1 ? "int" : "long";
 }
 
 static void write_keys(writer *w)
 {
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		check(w, xmlTextWriterStartElement(w->w, BAD_CAST "key"));
-		check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "id", BAD_CAST keys[i].id));
-		check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "for", BAD_CAST keys[i].domain));
-		check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "attr.name", BAD_CAST keys[i].name));
-		check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "attr.type", BAD_CAST keys[i].type));
-		check(w, xmlTextWriterEndElement(w->w));
-	}
+	key(w, "weighting", "graph", "weighting", "string");
+	key(w, "document_count", "graph", "documents", "long");
+	for (size_t i = 0; i < eg_node_attr_count; i++)
+		key(w, eg_node_attrs[i].graphml_id, "node", eg_node_attrs[i].name, graphml_type(&eg_node_attrs[i]));
+	for (size_t i = 0; i < eg_edge_attr_count; i++)
+		key(w, eg_edge_attrs[i].graphml_id, "edge", eg_edge_attrs[i].name, graphml_type(&eg_edge_attrs[i]));
 }
 
 static void write_nodes(writer *w, const eg_graph *g)
 {
+	char buf[64];
 	for (size_t i = 0; i < g->node_count && !stopped(w); i++) {
-		const eg_graph_node *n = &g->nodes[i];
 		check(w, xmlTextWriterStartElement(w->w, BAD_CAST "node"));
-		check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "id", BAD_CAST n->id));
-		data(w, "label", n->label);
-		data(w, "type", n->type);
-		if (n->category && *n->category)
-			data(w, "category", n->category);
-		data_uint(w, "mentions", n->mentions);
-		data_uint(w, "documents", n->documents);
-		data_double(w, "degree", n->degree);
-		data_double(w, "weighted_degree", n->weighted_degree);
+		check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "id", BAD_CAST g->nodes[i].id));
+		for (size_t k = 0; k < eg_node_attr_count; k++) {
+			const char *v = eg_node_attr_value(g, i, k, buf, &w->value);
+			if (v)
+				data(w, eg_node_attrs[k].graphml_id, v);
+		}
 		check(w, xmlTextWriterEndElement(w->w));
 	}
 }
 
 static void write_edges(writer *w, const eg_graph *g)
 {
-	char id[32];
+	char id[32], buf[64];
 	for (size_t i = 0; i < g->edge_count && !stopped(w); i++) {
 		const eg_graph_edge *e = &g->edges[i];
 		snprintf(id, sizeof(id), "e%zu", i);
@@ -140,8 +104,11 @@ static void write_edges(writer *w, const eg_graph *g)
 		check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "id", BAD_CAST id));
 		check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "source", BAD_CAST g->nodes[e->source].id));
 		check(w, xmlTextWriterWriteAttribute(w->w, BAD_CAST "target", BAD_CAST g->nodes[e->target].id));
-		data_double(w, "weight", e->weight);
-		data_uint(w, "edge_documents", e->documents);
+		for (size_t k = 0; k < eg_edge_attr_count; k++) {
+			const char *v = eg_edge_attr_value(g, i, k, buf, &w->value);
+			if (v)
+				data(w, eg_edge_attrs[k].graphml_id, v);
+		}
 		check(w, xmlTextWriterEndElement(w->w));
 	}
 }
@@ -171,12 +138,17 @@ int eg_graphml_write(FILE *fp, const eg_graph *g, eg_error *err)
 	check(&w, xmlTextWriterStartElement(w.w, BAD_CAST "graph"));
 	check(&w, xmlTextWriterWriteAttribute(w.w, BAD_CAST "id", BAD_CAST "G"));
 	check(&w, xmlTextWriterWriteAttribute(w.w, BAD_CAST "edgedefault", BAD_CAST "undirected"));
+	data(&w, "weighting", eg_weighting_name((eg_weighting)g->weighting));
+	char documents[32];
+	snprintf(documents, sizeof(documents), "%" PRIu64, g->document_count);
+	data(&w, "document_count", documents);
 	write_nodes(&w, g);
 	write_edges(&w, g);
 	check(&w, xmlTextWriterEndDocument(w.w));
 	check(&w, xmlTextWriterFlush(w.w));
 	xmlFreeTextWriter(w.w);
 	eg_buf_free(&w.scratch);
+	eg_buf_free(&w.value);
 	errno = 0;
 	if (!w.io_error && (fflush(fp) != 0 || ferror(fp)))
 		w.io_error = errno ? errno : EIO;

@@ -4,10 +4,9 @@
  * The document is valid against the GraphML 1.0/1.1 schema, uses the key
  * names Gephi recognises (SPEC.md), declares edgedefault="undirected", and
  * contains nothing that varies between runs: identical graphs give
- * byte-identical files.  Keys:
- *   node: label, type, category (string); mentions, documents (int);
- *         degree, weighted_degree (double)
- *   edge: weight (double); documents (int)
+ * byte-identical files.  Keys are those of output/attributes.h, declared
+ * for="node" or for="edge" as Gephi requires, plus on the graph the
+ * weighting that `weight` holds and the number of documents.
  */
 #ifndef EG_GRAPHML_H
 #define EG_GRAPHML_H

@@ -1,0 +1,145 @@
+#include "output/attributes.h"
+#include "text/utf8.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+enum {
+	NODE_LABEL, NODE_TYPE, NODE_CATEGORY, NODE_MENTIONS, NODE_DOCUMENTS, NODE_FIRST_SEEN, NODE_LAST_SEEN,
+	NODE_DEGREE, NODE_WEIGHTED_DEGREE, NODE_PAGERANK, NODE_BETWEENNESS, NODE_COMPONENT, NODE_COMMUNITY,
+	NODE_SIZE, NODE_R, NODE_G, NODE_B, NODE_X, NODE_Y,
+};
+
+const eg_attr eg_node_attrs[] = {
+	[NODE_LABEL] = {"label", "label", EG_ATTR_STRING},
+	[NODE_TYPE] = {"type", "type", EG_ATTR_STRING},
+	[NODE_CATEGORY] = {"category", "category", EG_ATTR_STRING},
+	[NODE_MENTIONS] = {"mentions", "mentions", EG_ATTR_INT},
+	[NODE_DOCUMENTS] = {"documents", "documents", EG_ATTR_INT},
+	[NODE_FIRST_SEEN] = {"first_seen", "first_seen", EG_ATTR_STRING},
+	[NODE_LAST_SEEN] = {"last_seen", "last_seen", EG_ATTR_STRING},
+	[NODE_DEGREE] = {"degree", "degree", EG_ATTR_DOUBLE},
+	[NODE_WEIGHTED_DEGREE] = {"weighted_degree", "weighted_degree", EG_ATTR_DOUBLE},
+	[NODE_PAGERANK] = {"pagerank", "pagerank", EG_ATTR_DOUBLE},
+	[NODE_BETWEENNESS] = {"betweenness", "betweenness", EG_ATTR_DOUBLE},
+	[NODE_COMPONENT] = {"component", "component", EG_ATTR_INT},
+	[NODE_COMMUNITY] = {"community", "community", EG_ATTR_INT},
+	[NODE_SIZE] = {"size", "size", EG_ATTR_DOUBLE},
+	[NODE_R] = {"r", "r", EG_ATTR_INT},
+	[NODE_G] = {"g", "g", EG_ATTR_INT},
+	[NODE_B] = {"b", "b", EG_ATTR_INT},
+	[NODE_X] = {"x", "x", EG_ATTR_DOUBLE},
+	[NODE_Y] = {"y", "y", EG_ATTR_DOUBLE},
+};
+const size_t eg_node_attr_count = sizeof(eg_node_attrs) / sizeof(eg_node_attrs[0]);
+
+enum { EDGE_WEIGHT, EDGE_COUNT, EDGE_DOCUMENTS, EDGE_PMI, EDGE_NPMI, EDGE_JACCARD, EDGE_DICE, EDGE_EVIDENCE,
+       EDGE_SNIPPET };
+
+const eg_attr eg_edge_attrs[] = {
+	[EDGE_WEIGHT] = {"weight", "weight", EG_ATTR_DOUBLE},
+	[EDGE_COUNT] = {"count", "edge_count", EG_ATTR_INT},
+	[EDGE_DOCUMENTS] = {"documents", "edge_documents", EG_ATTR_INT},
+	[EDGE_PMI] = {"pmi", "edge_pmi", EG_ATTR_DOUBLE},
+	[EDGE_NPMI] = {"npmi", "edge_npmi", EG_ATTR_DOUBLE},
+	[EDGE_JACCARD] = {"jaccard", "edge_jaccard", EG_ATTR_DOUBLE},
+	[EDGE_DICE] = {"dice", "edge_dice", EG_ATTR_DOUBLE},
+	[EDGE_EVIDENCE] = {"evidence", "edge_evidence", EG_ATTR_STRING},
+	[EDGE_SNIPPET] = {"snippet", "edge_snippet", EG_ATTR_STRING},
+};
+const size_t eg_edge_attr_count = sizeof(eg_edge_attrs) / sizeof(eg_edge_attrs[0]);
+
+static const char *uint_text(char *buf, uint64_t v)
+{
+	snprintf(buf, 64, "%" PRIu64, v);
+	return buf;
+}
+
+static const char *int_text(char *buf, int64_t v)
+{
+	snprintf(buf, 64, "%" PRId64, v);
+	return buf;
+}
+
+static const char *double_text(char *buf, double v)
+{
+	eg_format_double(buf, v);
+	return buf;
+}
+
+static const char *nonempty(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *buf, eg_buf *scratch)
+{
+	(void)scratch;
+	const eg_graph_node *n = &g->nodes[node];
+	switch (k) {
+	case NODE_LABEL: return n->label;
+	case NODE_TYPE: return n->type;
+	case NODE_CATEGORY: return nonempty(n->category);
+	case NODE_MENTIONS: return uint_text(buf, n->mentions);
+	case NODE_DOCUMENTS: return uint_text(buf, n->documents);
+	case NODE_FIRST_SEEN: return nonempty(n->first_date);
+	case NODE_LAST_SEEN: return nonempty(n->last_date);
+	case NODE_DEGREE: return double_text(buf, n->degree);
+	case NODE_WEIGHTED_DEGREE: return double_text(buf, n->weighted_degree);
+	case NODE_PAGERANK: return double_text(buf, n->pagerank);
+	case NODE_BETWEENNESS: return double_text(buf, n->betweenness);
+	case NODE_COMPONENT: return int_text(buf, n->component);
+	case NODE_COMMUNITY: return int_text(buf, n->community);
+	case NODE_SIZE: return double_text(buf, n->size);
+	case NODE_R: return uint_text(buf, n->r);
+	case NODE_G: return uint_text(buf, n->g);
+	case NODE_B: return uint_text(buf, n->b);
+	case NODE_X: return double_text(buf, n->x);
+	case NODE_Y: return double_text(buf, n->y);
+	default: return NULL;
+	}
+}
+
+const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *buf, eg_buf *scratch)
+{
+	const eg_graph_edge *e = &g->edges[edge];
+	switch (k) {
+	case EDGE_WEIGHT: return double_text(buf, e->weight);
+	case EDGE_COUNT: return uint_text(buf, e->count);
+	case EDGE_DOCUMENTS: return uint_text(buf, e->documents);
+	case EDGE_PMI: return double_text(buf, e->pmi);
+	case EDGE_NPMI: return double_text(buf, e->npmi);
+	case EDGE_JACCARD: return double_text(buf, e->jaccard);
+	case EDGE_DICE: return double_text(buf, e->dice);
+	case EDGE_EVIDENCE:
+		if (!e->evidence_count)
+			return NULL;
+		eg_buf_clear(scratch);
+		for (uint32_t i = 0; i < e->evidence_count; i++) {
+			if (i)
+				eg_buf_adds(scratch, EG_EVIDENCE_SEPARATOR);
+			eg_buf_adds(scratch, e->evidence[i]);
+		}
+		return scratch->data;
+	case EDGE_SNIPPET: return nonempty(e->snippet);
+	default: return NULL;
+	}
+}
+
+const char *eg_xml_safe(const char *s, eg_buf *scratch)
+{
+	eg_buf_clear(scratch);
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		int len;
+		uint32_t cp = eg_utf8_decode((const unsigned char *)s + i, n - i, &len);
+		int allowed = cp != EG_UTF8_INVALID && (cp >= 0x20 || cp == '\t' || cp == '\n' || cp == '\r') &&
+			      cp != 0xFFFE && cp != 0xFFFF;
+		if (allowed)
+			eg_buf_add(scratch, s + i, (size_t)len);
+		i += (size_t)len;
+	}
+	eg_buf_add(scratch, "", 0);
+	return scratch->data;
+}

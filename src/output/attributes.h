@@ -1,0 +1,45 @@
+/*
+ * attributes: the node and edge attributes every graph format writes, in
+ * one list, so that GraphML, GEXF, CSV and JSON agree on names, types and
+ * values.
+ *
+ * eg_attr_value formats attribute k of a node or edge as text: integers in
+ * decimal, doubles in the shortest form that reads back exactly
+ * (eg_format_double), strings as they are (the writer escapes them).  It
+ * returns NULL where the attribute has no value for that node or edge (no
+ * category, no dated document, no snippet), which writers leave out.
+ */
+#ifndef EG_ATTRIBUTES_H
+#define EG_ATTRIBUTES_H
+
+#include <stddef.h>
+
+#include "graph/graph.h"
+
+typedef enum eg_attr_type { EG_ATTR_STRING, EG_ATTR_INT, EG_ATTR_DOUBLE } eg_attr_type;
+
+typedef struct eg_attr {
+	const char *name;      /* as Gephi, networkx and igraph show it */
+	const char *graphml_id; /* unique among all GraphML keys */
+	eg_attr_type type;
+} eg_attr;
+
+/* label first; x, y, size, r, g, b are Gephi's visual attributes. */
+extern const eg_attr eg_node_attrs[];
+extern const size_t eg_node_attr_count;
+/* weight first. */
+extern const eg_attr eg_edge_attrs[];
+extern const size_t eg_edge_attr_count;
+
+/* Separates the document ids of an edge's `evidence` attribute. */
+#define EG_EVIDENCE_SEPARATOR " | "
+
+/* buf holds at least 64 bytes; scratch grows for long strings. */
+const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *buf, eg_buf *scratch);
+const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *buf, eg_buf *scratch);
+
+/* Valid UTF-8 that XML 1.0 can hold: invalid sequences, C0 controls other
+ * than tab, newline and carriage return, U+FFFE and U+FFFF are dropped. */
+const char *eg_xml_safe(const char *s, eg_buf *scratch);
+
+#endif
