@@ -765,12 +765,6 @@ void eg_tokens_free(eg_tokens *t)
 	t->sentences = t->paragraphs = 0;
 }
 
-int eg_token_is(const char *text, const eg_token *t, const char *word)
-{
-	size_t n = strlen(word);
-	return t->end - t->start == n && memcmp(text + t->start, word, n) == 0;
-}
-
 int eg_token_in(const char *text, const eg_token *t, const char *const *words)
 {
 	for (; *words; words++)

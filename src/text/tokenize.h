@@ -54,6 +54,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "util/util.h"
 
@@ -95,8 +96,16 @@ void eg_tokenize(const char *text, size_t length, eg_tokens *out);
 void eg_tokens_free(eg_tokens *t);
 
 /* Whether token t's bytes are exactly word, or one of the NULL-terminated
- * words. */
-int eg_token_is(const char *text, const eg_token *t, const char *word);
+ * words.  Inline, and the first byte compared before the length is taken:
+ * the pipeline asks this of most tokens, and most differ at once (tokens are
+ * never empty). */
+static inline int eg_token_is(const char *text, const eg_token *t, const char *word)
+{
+	if (text[t->start] != word[0])
+		return 0;
+	size_t n = strlen(word);
+	return t->end - t->start == n && memcmp(text + t->start, word, n) == 0;
+}
 int eg_token_in(const char *text, const eg_token *t, const char *const *words);
 
 /* The text of tokens [first, end) into out (cleared first), with one space

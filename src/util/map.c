@@ -43,43 +43,49 @@ void eg_u64map_init(eg_u64map *m)
 
 void eg_u64map_free(eg_u64map *m)
 {
-	free(m->keys);
-	free(m->values);
+	free(m->entries);
 	free(m->used);
 	memset(m, 0, sizeof(*m));
+}
+
+/* The used byte of a key with hash h: never 0, and a probe whose byte
+ * differs needs no look at the entry. */
+static unsigned char used_tag(uint64_t h)
+{
+	return (unsigned char)(0x80 | (h >> 57));
 }
 
 uint64_t *eg_u64map_get(const eg_u64map *m, uint64_t key)
 {
 	if (!m->count)
 		return NULL;
-	for (size_t i = mix64(key) & m->mask;; i = (i + 1) & m->mask) {
-		if (!m->used[i])
+	uint64_t h = mix64(key);
+	unsigned char tag = used_tag(h);
+	for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
+		unsigned char u = m->used[i];
+		if (!u)
 			return NULL;
-		if (m->keys[i] == key)
-			return &m->values[i];
+		if (u == tag && m->entries[i].key == key)
+			return &m->entries[i].value;
 	}
 }
 
 static void u64map_resize(eg_u64map *m, size_t size)
 {
 	eg_u64map old = *m;
-	m->keys = eg_xcalloc(size, sizeof(uint64_t));
-	m->values = eg_xcalloc(size, sizeof(uint64_t));
+	m->entries = eg_xmalloc(size * sizeof(*m->entries));
 	m->used = eg_xcalloc(size, 1);
 	m->mask = size - 1;
 	for (size_t j = 0; old.used && j <= old.mask; j++) {
 		if (!old.used[j])
 			continue;
-		size_t i = mix64(old.keys[j]) & m->mask;
+		size_t i = mix64(old.entries[j].key) & m->mask;
 		while (m->used[i])
 			i = (i + 1) & m->mask;
-		m->used[i] = 1;
-		m->keys[i] = old.keys[j];
-		m->values[i] = old.values[j];
+		m->used[i] = old.used[j];
+		m->entries[i] = old.entries[j];
 	}
-	free(old.keys);
-	free(old.values);
+	free(old.entries);
 	free(old.used);
 }
 
@@ -87,29 +93,31 @@ uint64_t *eg_u64map_put(eg_u64map *m, uint64_t key, int *inserted)
 {
 	if (!m->used || (m->count + 1) * 4 > (m->mask + 1) * 3)
 		u64map_resize(m, m->used ? (m->mask + 1) * 2 : 16);
-	size_t i = mix64(key) & m->mask;
+	uint64_t h = mix64(key);
+	unsigned char tag = used_tag(h);
+	size_t i = h & m->mask;
 	for (; m->used[i]; i = (i + 1) & m->mask) {
-		if (m->keys[i] == key) {
+		if (m->used[i] == tag && m->entries[i].key == key) {
 			if (inserted)
 				*inserted = 0;
-			return &m->values[i];
+			return &m->entries[i].value;
 		}
 	}
-	m->used[i] = 1;
-	m->keys[i] = key;
-	m->values[i] = 0;
+	m->used[i] = tag;
+	m->entries[i].key = key;
+	m->entries[i].value = 0;
 	m->count++;
 	if (inserted)
 		*inserted = 1;
-	return &m->values[i];
+	return &m->entries[i].value;
 }
 
 int eg_u64map_next(const eg_u64map *m, size_t *pos, uint64_t *key, uint64_t *value)
 {
 	for (; m->used && *pos <= m->mask; (*pos)++) {
 		if (m->used[*pos]) {
-			*key = m->keys[*pos];
-			*value = m->values[*pos];
+			*key = m->entries[*pos].key;
+			*value = m->entries[*pos].value;
 			(*pos)++;
 			return 1;
 		}
@@ -124,23 +132,32 @@ void eg_strmap_init(eg_strmap *m)
 
 void eg_strmap_free(eg_strmap *m)
 {
-	for (size_t i = 0; i < m->count; i++)
-		free(m->keys[i]);
+	while (m->chunk) {
+		char *next;
+		memcpy(&next, m->chunk, sizeof(next));
+		free(m->chunk);
+		m->chunk = next;
+	}
 	free(m->keys);
-	free(m->lengths);
 	free(m->hashes);
 	free(m->slots);
 	memset(m, 0, sizeof(*m));
 }
 
-int64_t eg_strmap_find(const eg_strmap *m, const char *key, size_t len)
+static uint32_t key_length(const char *key)
+{
+	uint32_t n;
+	memcpy(&n, key - sizeof(n), sizeof(n));
+	return n;
+}
+
+static int64_t find_hashed(const eg_strmap *m, const char *key, size_t len, uint64_t h)
 {
 	if (!m->count)
 		return -1;
-	uint64_t h = hash_string(key, len);
 	uint64_t tag = h & 0xffffffff00000000ULL;
 	/* The slot carries part of the hash, so a probe that misses costs no
-	 * visit to the key arrays. */
+	 * visit to the keys. */
 	for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
 		uint64_t slot = m->slots[i];
 		if (!slot)
@@ -148,9 +165,15 @@ int64_t eg_strmap_find(const eg_strmap *m, const char *key, size_t len)
 		if ((slot & 0xffffffff00000000ULL) != tag)
 			continue;
 		uint32_t s = (uint32_t)slot - 1;
-		if (m->lengths[s] == len && memcmp(m->keys[s], key, len) == 0)
+		const char *k = m->keys[s];
+		if (key_length(k) == len && memcmp(k, key, len) == 0)
 			return s;
 	}
+}
+
+int64_t eg_strmap_find(const eg_strmap *m, const char *key, size_t len)
+{
+	return m->count ? find_hashed(m, key, len, hash_string(key, len)) : -1;
 }
 
 static void strmap_rehash(eg_strmap *m, size_t size)
@@ -166,9 +189,34 @@ static void strmap_rehash(eg_strmap *m, size_t size)
 	}
 }
 
+/* A copy of key in the current chunk, after its length and followed by a
+ * NUL: one allocation for many keys, and the length next to the bytes. */
+static char *store_key(eg_strmap *m, const char *key, size_t len)
+{
+	size_t need = sizeof(uint32_t) + len + 1;
+	if (!m->chunk || m->chunk_used + need > m->chunk_size) {
+		size_t size = 64 * 1024;
+		while (size < sizeof(char *) + need)
+			size *= 2;
+		char *chunk = eg_xmalloc(size);
+		memcpy(chunk, &m->chunk, sizeof(m->chunk));
+		m->chunk = chunk;
+		m->chunk_used = sizeof(char *);
+		m->chunk_size = size;
+	}
+	char *p = m->chunk + m->chunk_used;
+	uint32_t n = (uint32_t)len;
+	memcpy(p, &n, sizeof(n));
+	memcpy(p + sizeof(n), key, len);
+	p[sizeof(n) + len] = '\0';
+	m->chunk_used += need;
+	return p + sizeof(n);
+}
+
 uint32_t eg_strmap_intern(eg_strmap *m, const char *key, size_t len, int *inserted)
 {
-	int64_t found = eg_strmap_find(m, key, len);
+	uint64_t h = hash_string(key, len);
+	int64_t found = find_hashed(m, key, len, h);
 	if (found >= 0) {
 		if (inserted)
 			*inserted = 0;
@@ -180,14 +228,10 @@ uint32_t eg_strmap_intern(eg_strmap *m, const char *key, size_t len, int *insert
 	if (s + 1 > m->cap) {
 		size_t cap = m->cap;
 		EG_GROW(m->keys, cap, s + 1);
-		cap = m->cap;
-		EG_GROW(m->lengths, cap, s + 1);
-		cap = m->cap;
 		EG_GROW(m->hashes, m->cap, s + 1);
 	}
-	m->keys[s] = eg_xstrndup(key, len);
-	m->lengths[s] = (uint32_t)len;
-	m->hashes[s] = hash_string(key, len);
+	m->keys[s] = store_key(m, key, len);
+	m->hashes[s] = h;
 	size_t i = m->hashes[s] & m->mask;
 	while (m->slots[i])
 		i = (i + 1) & m->mask;
@@ -205,5 +249,5 @@ const char *eg_strmap_key(const eg_strmap *m, uint32_t index)
 
 size_t eg_strmap_key_length(const eg_strmap *m, uint32_t index)
 {
-	return m->lengths[index];
+	return key_length(m->keys[index]);
 }

@@ -16,10 +16,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+typedef struct eg_u64map_entry {
+	uint64_t key, value;
+} eg_u64map_entry;
+
 typedef struct eg_u64map {
-	uint64_t *keys;
-	uint64_t *values;
-	unsigned char *used;
+	eg_u64map_entry *entries; /* key and value side by side: one cache miss a probe */
+	unsigned char *used;      /* 0 = empty, else 0x80 | seven bits of the hash */
 	size_t count, mask;
 } eg_u64map;
 
@@ -37,9 +40,11 @@ int eg_u64map_next(const eg_u64map *m, size_t *pos, uint64_t *key, uint64_t *val
 typedef struct eg_strmap {
 	uint64_t *slots;     /* high 32 bits of the hash, then index + 1; 0 = empty */
 	uint64_t *hashes;    /* per index */
-	char **keys;         /* per index, owned */
-	uint32_t *lengths;   /* per index */
+	char **keys;         /* per index: in a chunk, after its 32-bit length */
 	size_t count, cap, mask;
+	char *chunk;         /* the chunk keys go into; chunks are chained through
+			      * their first bytes and never move */
+	size_t chunk_used, chunk_size;
 } eg_strmap;
 
 void eg_strmap_init(eg_strmap *m);

@@ -44,7 +44,9 @@ char *eg_xstrndup(const char *s, size_t n);
 /* Grows *v (an array of elements of size elem) so that it holds at least need
  * elements; *cap is updated.  Amortised doubling. */
 void eg_grow(void **v, size_t *cap, size_t need, size_t elem);
-#define EG_GROW(v, cap, need) eg_grow((void **)&(v), &(cap), (need), sizeof(*(v)))
+/* The test inline: most calls, one per token or byte appended, need nothing. */
+#define EG_GROW(v, cap, need) \
+	((need) <= (cap) ? (void)0 : eg_grow((void **)&(v), &(cap), (need), sizeof(*(v))))
 
 typedef struct eg_buf {
 	char *data;
