@@ -94,6 +94,8 @@ static void check_keys(xmlDocPtr doc)
 		{"weight", "edge", "weight", "double"},
 		{"edge_count", "edge", "count", "long"},
 		{"edge_documents", "edge", "documents", "long"},
+		{"edge_first_seen", "edge", "first_seen", "string"},
+		{"edge_last_seen", "edge", "last_seen", "string"},
 		{"edge_pmi", "edge", "pmi", "double"},
 		{"edge_npmi", "edge", "npmi", "double"},
 		{"edge_jaccard", "edge", "jaccard", "double"},

@@ -84,9 +84,10 @@ static char *dump(const eg_cooc *c, const eg_entities *ents)
 	eg_pair_counts *pairs = eg_cooc_pairs(c, &m);
 	for (size_t i = 0; i < m; i++) {
 		const char *a = eg_entity_id(ents, pairs[i].a), *b = eg_entity_id(ents, pairs[i].b);
-		int len = snprintf(buf, sizeof(buf), "pair %s %s %llu %llu [%s]", strcmp(a, b) < 0 ? a : b,
+		int len = snprintf(buf, sizeof(buf), "pair %s %s %llu %llu %s %s [%s]", strcmp(a, b) < 0 ? a : b,
 				   strcmp(a, b) < 0 ? b : a, (unsigned long long)pairs[i].weight,
-				   (unsigned long long)pairs[i].documents, pairs[i].snippet ? pairs[i].snippet : "");
+				   (unsigned long long)pairs[i].documents, pairs[i].first_date ? pairs[i].first_date : "-",
+				   pairs[i].last_date ? pairs[i].last_date : "-", pairs[i].snippet ? pairs[i].snippet : "");
 		for (uint32_t k = 0; k < pairs[i].evidence_count; k++)
 			len += snprintf(buf + len, sizeof(buf) - (size_t)len, " %s", pairs[i].evidence[k]);
 		lines[n++] = eg_xstrdup(buf);
@@ -183,7 +184,7 @@ int main(void)
 		CHECK_STR(got, want);
 		free(got);
 	}
-	CHECK(strstr(want, "pair org.microsoft product.azure 4 4 [Microsoft sold Azure.] d1 d3 d4 d7") !=
+	CHECK(strstr(want, "pair org.microsoft product.azure 4 4 2022-03-03 2025-02-01 [Microsoft sold Azure.] d1 d3 d4 d7") !=
 	      NULL);
 	CHECK(strstr(want, "entity org.microsoft Microsoft test 6 5 2022-03-03 2025-02-01") != NULL);
 

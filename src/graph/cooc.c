@@ -14,6 +14,7 @@ typedef struct pair_slot {
 	uint64_t last_document; /* 1 + index of the last document counted, 0 = none */
 	uint32_t evidence[EG_EVIDENCE_MAX];
 	uint32_t snippet;
+	uint32_t first_date, last_date;
 	uint8_t evidence_count;
 } pair_slot;
 
@@ -108,13 +109,13 @@ static entity_slot *entity_at(eg_cooc *c, uint32_t e)
 	return &c->entities[e];
 }
 
-/* Widens x's first and last dates to include date (a reference). */
-static void widen_dates(eg_cooc *c, entity_slot *x, uint32_t first, uint32_t last)
+/* Widens [*first_date, *last_date] to include [first, last] (references). */
+static void widen(eg_cooc *c, uint32_t *first_date, uint32_t *last_date, uint32_t first, uint32_t last)
 {
-	if (first && (!x->first_date || strcmp(interned(&c->dates, first), interned(&c->dates, x->first_date)) < 0))
-		x->first_date = first;
-	if (last && (!x->last_date || strcmp(interned(&c->dates, last), interned(&c->dates, x->last_date)) > 0))
-		x->last_date = last;
+	if (first && (!*first_date || strcmp(interned(&c->dates, first), interned(&c->dates, *first_date)) < 0))
+		*first_date = first;
+	if (last && (!*last_date || strcmp(interned(&c->dates, last), interned(&c->dates, *last_date)) > 0))
+		*last_date = last;
 }
 
 static void count_entity(eg_cooc *c, uint32_t e)
@@ -125,7 +126,7 @@ static void count_entity(eg_cooc *c, uint32_t e)
 		return;
 	x->last_document = c->documents;
 	x->documents++;
-	widen_dates(c, x, c->now.date, c->now.date);
+	widen(c, &x->first_date, &x->last_date, c->now.date, c->now.date);
 }
 
 /* Appends text[from, to) to b with runs of white space and control
@@ -280,6 +281,7 @@ static void count_pair(eg_cooc *c, uint32_t mx, uint32_t my)
 	if (p->last_document != c->documents) {
 		p->last_document = c->documents;
 		p->documents++;
+		widen(c, &p->first_date, &p->last_date, c->now.date, c->now.date);
 		add_evidence(c, p, &mentions[mx], &mentions[my]);
 	}
 }
@@ -408,6 +410,8 @@ eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n)
 		for (size_t k = 0; k < EG_EVIDENCE_MAX; k++)
 			out[i].evidence[k] = interned(&c->doc_ids, c->pairs[i].evidence[k]);
 		out[i].snippet = interned(&c->snippets, c->pairs[i].snippet);
+		out[i].first_date = interned(&c->dates, c->pairs[i].first_date);
+		out[i].last_date = interned(&c->dates, c->pairs[i].last_date);
 	}
 	*n = c->pair_count;
 	return out;
@@ -433,7 +437,8 @@ void eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *c
 	entity_slot *x = entity_at(c, entity);
 	x->mentions += counts->mentions;
 	x->documents += counts->documents;
-	widen_dates(c, x, intern_ref(&c->dates, counts->first_date), intern_ref(&c->dates, counts->last_date));
+	widen(c, &x->first_date, &x->last_date, intern_ref(&c->dates, counts->first_date),
+	      intern_ref(&c->dates, counts->last_date));
 }
 
 void eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q)
@@ -443,6 +448,7 @@ void eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q)
 	pair_slot *p = pair_at(c, q->a, q->b);
 	p->weight += q->weight;
 	p->documents += q->documents;
+	widen(c, &p->first_date, &p->last_date, intern_ref(&c->dates, q->first_date), intern_ref(&c->dates, q->last_date));
 	/* The union of both evidence lists, smallest ids first, no repeats. */
 	uint32_t merged[2 * EG_EVIDENCE_MAX];
 	size_t n = 0, i = 0, j = 0;

@@ -64,6 +64,7 @@ typedef struct eg_pair_counts {
 	const char *evidence[EG_EVIDENCE_MAX]; /* document ids, sorted; owned by eg_cooc */
 	uint32_t evidence_count;               /* min(documents, EG_EVIDENCE_MAX) */
 	const char *snippet;                   /* owned by eg_cooc; NULL when unknown */
+	const char *first_date, *last_date;    /* of the dated documents where it occurs; NULL when none */
 } eg_pair_counts;
 
 eg_cooc *eg_cooc_new(eg_window window);

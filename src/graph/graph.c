@@ -94,6 +94,8 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 		g->edges[m].evidence_count = pairs[i].evidence_count;
 		memcpy(g->edges[m].evidence, pairs[i].evidence, sizeof(pairs[i].evidence));
 		g->edges[m].snippet = pairs[i].snippet;
+		g->edges[m].first_date = pairs[i].first_date;
+		g->edges[m].last_date = pairs[i].last_date;
 		eg_edge_weigh(&g->edges[m], g->nodes[x].documents, g->nodes[y].documents, eg_cooc_documents(counts),
 			      options->weighting);
 		m++;

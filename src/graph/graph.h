@@ -73,6 +73,7 @@ typedef struct eg_graph_edge {
 	const char *evidence[EG_EVIDENCE_MAX]; /* first document ids; owned by eg_cooc */
 	uint32_t evidence_count;
 	const char *snippet;     /* owned by eg_cooc; NULL when unknown */
+	const char *first_date, *last_date; /* "YYYY-MM-DD" or NULL; owned by eg_cooc */
 } eg_graph_edge;
 
 typedef struct eg_graph {

@@ -34,13 +34,15 @@ const eg_attr eg_node_attrs[] = {
 };
 const size_t eg_node_attr_count = sizeof(eg_node_attrs) / sizeof(eg_node_attrs[0]);
 
-enum { EDGE_WEIGHT, EDGE_COUNT, EDGE_DOCUMENTS, EDGE_PMI, EDGE_NPMI, EDGE_JACCARD, EDGE_DICE, EDGE_EVIDENCE,
-       EDGE_SNIPPET };
+enum { EDGE_WEIGHT, EDGE_COUNT, EDGE_DOCUMENTS, EDGE_FIRST_SEEN, EDGE_LAST_SEEN, EDGE_PMI, EDGE_NPMI, EDGE_JACCARD,
+       EDGE_DICE, EDGE_EVIDENCE, EDGE_SNIPPET };
 
 const eg_attr eg_edge_attrs[] = {
 	[EDGE_WEIGHT] = {"weight", "weight", EG_ATTR_DOUBLE},
 	[EDGE_COUNT] = {"count", "edge_count", EG_ATTR_INT},
 	[EDGE_DOCUMENTS] = {"documents", "edge_documents", EG_ATTR_INT},
+	[EDGE_FIRST_SEEN] = {"first_seen", "edge_first_seen", EG_ATTR_STRING},
+	[EDGE_LAST_SEEN] = {"last_seen", "edge_last_seen", EG_ATTR_STRING},
 	[EDGE_PMI] = {"pmi", "edge_pmi", EG_ATTR_DOUBLE},
 	[EDGE_NPMI] = {"npmi", "edge_npmi", EG_ATTR_DOUBLE},
 	[EDGE_JACCARD] = {"jaccard", "edge_jaccard", EG_ATTR_DOUBLE},
@@ -108,6 +110,8 @@ const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *b
 	case EDGE_WEIGHT: return double_text(buf, e->weight);
 	case EDGE_COUNT: return uint_text(buf, e->count);
 	case EDGE_DOCUMENTS: return uint_text(buf, e->documents);
+	case EDGE_FIRST_SEEN: return nonempty(e->first_date);
+	case EDGE_LAST_SEEN: return nonempty(e->last_date);
 	case EDGE_PMI: return double_text(buf, e->pmi);
 	case EDGE_NPMI: return double_text(buf, e->npmi);
 	case EDGE_JACCARD: return double_text(buf, e->jaccard);

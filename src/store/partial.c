@@ -111,6 +111,8 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 		for (uint32_t k = 0; k < p->evidence_count; k++)
 			put_string(&b, p->evidence[k]);
 		put_string(&b, p->snippet);
+		put_string(&b, p->first_date);
+		put_string(&b, p->last_date);
 	}
 	free(placed);
 	free(pairs);
@@ -193,7 +195,7 @@ int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_par
 	if (!data)
 		return eg_error_set(err, "%s", read_err.message);
 	int rc = -1;
-	eg_buf strings[6] = {{0}};
+	eg_buf strings[8] = {{0}};
 	uint32_t *entity_of = NULL;
 	if (size < sizeof(magic) + 8 || memcmp(data, magic, sizeof(magic)) != 0) {
 		eg_error_set(err, "%s: not an entgraph partial result", path);
@@ -276,6 +278,8 @@ int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_par
 		for (uint32_t k = 0; k < p.evidence_count; k++)
 			p.evidence[k] = get_string(&r, &evidence[k], "a pair");
 		p.snippet = get_string(&r, &strings[5], "a pair");
+		p.first_date = get_string(&r, &strings[6], "a pair");
+		p.last_date = get_string(&r, &strings[7], "a pair");
 		if (!r.failure) {
 			if (p.snippet && !*p.snippet)
 				p.snippet = NULL;

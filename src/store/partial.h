@@ -20,7 +20,7 @@
  *     date (empty when none), u64 mentions, u64 documents;
  *   u64 pairs, each: u64 a, u64 b (entity positions above, a < b),
  *     u64 windows, u64 documents, u32 evidence count E, E strings,
- *     string snippet (empty when none);
+ *     string snippet, first date, last date (each empty when none);
  *   u64 XXH3-64 of every byte before it.
  */
 #ifndef EG_PARTIAL_H
