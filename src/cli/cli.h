@@ -148,13 +148,27 @@ int eg_report_skipped(const eg_skipped *skipped);
 /* The number of cores, at most 64: the default for --jobs. */
 long eg_default_jobs(void);
 
+/* Where extract and merge write: the partial result (--partial), or -o in
+ * o's format; csv makes two files, NAME.nodes.csv and NAME.edges.csv, from
+ * -o NAME or NAME.csv.  All are temporary files until eg_write_result
+ * commits them together. */
+typedef struct eg_outputs {
+	eg_out files[2];
+	eg_buf paths[2];
+	size_t count; /* files open */
+} eg_outputs;
+
+/* Opens the outputs early, so that a bad path fails before the long part;
+ * reports and returns EG_EXIT_OUTPUT on failure. */
+int eg_outputs_open(const eg_options *o, eg_outputs *outs);
+void eg_outputs_abort(eg_outputs *outs);
+void eg_outputs_free(eg_outputs *outs);
+
 /* The end of extract and merge: builds the graph from counts (entities in
  * ents) and writes it in o's format, or writes the counts as a partial
- * result (info) when o->partial is set, through out (opened by the caller
- * on the right path) and commits it.  Reports errors and returns an exit
- * status: EG_EXIT_OK or EG_EXIT_OUTPUT.  summary, when o->progress, ends
- * the "N documents, ..." line. */
-int eg_write_result(const eg_options *o, eg_out *out, const eg_cooc *counts, const eg_entities *ents,
+ * result (info) when o->partial is set, then commits the outputs.  Reports
+ * errors and returns an exit status: EG_EXIT_OK or EG_EXIT_OUTPUT. */
+int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts, const eg_entities *ents,
 		    const eg_partial_info *info);
 
 /* 1 when path means standard output. */

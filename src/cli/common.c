@@ -211,12 +211,10 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 			o->progress = 0;
 			break;
 		case 'f':
-			if (strcmp(optarg, "graphml") != 0) {
-				if (strcmp(optarg, "gexf") == 0 || strcmp(optarg, "csv") == 0 || strcmp(optarg, "json") == 0)
-					return usage_error(o, exit_status, "--format %s is not supported by this version yet; only graphml is",
-							   optarg);
-				return usage_error(o, exit_status, "--format must be graphml, gexf, csv or json, not \"%s\"", optarg);
-			}
+			if (strcmp(optarg, "graphml") != 0 && strcmp(optarg, "gexf") != 0 && strcmp(optarg, "csv") != 0 &&
+			    strcmp(optarg, "json") != 0 && strcmp(optarg, "svg") != 0)
+				return usage_error(o, exit_status,
+						   "--format must be graphml, gexf, csv, json or svg, not \"%s\"", optarg);
 			o->format = optarg;
 			break;
 		case 'w': {
@@ -298,6 +296,9 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 	}
 	if (o->partial && o->output)
 		return usage_error(o, exit_status, "--partial writes the partial result to its own file; drop -o");
+	if (!o->partial && strcmp(o->format, "csv") == 0 && eg_is_stdout(o->output))
+		return usage_error(o, exit_status,
+				   "-f csv writes two files, NAME.nodes.csv and NAME.edges.csv: give -o NAME");
 	/* The default threshold of 1 keeps every count and document edge; the
 	 * other weightings live on other scales, where it would cut at random. */
 	if (!min_weight_given && o->weighting != EG_WEIGHT_COUNT && o->weighting != EG_WEIGHT_DOCUMENTS)

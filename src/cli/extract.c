@@ -15,7 +15,8 @@ static const char usage[] =
 	"standard input) and writes the graph of entities that occur together.\n"
 	"\n"
 	"  -o, --output FILE        write here (- is standard output; the default)\n"
-	"  -f, --format FORMAT      graphml (the default)\n"
+	"  -f, --format FORMAT      graphml (the default), gexf, csv (-o NAME writes\n"
+	"                           NAME.nodes.csv and NAME.edges.csv), json or svg\n"
 	"  -w, --window WINDOW      sentence (default), paragraph, document, or N:\n"
 	"                           entities within N tokens of each other\n"
 	"      --min-weight N       drop edges with weight below N (default: 1 for\n"
@@ -125,8 +126,7 @@ int eg_cmd_extract(int argc, char **argv)
 	int status = EG_EXIT_USAGE;
 	eg_matcher m = {0};
 	eg_cooc *counts = NULL;
-	eg_out out = {0};
-	int out_open = 0;
+	eg_outputs outs = {0};
 	eg_cache *cache = NULL;
 
 	if (eg_options_parse(&o, argc, argv, EG_OPT_INPUT | EG_OPT_OUTPUT | EG_OPT_COUNT | EG_OPT_GRAPH, usage, &status) < 0)
@@ -138,13 +138,12 @@ int eg_cmd_extract(int argc, char **argv)
 	eg_error err;
 	/* Open (a temporary file) before the long part, so a bad output path
 	 * fails at once rather than after the whole corpus. */
-	const char *path = o.partial ? o.partial : eg_is_stdout(o.output) ? "-" : o.output;
-	if (eg_out_open(&out, path, &err) < 0) {
-		eg_report("%s", err.message);
-		status = EG_EXIT_OUTPUT;
+	status = eg_outputs_open(&o, &outs);
+	if (status != EG_EXIT_OK)
 		goto done;
-	}
-	out_open = 1;
+	status = EG_EXIT_USAGE;
+	/* A single output file can be saved in the cache and copied back. */
+	const char *path = outs.count == 1 ? outs.paths[0].data : "-";
 
 	eg_cache_key run_key;
 	known_inputs known = {0};
@@ -161,9 +160,9 @@ int eg_cmd_extract(int argc, char **argv)
 			keyed = know_inputs(&o, cache, &known);
 		if (keyed) {
 			run_key = output_key(&m, &o, &known.stamp.content);
-			int copied = copy_saved_output(&o, cache, &run_key, &out, path, (size_t)known.stamp.documents);
+			int copied = copy_saved_output(&o, cache, &run_key, &outs.files[0], path, (size_t)known.stamp.documents);
 			if (copied) {
-				out_open = 0;
+				outs.count = 0;
 				status = copied > 0 ? EG_EXIT_OK : EG_EXIT_OUTPUT;
 				goto done;
 			}
@@ -184,8 +183,7 @@ int eg_cmd_extract(int argc, char **argv)
 	eg_partial_info info = {.window = o.window, .shard_count = o.shard_count ? o.shard_count : 1,
 				.shards = &shard, .shards_held = 1};
 	memcpy(info.fingerprint, m.fingerprint, sizeof(info.fingerprint));
-	out_open = 0;
-	status = eg_write_result(&o, &out, counts, m.entities, &info);
+	status = eg_write_result(&o, &outs, counts, m.entities, &info);
 	if (status == EG_EXIT_OK && keyed &&
 	    memcmp(stats.content.bytes, known.stamp.content.bytes, sizeof(known.stamp.content.bytes)) == 0) {
 		/* Keep the output for a re-run that changes nothing (unless the
@@ -200,8 +198,7 @@ int eg_cmd_extract(int argc, char **argv)
 	if (status == EG_EXIT_OK)
 		status = eg_report_skipped(&stats.skipped);
 done:
-	if (out_open)
-		eg_out_abort(&out);
+	eg_outputs_free(&outs);
 	eg_error close_err;
 	if (cache && eg_cache_close(cache, &close_err) < 0)
 		eg_report("%s", close_err.message);

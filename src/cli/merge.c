@@ -14,7 +14,7 @@ static const char usage[] =
 	"\n"
 	"  -o, --output FILE        write the graph here (- is standard output)\n"
 	"      --partial FILE       write the merged partial result here instead\n"
-	"  -f, --format FORMAT      graphml (the default)\n"
+	"  -f, --format FORMAT      graphml (the default), gexf, csv, json or svg\n"
 	"      --min-weight N, --types LIST, --weight W, --min-documents N,\n"
 	"      --backbone ALPHA, --top N, --largest-component, --size-by METRIC\n"
 	"                           as for extract\n"
@@ -75,7 +75,7 @@ int eg_cmd_merge(int argc, char **argv)
 	eg_partial_info all = {0};
 	uint8_t *held = NULL;
 	uint32_t *shards = NULL;
-	eg_out out = {0};
+	eg_outputs outs = {0};
 
 	if (eg_options_parse(&o, argc, argv, EG_OPT_OUTPUT | EG_OPT_GRAPH | EG_OPT_PARTS, usage, &status) < 0)
 		goto done;
@@ -138,17 +138,15 @@ int eg_cmd_merge(int argc, char **argv)
 	all.shards_held = n;
 	all.documents = eg_cooc_documents(counts);
 
-	const char *path = o.partial ? o.partial : eg_is_stdout(o.output) ? "-" : o.output;
-	if (eg_out_open(&out, path, &err) < 0) {
-		eg_report("%s", err.message);
-		status = EG_EXIT_OUTPUT;
+	status = eg_outputs_open(&o, &outs);
+	if (status != EG_EXIT_OK)
 		goto done;
-	}
 	if (o.progress && !o.quiet)
 		eg_report("%zu partial%s, %u of %u shards, %llu documents", o.input_count, o.input_count == 1 ? "" : "s",
 			  n, all.shard_count, (unsigned long long)all.documents);
-	status = eg_write_result(&o, &out, counts, ents, &all);
+	status = eg_write_result(&o, &outs, counts, ents, &all);
 done:
+	eg_outputs_free(&outs);
 	free(shards);
 	free(held);
 	eg_cooc_free(counts);

@@ -1,0 +1,152 @@
+#include "output/gexf.h"
+#include "output/attributes.h"
+#include "output/xml.h"
+
+#include <string.h>
+
+#ifndef EG_VERSION
+#define EG_VERSION "unknown"
+#endif
+
+/* Attributes GEXF says in its own way rather than as attvalues. */
+static int own_place(const eg_attr *a)
+{
+	static const char *const names[] = {"label", "x", "y", "size", "r", "g", "b", "weight"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(a->name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *gexf_type(const eg_attr *a)
+{
+	return a->type == EG_ATTR_STRING ? "string" : a->type == EG_ATTR_DOUBLE ? "double" : "long";
+}
+
+static void declare(eg_xml *x, const char *class, const eg_attr *attrs, size_t n)
+{
+	eg_xml_start(x, "attributes");
+	eg_xml_attr(x, "class", class);
+	for (size_t i = 0; i < n; i++) {
+		if (own_place(&attrs[i]))
+			continue;
+		eg_xml_start(x, "attribute");
+		eg_xml_attr(x, "id", attrs[i].name);
+		eg_xml_attr(x, "title", attrs[i].name);
+		eg_xml_attr(x, "type", gexf_type(&attrs[i]));
+		eg_xml_end(x);
+	}
+	eg_xml_end(x);
+}
+
+typedef const char *(*value_fn)(const eg_graph *g, size_t i, size_t k, char *buf, eg_buf *scratch);
+
+static void attvalues(eg_xml *x, const eg_graph *g, size_t item, const eg_attr *attrs, size_t n, value_fn value,
+		      eg_buf *scratch)
+{
+	char buf[64];
+	eg_xml_start(x, "attvalues");
+	for (size_t k = 0; k < n; k++) {
+		if (own_place(&attrs[k]))
+			continue;
+		const char *v = value(g, item, k, buf, scratch);
+		if (!v)
+			continue;
+		eg_xml_start(x, "attvalue");
+		eg_xml_attr(x, "for", attrs[k].name);
+		eg_xml_attr(x, "value", v);
+		eg_xml_end(x);
+	}
+	eg_xml_end(x);
+}
+
+static void write_nodes(eg_xml *x, const eg_graph *g, int dynamic, eg_buf *scratch)
+{
+	char buf[64];
+	eg_xml_start(x, "nodes");
+	for (size_t i = 0; i < g->node_count && !eg_xml_stopped(x); i++) {
+		const eg_graph_node *n = &g->nodes[i];
+		eg_xml_start(x, "node");
+		eg_xml_attr(x, "id", n->id);
+		eg_xml_attr(x, "label", n->label);
+		if (dynamic && n->first_date)
+			eg_xml_attr(x, "start", n->first_date);
+		attvalues(x, g, i, eg_node_attrs, eg_node_attr_count, eg_node_attr_value, scratch);
+		eg_xml_start(x, "viz:color");
+		snprintf(buf, sizeof(buf), "%u", n->r);
+		eg_xml_attr(x, "r", buf);
+		snprintf(buf, sizeof(buf), "%u", n->g);
+		eg_xml_attr(x, "g", buf);
+		snprintf(buf, sizeof(buf), "%u", n->b);
+		eg_xml_attr(x, "b", buf);
+		eg_xml_end(x);
+		eg_xml_start(x, "viz:position");
+		eg_format_double(buf, n->x);
+		eg_xml_attr(x, "x", buf);
+		eg_format_double(buf, n->y);
+		eg_xml_attr(x, "y", buf);
+		eg_xml_attr(x, "z", "0");
+		eg_xml_end(x);
+		eg_xml_start(x, "viz:size");
+		eg_format_double(buf, n->size);
+		eg_xml_attr(x, "value", buf);
+		eg_xml_end(x);
+		eg_xml_end(x);
+	}
+	eg_xml_end(x);
+}
+
+static void write_edges(eg_xml *x, const eg_graph *g, int dynamic, eg_buf *scratch)
+{
+	char buf[64];
+	eg_xml_start(x, "edges");
+	for (size_t i = 0; i < g->edge_count && !eg_xml_stopped(x); i++) {
+		const eg_graph_edge *e = &g->edges[i];
+		snprintf(buf, sizeof(buf), "e%zu", i);
+		eg_xml_start(x, "edge");
+		eg_xml_attr(x, "id", buf);
+		eg_xml_attr(x, "source", g->nodes[e->source].id);
+		eg_xml_attr(x, "target", g->nodes[e->target].id);
+		eg_format_double(buf, e->weight);
+		eg_xml_attr(x, "weight", buf);
+		if (dynamic && e->first_date)
+			eg_xml_attr(x, "start", e->first_date);
+		attvalues(x, g, i, eg_edge_attrs, eg_edge_attr_count, eg_edge_attr_value, scratch);
+		eg_xml_end(x);
+	}
+	eg_xml_end(x);
+}
+
+int eg_gexf_write(FILE *fp, const eg_graph *g, eg_error *err)
+{
+	int dynamic = 0;
+	for (size_t i = 0; i < g->node_count && !dynamic; i++)
+		dynamic = g->nodes[i].first_date != NULL;
+	eg_xml x;
+	if (eg_xml_open(&x, fp, err) < 0)
+		return -1;
+	eg_xml_start(&x, "gexf");
+	eg_xml_attr(&x, "xmlns", "http://gexf.net/1.3");
+	eg_xml_attr(&x, "xmlns:viz", "http://gexf.net/1.3/viz");
+	eg_xml_attr(&x, "version", "1.3");
+	eg_xml_start(&x, "meta");
+	eg_xml_element(&x, "creator", "entgraph " EG_VERSION);
+	char description[160];
+	snprintf(description, sizeof(description),
+		 "Entities that occur together in news articles; edge weight: %s; %llu documents",
+		 eg_weighting_name((eg_weighting)g->weighting), (unsigned long long)g->document_count);
+	eg_xml_element(&x, "description", description);
+	eg_xml_end(&x);
+	eg_xml_start(&x, "graph");
+	eg_xml_attr(&x, "defaultedgetype", "undirected");
+	eg_xml_attr(&x, "mode", dynamic ? "dynamic" : "static");
+	if (dynamic)
+		eg_xml_attr(&x, "timeformat", "date");
+	declare(&x, "node", eg_node_attrs, eg_node_attr_count);
+	declare(&x, "edge", eg_edge_attrs, eg_edge_attr_count);
+	eg_buf scratch = {0};
+	write_nodes(&x, g, dynamic, &scratch);
+	write_edges(&x, g, dynamic, &scratch);
+	eg_buf_free(&scratch);
+	return eg_xml_close(&x, "GEXF", err);
+}

@@ -1,0 +1,151 @@
+#include "output/tables.h"
+#include "output/attributes.h"
+#include "output/mentions.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+
+static int flush(FILE *fp, eg_buf *b, int *error)
+{
+	if (!*error && b->len && fwrite(b->data, 1, b->len, fp) != b->len)
+		*error = errno ? errno : EIO;
+	eg_buf_clear(b);
+	return *error;
+}
+
+static void csv_field(eg_buf *b, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		eg_buf_adds(b, s);
+		return;
+	}
+	eg_buf_addc(b, '"');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			eg_buf_addc(b, '"');
+		eg_buf_addc(b, *p);
+	}
+	eg_buf_addc(b, '"');
+}
+
+static int finish(FILE *fp, int *error)
+{
+	errno = 0;
+	if (!*error && (fflush(fp) != 0 || ferror(fp)))
+		*error = errno ? errno : EIO;
+	return *error;
+}
+
+int eg_csv_write(FILE *nodes, FILE *edges, const eg_graph *g, eg_error *err)
+{
+	eg_buf line = {0}, scratch = {0};
+	char buf[64];
+	int error = 0;
+	/* Nodes: Id, Label, then the rest. */
+	eg_buf_adds(&line, "Id,Label");
+	for (size_t k = 0; k < eg_node_attr_count; k++)
+		if (strcmp(eg_node_attrs[k].name, "label") != 0)
+			eg_buf_printf(&line, ",%s", eg_node_attrs[k].name);
+	eg_buf_adds(&line, "\r\n");
+	for (size_t i = 0; i < g->node_count && !flush(nodes, &line, &error); i++) {
+		csv_field(&line, g->nodes[i].id);
+		eg_buf_addc(&line, ',');
+		csv_field(&line, g->nodes[i].label);
+		for (size_t k = 0; k < eg_node_attr_count; k++) {
+			if (strcmp(eg_node_attrs[k].name, "label") == 0)
+				continue;
+			eg_buf_addc(&line, ',');
+			csv_field(&line, eg_node_attr_value(g, i, k, buf, &scratch));
+		}
+		eg_buf_adds(&line, "\r\n");
+	}
+	flush(nodes, &line, &error);
+	finish(nodes, &error);
+	/* Edges: Source, Target, Type, Weight, then the rest. */
+	eg_buf_adds(&line, "Source,Target,Type,Weight");
+	for (size_t k = 0; k < eg_edge_attr_count; k++)
+		if (strcmp(eg_edge_attrs[k].name, "weight") != 0)
+			eg_buf_printf(&line, ",%s", eg_edge_attrs[k].name);
+	eg_buf_adds(&line, "\r\n");
+	for (size_t i = 0; i < g->edge_count && !flush(edges, &line, &error); i++) {
+		const eg_graph_edge *e = &g->edges[i];
+		csv_field(&line, g->nodes[e->source].id);
+		eg_buf_addc(&line, ',');
+		csv_field(&line, g->nodes[e->target].id);
+		eg_buf_adds(&line, ",Undirected,");
+		eg_format_double(buf, e->weight);
+		eg_buf_adds(&line, buf);
+		for (size_t k = 0; k < eg_edge_attr_count; k++) {
+			if (strcmp(eg_edge_attrs[k].name, "weight") == 0)
+				continue;
+			eg_buf_addc(&line, ',');
+			csv_field(&line, eg_edge_attr_value(g, i, k, buf, &scratch));
+		}
+		eg_buf_adds(&line, "\r\n");
+	}
+	flush(edges, &line, &error);
+	finish(edges, &error);
+	eg_buf_free(&line);
+	eg_buf_free(&scratch);
+	if (error)
+		return eg_error_set(err, "cannot write the CSV: %s", strerror(error));
+	return 0;
+}
+
+/* ,"name":value with value a JSON number or string as the type says. */
+static void json_member(eg_buf *b, const eg_attr *a, const char *value)
+{
+	eg_buf_addc(b, ',');
+	eg_json_string(b, a->name, strlen(a->name));
+	eg_buf_addc(b, ':');
+	if (a->type == EG_ATTR_STRING)
+		eg_json_string(b, value, strlen(value));
+	else
+		eg_buf_adds(b, value);
+}
+
+int eg_json_write(FILE *fp, const eg_graph *g, eg_error *err)
+{
+	eg_buf b = {0}, scratch = {0};
+	char buf[64];
+	int error = 0;
+	const char *weighting = eg_weighting_name((eg_weighting)g->weighting);
+	eg_buf_adds(&b, "{\"directed\":false,\"multigraph\":false,\"graph\":{\"weighting\":");
+	eg_json_string(&b, weighting, strlen(weighting));
+	eg_buf_printf(&b, ",\"documents\":%" PRIu64 "},\n\"nodes\":[", g->document_count);
+	for (size_t i = 0; i < g->node_count && !flush(fp, &b, &error); i++) {
+		eg_buf_adds(&b, i ? ",\n{\"id\":" : "\n{\"id\":");
+		eg_json_string(&b, g->nodes[i].id, strlen(g->nodes[i].id));
+		for (size_t k = 0; k < eg_node_attr_count; k++) {
+			const char *v = eg_node_attr_value(g, i, k, buf, &scratch);
+			if (v)
+				json_member(&b, &eg_node_attrs[k], v);
+		}
+		eg_buf_addc(&b, '}');
+	}
+	eg_buf_adds(&b, "],\n\"links\":[");
+	for (size_t i = 0; i < g->edge_count && !flush(fp, &b, &error); i++) {
+		const eg_graph_edge *e = &g->edges[i];
+		eg_buf_adds(&b, i ? ",\n{\"source\":" : "\n{\"source\":");
+		eg_json_string(&b, g->nodes[e->source].id, strlen(g->nodes[e->source].id));
+		eg_buf_adds(&b, ",\"target\":");
+		eg_json_string(&b, g->nodes[e->target].id, strlen(g->nodes[e->target].id));
+		for (size_t k = 0; k < eg_edge_attr_count; k++) {
+			const char *v = eg_edge_attr_value(g, i, k, buf, &scratch);
+			if (v)
+				json_member(&b, &eg_edge_attrs[k], v);
+		}
+		eg_buf_addc(&b, '}');
+	}
+	eg_buf_adds(&b, "]}\n");
+	flush(fp, &b, &error);
+	finish(fp, &error);
+	eg_buf_free(&b);
+	eg_buf_free(&scratch);
+	if (error)
+		return eg_error_set(err, "cannot write the JSON: %s", strerror(error));
+	return 0;
+}

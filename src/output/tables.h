@@ -1,0 +1,32 @@
+/*
+ * tables: an eg_graph as CSV tables for Gephi's spreadsheet import, and as
+ * node-link JSON.
+ *
+ * CSV (RFC 4180: comma separated, CRLF line ends, fields with a comma,
+ * quote or line break quoted, quotes doubled): a nodes table whose first
+ * columns are Id and Label, then every other node attribute of
+ * output/attributes.h, and an edges table whose first columns are Source,
+ * Target, Type ("Undirected") and Weight, then the other edge attributes;
+ * Gephi's importer recognises those first columns by name.  An attribute
+ * without a value is an empty field.
+ *
+ * JSON: the node-link form networkx's node_link_graph and d3 read:
+ *   {"directed":false,"multigraph":false,"graph":{"weighting":...,
+ *    "documents":N},"nodes":[{"id":...,<attributes>}],
+ *    "links":[{"source":...,"target":...,<attributes>}]}
+ * with numbers as JSON numbers and absent values left out.
+ *
+ * Both are deterministic: identical graphs give identical bytes.
+ */
+#ifndef EG_TABLES_H
+#define EG_TABLES_H
+
+#include <stdio.h>
+
+#include "graph/graph.h"
+#include "util/util.h"
+
+int eg_csv_write(FILE *nodes, FILE *edges, const eg_graph *g, eg_error *err);
+int eg_json_write(FILE *fp, const eg_graph *g, eg_error *err);
+
+#endif
