@@ -92,8 +92,8 @@ cp "$TMP/a3" "$TMP/flip"
 printf 'X' | dd of="$TMP/flip" bs=1 seek=100 conv=notrunc 2>/dev/null
 expect_status 2 "$ENTGRAPH" merge -o "$TMP/x" "$TMP/a12" "$TMP/flip"
 expect_stderr "entgraph: $TMP/flip: damaged partial result (checksum mismatch: truncated or altered)"
-expect_status 2 "$ENTGRAPH" merge -o "$TMP/x" "$TMP/a12" corpus/2024-project-nimbus.txt
-expect_stderr "entgraph: corpus/2024-project-nimbus.txt: not an entgraph partial result"
+expect_status 2 "$ENTGRAPH" merge -o "$TMP/x" "$TMP/a12" corpus/2024-04-23-project-nimbus.txt
+expect_stderr "entgraph: corpus/2024-04-23-project-nimbus.txt: not an entgraph partial result"
 expect_status 2 "$ENTGRAPH" merge -o "$TMP/x" "$TMP/a12" "$TMP/none"
 grep -q "^entgraph: $TMP/none: " "$TMP/err" || fail "no error naming a missing partial: $(cat "$TMP/err")"
 [ -e "$TMP/x" ] && fail "a refused merge wrote its output"
