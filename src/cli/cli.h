@@ -35,7 +35,8 @@ int eg_cmd_merge(int argc, char **argv);
 	"      --no-defaults        load only the dictionaries and rules named\n"        \
 	"      --input-format FMT   auto (the default), text, jsonl, html or feed\n"    \
 	"  -j, --jobs N             worker threads; output is the same for any N\n"      \
-	"      --progress, --quiet  force the summary on stderr / print errors only\n"  \
+	"      --progress, --quiet  force the progress line and summary on stderr (on\n"  \
+	"                           a terminal they are on) / print errors only\n"    \
 	"  -h, --help               show this help\n"                                    \
 	"\n"                                                                             \
 	"Exit status: 0 success, 1 some inputs or records skipped, 2 usage or\n"         \
@@ -144,6 +145,20 @@ void eg_output_settings(const eg_options *o, eg_buf *out);
 /* Reports what was skipped ("1 input and 2 records skipped"), if anything,
  * and returns the exit status it makes: EG_EXIT_SKIPPED or EG_EXIT_OK. */
 int eg_report_skipped(const eg_skipped *skipped);
+
+/* A progress line on stderr (cli/progress.c), when o->progress and not
+ * o->quiet. */
+typedef struct eg_progress {
+	int on, terminal, drawn;
+	size_t documents;
+	double bytes, total; /* total 0 when unknown */
+	double start, last;
+} eg_progress;
+
+void eg_progress_start(eg_progress *p, const eg_options *o);
+void eg_progress_add(eg_progress *p, size_t bytes);
+/* Clears the line on a terminal, so the summary follows cleanly. */
+void eg_progress_end(eg_progress *p);
 
 /* The number of cores, at most 64: the default for --jobs. */
 long eg_default_jobs(void);

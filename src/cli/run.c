@@ -165,10 +165,12 @@ static void store(eg_cache **cache, const slot *s, size_t *pending)
 }
 
 /* Reports and hands over one finished slot; returns fn's status. */
-static int consume(eg_cache **cache, size_t *pending, XXH3_state_t *content, slot *s, eg_document_fn fn,
-		   void *context, eg_run_stats *stats)
+static int consume(eg_cache **cache, size_t *pending, XXH3_state_t *content, eg_progress *progress, slot *s,
+		   eg_document_fn fn, void *context, eg_run_stats *stats)
 {
 	s->state = SLOT_EMPTY;
+	if (!s->read_failed)
+		eg_progress_add(progress, s->doc.length);
 	if (content && !s->read_failed)
 		hash_document(content, &s->doc, &s->key);
 	if (s->read_failed) {
@@ -265,6 +267,8 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 	eg_matcher_freeze(m);
 	*stats = (eg_run_stats){0};
 	size_t pending = 0;
+	eg_progress progress;
+	eg_progress_start(&progress, o);
 	XXH3_state_t *content = NULL;
 	if (cache) {
 		content = XXH3_createState();
@@ -322,7 +326,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 		while (s->state != SLOT_DONE)
 			pthread_cond_wait(&p.done, &p.lock);
 		pthread_mutex_unlock(&p.lock);
-		status = consume(&cache, &pending, content, s, fn, context, stats);
+		status = consume(&cache, &pending, content, &progress, s, fn, context, stats);
 		consumed++;
 	}
 
@@ -354,6 +358,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 	eg_error err;
 	if (cache && eg_cache_commit(cache, &err) < 0)
 		eg_report("%s", err.message);
+	eg_progress_end(&progress);
 	if (content) {
 		stats->content = digest_of(content);
 		XXH3_freeState(content);

@@ -67,4 +67,19 @@ grep -q '"doc":"-","start":0,"end":9,"text":"Microsoft"' "$TMP/stdin.jsonl" || f
 : >"$TMP/empty.txt"
 expect_status 0 "$ENTGRAPH" extract "$TMP/empty.txt"
 expect_stdout_has '<graph id="G" edgedefault="undirected"'
+# Progress and summary: nothing on a pipe unless forced; forced, the
+# summary lines; on a terminal (script(1) gives one) the line is redrawn in
+# place and cleared before the summary.
+expect_status 0 "$ENTGRAPH" extract -o "$TMP/p.graphml" "$EG_SRCDIR/corpus"
+[ -s "$TMP/err" ] && fail "extract wrote to a piped stderr without --progress: $(cat "$TMP/err")"
+expect_status 0 "$ENTGRAPH" extract --progress -o "$TMP/p.graphml" "$EG_SRCDIR/corpus"
+expect_stderr "entgraph: 6 documents"
+grep -q "^entgraph: [0-9]* nodes, [0-9]* edges -> $TMP/p.graphml$" "$TMP/err" || fail "no summary line: $(cat "$TMP/err")"
+expect_status 0 "$ENTGRAPH" extract --progress --quiet -o "$TMP/p.graphml" "$EG_SRCDIR/corpus"
+[ -s "$TMP/err" ] && fail "--quiet still printed: $(cat "$TMP/err")"
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$ENTGRAPH' extract -o '$TMP/t.graphml' '$EG_SRCDIR/corpus'" /dev/null >"$TMP/tty" 2>&1 ||
+		fail "extract on a terminal failed"
+	grep -q "entgraph: 6 documents" "$TMP/tty" || fail "no summary on a terminal: $(cat -v "$TMP/tty" | head -3)"
+fi
 finish
