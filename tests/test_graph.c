@@ -187,8 +187,38 @@ static void check_write_error(const eg_graph *g)
 	unlink(log);
 }
 
+/* Numbers in every output: shortest text that reads back exactly, with no
+ * exponent between 1 and 1e17. */
+static void test_numbers(void)
+{
+	char out[32];
+	const struct { double v; const char *want; } cases[] = {
+		{50, "50"}, {0.25, "0.25"}, {1e-07, "1e-07"}, {1.5e10, "15000000000"}, {1e20, "1e+20"},
+		{-3, "-3"}, {0, "0"}, {123456.5, "123456.5"}, {0.1, "0.1"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		eg_format_double(out, cases[i].v);
+		CHECK_STR(out, cases[i].want);
+	}
+	uint64_t x = 88172645463325252ULL;
+	for (int i = 0; i < 20000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		double v;
+		uint64_t bits = x & 0x7fefffffffffffffULL; /* finite */
+		memcpy(&v, &bits, sizeof(v));
+		eg_format_double(out, v);
+		if (strtod(out, NULL) != v) {
+			CHECK(strtod(out, NULL) == v);
+			break;
+		}
+	}
+}
+
 int main(void)
 {
+	test_numbers();
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(path, sizeof(path), "%s/graph.graphml", dir);
 	ents = eg_entities_new();

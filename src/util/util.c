@@ -152,8 +152,18 @@ void eg_format_double(char out[32], double v)
 {
 	for (int precision = 1; precision <= 17; precision++) {
 		snprintf(out, 32, "%.*g", precision, v);
-		if (strtod(out, NULL) == v)
-			return;
+		if (strtod(out, NULL) != v)
+			continue;
+		/* %g switches to an exponent once the exponent reaches the
+		 * precision, so 50 comes out as "5e+01"; below 1e17 the plain
+		 * digits read better and round-trip just the same. */
+		char *e = strchr(out, 'e');
+		if (e) {
+			int exponent = atoi(e + 1);
+			if (exponent > 0 && exponent < 17)
+				snprintf(out, 32, "%.*f", exponent >= precision - 1 ? 0 : precision - 1 - exponent, v);
+		}
+		return;
 	}
 }
 

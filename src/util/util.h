@@ -65,7 +65,8 @@ uint64_t eg_hash_bytes(const void *data, size_t n);
 uint64_t eg_hash_mix(uint64_t h, const void *data, size_t n);
 
 /* Formats a double as the shortest decimal that reads back to the same
- * value ("3", "0.25", "1e-07"); out must hold 32 bytes. */
+ * value ("3", "0.25", "1e-07"), without an exponent from 1 to 1e17 ("50",
+ * not "5e+01"); out must hold 32 bytes. */
 void eg_format_double(char out[32], double v);
 
 /* Reads a whole file (or standard input for "-") into memory, NUL-terminated
