@@ -79,6 +79,7 @@ static void check_keys(xmlDocPtr doc)
 		{"documents", "node", "documents", "long"},
 		{"first_seen", "node", "first_seen", "string"},
 		{"last_seen", "node", "last_seen", "string"},
+		{"sources", "node", "sources", "string"},
 		{"degree", "node", "degree", "double"},
 		{"weighted_degree", "node", "weighted_degree", "double"},
 		{"pagerank", "node", "pagerank", "double"},

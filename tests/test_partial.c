@@ -12,17 +12,17 @@ static const char *const names[] = {"Microsoft", "Azure", "Google", "Amazon", "U
 static const char *const types[] = {"ORG", "PRODUCT", "ORG", "ORG", "UNIT"};
 
 typedef struct doc_spec {
-	const char *id, *date, *text;
+	const char *id, *date, *source, *text;
 } doc_spec;
 
 static const doc_spec docs[] = {
-	{"d1", "2024-01-05", "Microsoft sold Azure. Google watched."},
-	{"d2", NULL, "Amazon and Google bid. Microsoft lost."},
-	{"d3", "2023-11-30", "Unit 8200 used Azure from Microsoft."},
-	{"d4", "2025-02-01", "Google, Amazon and Microsoft. Azure too."},
-	{"d5", NULL, "Nothing to see here."},
-	{"d6", "2024-06-06", "Unit 8200 met Google and Amazon."},
-	{"d7", "2022-03-03", "Azure and Microsoft, Azure again, Microsoft again."},
+	{"d1", "2024-01-05", "Reuters", "Microsoft sold Azure. Google watched."},
+	{"d2", NULL, NULL, "Amazon and Google bid. Microsoft lost."},
+	{"d3", "2023-11-30", "The Guardian", "Unit 8200 used Azure from Microsoft."},
+	{"d4", "2025-02-01", "AP", "Google, Amazon and Microsoft. Azure too."},
+	{"d5", NULL, "AP", "Nothing to see here."},
+	{"d6", "2024-06-06", "Reuters", "Unit 8200 met Google and Amazon."},
+	{"d7", "2022-03-03", "+972 Magazine", "Azure and Microsoft, Azure again, Microsoft again."},
 };
 #define DOCS (sizeof(docs) / sizeof(docs[0]))
 
@@ -34,8 +34,8 @@ static void count(eg_cooc *c, eg_entities *ents, const int *keep)
 	for (size_t i = 0; i < DOCS; i++) {
 		if (keep && !keep[i])
 			continue;
-		eg_document d = {.id = (char *)docs[i].id, .date = (char *)docs[i].date, .text = (char *)docs[i].text,
-				 .length = strlen(docs[i].text)};
+		eg_document d = {.id = (char *)docs[i].id, .date = (char *)docs[i].date, .source = (char *)docs[i].source,
+				 .text = (char *)docs[i].text, .length = strlen(docs[i].text)};
 		eg_tokenize(d.text, d.length, &tokens);
 		m.n = 0;
 		for (size_t t = 0; t < tokens.n; t++) {
@@ -75,9 +75,12 @@ static char *dump(const eg_cooc *c, const eg_entities *ents)
 		eg_entity_counts x = eg_cooc_entity(c, e);
 		if (!x.mentions)
 			continue;
-		snprintf(buf, sizeof(buf), "entity %s %s %s %llu %llu %s %s", eg_entity_id(ents, e),
-			 eg_entity_label(ents, e), eg_entity_category(ents, e), (unsigned long long)x.mentions,
-			 (unsigned long long)x.documents, x.first_date ? x.first_date : "-", x.last_date ? x.last_date : "-");
+		int len = snprintf(buf, sizeof(buf), "entity %s %s %s %llu %llu %s %s", eg_entity_id(ents, e),
+				   eg_entity_label(ents, e), eg_entity_category(ents, e), (unsigned long long)x.mentions,
+				   (unsigned long long)x.documents, x.first_date ? x.first_date : "-",
+				   x.last_date ? x.last_date : "-");
+		for (uint32_t k = 0; k < x.source_count; k++)
+			len += snprintf(buf + len, sizeof(buf) - (size_t)len, " <%s>", x.sources[k]);
 		lines[n++] = eg_xstrdup(buf);
 	}
 	size_t m;
@@ -186,7 +189,8 @@ int main(void)
 	}
 	CHECK(strstr(want, "pair org.microsoft product.azure 4 4 2022-03-03 2025-02-01 [Microsoft sold Azure.] d1 d3 d4 d7") !=
 	      NULL);
-	CHECK(strstr(want, "entity org.microsoft Microsoft test 6 5 2022-03-03 2025-02-01") != NULL);
+	CHECK(strstr(want, "entity org.microsoft Microsoft test 6 5 2022-03-03 2025-02-01 <+972 Magazine> <AP> <Reuters> "
+			   "<The Guardian>\n") != NULL);
 
 	/* A merge of two written back as a partial, then merged with the third:
 	 * the same again, and the merged partial lists both shards. */

@@ -22,6 +22,8 @@ typedef struct entity_slot {
 	uint64_t mentions, documents;
 	uint64_t last_document; /* 1 + index of the last document counted, 0 = none */
 	uint32_t first_date, last_date;
+	uint32_t sources[EG_SOURCES_MAX]; /* smallest source names, sorted */
+	uint8_t source_count;
 } entity_slot;
 
 /* The document being added. */
@@ -29,7 +31,8 @@ typedef struct current {
 	const eg_document *doc;
 	const eg_mention *mentions;
 	uint32_t id;   /* in doc_ids, 0 until needed */
-	uint32_t date; /* in dates, 0 when undated */
+	uint32_t date;   /* in dates, 0 when undated */
+	uint32_t source; /* in source_names, 0 when none */
 } current;
 
 struct eg_cooc {
@@ -42,7 +45,7 @@ struct eg_cooc {
 	size_t pair_count, pair_cap;
 	uint64_t *scratch;           /* entity << 32 | mention index, one window */
 	size_t scratch_cap;
-	eg_strmap doc_ids, dates, snippets;
+	eg_strmap doc_ids, dates, snippets, source_names;
 	current now;
 };
 
@@ -77,6 +80,7 @@ eg_cooc *eg_cooc_new(eg_window window)
 	eg_strmap_init(&c->doc_ids);
 	eg_strmap_init(&c->dates);
 	eg_strmap_init(&c->snippets);
+	eg_strmap_init(&c->source_names);
 	return c;
 }
 
@@ -91,6 +95,7 @@ void eg_cooc_free(eg_cooc *c)
 	eg_strmap_free(&c->doc_ids);
 	eg_strmap_free(&c->dates);
 	eg_strmap_free(&c->snippets);
+	eg_strmap_free(&c->source_names);
 	free(c);
 }
 
@@ -118,6 +123,31 @@ static void widen(eg_cooc *c, uint32_t *first_date, uint32_t *last_date, uint32_
 		*last_date = last;
 }
 
+/* Adds source (a reference) to x's sorted list of the EG_SOURCES_MAX
+ * smallest source names, once. */
+static void add_source(eg_cooc *c, entity_slot *x, uint32_t source)
+{
+	if (!source)
+		return;
+	const char *name = interned(&c->source_names, source);
+	size_t at = x->source_count;
+	while (at > 0) {
+		int order = strcmp(name, interned(&c->source_names, x->sources[at - 1]));
+		if (order == 0)
+			return;
+		if (order > 0)
+			break;
+		at--;
+	}
+	if (at == EG_SOURCES_MAX)
+		return;
+	size_t keep = x->source_count < EG_SOURCES_MAX ? x->source_count : EG_SOURCES_MAX - 1;
+	memmove(x->sources + at + 1, x->sources + at, (keep - at) * sizeof(*x->sources));
+	x->sources[at] = source;
+	if (x->source_count < EG_SOURCES_MAX)
+		x->source_count++;
+}
+
 static void count_entity(eg_cooc *c, uint32_t e)
 {
 	entity_slot *x = entity_at(c, e);
@@ -127,6 +157,7 @@ static void count_entity(eg_cooc *c, uint32_t e)
 	x->last_document = c->documents;
 	x->documents++;
 	widen(c, &x->first_date, &x->last_date, c->now.date, c->now.date);
+	add_source(c, x, c->now.source);
 }
 
 /* Appends text[from, to) to b with runs of white space and control
@@ -364,6 +395,8 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
 	c->now = (current){.doc = doc, .mentions = mentions};
 	if (doc->date && is_date(doc->date))
 		c->now.date = eg_strmap_intern(&c->dates, doc->date, 10, NULL) + 1;
+	if (doc->source && *doc->source)
+		c->now.source = eg_strmap_intern(&c->source_names, doc->source, strlen(doc->source), NULL) + 1;
 	for (size_t i = 0; i < n; i++)
 		count_entity(c, mentions[i].entity);
 	if (c->window.kind == EG_WINDOW_TOKENS) {
@@ -394,6 +427,9 @@ eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity)
 		out.documents = x->documents;
 		out.first_date = interned(&c->dates, x->first_date);
 		out.last_date = interned(&c->dates, x->last_date);
+		out.source_count = x->source_count;
+		for (size_t k = 0; k < x->source_count; k++)
+			out.sources[k] = interned(&c->source_names, x->sources[k]);
 	}
 	return out;
 }
@@ -439,6 +475,8 @@ void eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *c
 	x->documents += counts->documents;
 	widen(c, &x->first_date, &x->last_date, intern_ref(&c->dates, counts->first_date),
 	      intern_ref(&c->dates, counts->last_date));
+	for (uint32_t k = 0; k < counts->source_count && k < EG_SOURCES_MAX; k++)
+		add_source(c, x, intern_ref(&c->source_names, counts->sources[k]));
 }
 
 void eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q)

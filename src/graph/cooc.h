@@ -10,8 +10,10 @@
  * A pair of distinct entities gains 1 weight per window it occurs in (once,
  * however many times it repeats there) and 1 document per document where it
  * occurs in any window.  An entity paired with itself never counts.
- * Per entity it keeps the number of mentions and of documents, and the
- * earliest and latest document date (documents without a date do not count).
+ * Per entity it keeps the number of mentions and of documents, the
+ * earliest and latest document date (documents without a date do not
+ * count) and the EG_SOURCES_MAX smallest names of the documents' sources
+ * (outlets, from the readers' metadata).
  *
  * Evidence: per pair, the names of the first EG_EVIDENCE_MAX documents where
  * it occurs, "first" meaning smallest by strcmp of the document id, and a
@@ -50,11 +52,14 @@ int eg_window_parse(const char *s, eg_window *out, eg_error *err);
 typedef struct eg_cooc eg_cooc;
 
 #define EG_EVIDENCE_MAX 5
+#define EG_SOURCES_MAX 8 /* source names kept per entity (the smallest) */
 #define EG_SNIPPET_MAX 240 /* bytes, before the trailing "…" */
 
 typedef struct eg_entity_counts {
 	uint64_t mentions, documents;
 	const char *first_date, *last_date; /* "YYYY-MM-DD", NULL when no dated document; owned by eg_cooc */
+	const char *sources[EG_SOURCES_MAX]; /* documents' source names, sorted; owned by eg_cooc */
+	uint32_t source_count;
 } eg_entity_counts;
 
 typedef struct eg_pair_counts {

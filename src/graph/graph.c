@@ -74,6 +74,8 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 		g->nodes[i].mentions = c.mentions;
 		g->nodes[i].documents = c.documents;
 		g->nodes[i].first_date = c.first_date;
+		g->nodes[i].source_count = c.source_count;
+		memcpy(g->nodes[i].sources, c.sources, sizeof(c.sources));
 		g->nodes[i].last_date = c.last_date;
 	}
 	free(keys);

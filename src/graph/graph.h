@@ -45,6 +45,8 @@ typedef struct eg_graph_node {
 	const char *id, *label, *type, *category; /* owned by eg_entities */
 	uint64_t mentions, documents;
 	const char *first_date, *last_date;       /* "YYYY-MM-DD" or NULL; owned by eg_cooc */
+	const char *sources[EG_SOURCES_MAX];      /* documents' source names, sorted; owned by eg_cooc */
+	uint32_t source_count;
 	double degree;      /* edges */
 	double weighted_degree; /* sum of the chosen weights of its edges (signed for pmi, npmi) */
 	double pagerank;    /* damping 0.85, weighted by eg_graph_positive_weight; sums to 1 */

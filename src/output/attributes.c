@@ -6,7 +6,7 @@
 #include <string.h>
 
 enum {
-	NODE_LABEL, NODE_TYPE, NODE_CATEGORY, NODE_MENTIONS, NODE_DOCUMENTS, NODE_FIRST_SEEN, NODE_LAST_SEEN,
+	NODE_LABEL, NODE_TYPE, NODE_CATEGORY, NODE_MENTIONS, NODE_DOCUMENTS, NODE_FIRST_SEEN, NODE_LAST_SEEN, NODE_SOURCES,
 	NODE_DEGREE, NODE_WEIGHTED_DEGREE, NODE_PAGERANK, NODE_BETWEENNESS, NODE_COMPONENT, NODE_COMMUNITY,
 	NODE_SIZE, NODE_R, NODE_G, NODE_B, NODE_X, NODE_Y,
 };
@@ -19,6 +19,7 @@ const eg_attr eg_node_attrs[] = {
 	[NODE_DOCUMENTS] = {"documents", "documents", EG_ATTR_INT},
 	[NODE_FIRST_SEEN] = {"first_seen", "first_seen", EG_ATTR_STRING},
 	[NODE_LAST_SEEN] = {"last_seen", "last_seen", EG_ATTR_STRING},
+	[NODE_SOURCES] = {"sources", "sources", EG_ATTR_STRING},
 	[NODE_DEGREE] = {"degree", "degree", EG_ATTR_DOUBLE},
 	[NODE_WEIGHTED_DEGREE] = {"weighted_degree", "weighted_degree", EG_ATTR_DOUBLE},
 	[NODE_PAGERANK] = {"pagerank", "pagerank", EG_ATTR_DOUBLE},
@@ -75,9 +76,22 @@ static const char *nonempty(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* Strings joined by EG_LIST_SEPARATOR into scratch; NULL for none. */
+static const char *joined(const char *const *items, uint32_t n, eg_buf *scratch)
+{
+	if (!n)
+		return NULL;
+	eg_buf_clear(scratch);
+	for (uint32_t i = 0; i < n; i++) {
+		if (i)
+			eg_buf_adds(scratch, EG_LIST_SEPARATOR);
+		eg_buf_adds(scratch, items[i]);
+	}
+	return scratch->data;
+}
+
 const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *buf, eg_buf *scratch)
 {
-	(void)scratch;
 	const eg_graph_node *n = &g->nodes[node];
 	switch (k) {
 	case NODE_LABEL: return n->label;
@@ -87,6 +101,7 @@ const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *b
 	case NODE_DOCUMENTS: return uint_text(buf, n->documents);
 	case NODE_FIRST_SEEN: return nonempty(n->first_date);
 	case NODE_LAST_SEEN: return nonempty(n->last_date);
+	case NODE_SOURCES: return joined(n->sources, n->source_count, scratch);
 	case NODE_DEGREE: return double_text(buf, n->degree);
 	case NODE_WEIGHTED_DEGREE: return double_text(buf, n->weighted_degree);
 	case NODE_PAGERANK: return double_text(buf, n->pagerank);
@@ -116,16 +131,7 @@ const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *b
 	case EDGE_NPMI: return double_text(buf, e->npmi);
 	case EDGE_JACCARD: return double_text(buf, e->jaccard);
 	case EDGE_DICE: return double_text(buf, e->dice);
-	case EDGE_EVIDENCE:
-		if (!e->evidence_count)
-			return NULL;
-		eg_buf_clear(scratch);
-		for (uint32_t i = 0; i < e->evidence_count; i++) {
-			if (i)
-				eg_buf_adds(scratch, EG_EVIDENCE_SEPARATOR);
-			eg_buf_adds(scratch, e->evidence[i]);
-		}
-		return scratch->data;
+	case EDGE_EVIDENCE: return joined(e->evidence, e->evidence_count, scratch);
 	case EDGE_SNIPPET: return nonempty(e->snippet);
 	default: return NULL;
 	}

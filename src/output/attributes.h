@@ -31,8 +31,9 @@ extern const size_t eg_node_attr_count;
 extern const eg_attr eg_edge_attrs[];
 extern const size_t eg_edge_attr_count;
 
-/* Separates the document ids of an edge's `evidence` attribute. */
-#define EG_EVIDENCE_SEPARATOR " | "
+/* Separates the items of a list attribute: an edge's `evidence` (document
+ * ids), a node's `sources`. */
+#define EG_LIST_SEPARATOR " | "
 
 /* buf holds at least 64 bytes; scratch grows for long strings. */
 const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *buf, eg_buf *scratch);

@@ -89,6 +89,9 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 		put_string(&b, c.last_date);
 		put64(&b, c.mentions);
 		put64(&b, c.documents);
+		put32(&b, c.source_count);
+		for (uint32_t k = 0; k < c.source_count; k++)
+			put_string(&b, c.sources[k]);
 	}
 	free(order);
 
@@ -195,7 +198,7 @@ int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_par
 	if (!data)
 		return eg_error_set(err, "%s", read_err.message);
 	int rc = -1;
-	eg_buf strings[8] = {{0}};
+	eg_buf strings[8] = {{0}}, sources[EG_SOURCES_MAX] = {{0}};
 	uint32_t *entity_of = NULL;
 	if (size < sizeof(magic) + 8 || memcmp(data, magic, sizeof(magic)) != 0) {
 		eg_error_set(err, "%s: not an entgraph partial result", path);
@@ -238,7 +241,7 @@ int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_par
 	eg_cooc_merge_documents(counts, info->documents);
 
 	uint64_t n = get64(&r, "the entities");
-	if (r.failure || n > (uint64_t)(r.end - r.p) / 36)
+	if (r.failure || n > (uint64_t)(r.end - r.p) / 40)
 		goto bad;
 	entity_of = eg_xmalloc((n ? n : 1) * sizeof(*entity_of));
 	for (uint64_t i = 0; i < n && !r.failure; i++) {
@@ -250,6 +253,14 @@ int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_par
 		c.last_date = get_string(&r, &strings[4], "an entity");
 		c.mentions = get64(&r, "an entity");
 		c.documents = get64(&r, "an entity");
+		c.source_count = get32(&r, "an entity");
+		if (c.source_count > EG_SOURCES_MAX) {
+			eg_error_set(err, "%s: damaged partial result (entity %llu has %u sources)", path,
+				     (unsigned long long)i + 1, c.source_count);
+			goto done;
+		}
+		for (uint32_t k = 0; k < c.source_count; k++)
+			c.sources[k] = get_string(&r, &sources[k], "an entity");
 		if (r.failure)
 			break;
 		if (!eg_type_name_valid(type, strlen(type)) || !*label) {
@@ -308,6 +319,8 @@ bad:
 done:
 	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
 		eg_buf_free(&strings[i]);
+	for (size_t i = 0; i < EG_SOURCES_MAX; i++)
+		eg_buf_free(&sources[i]);
 	free(entity_of);
 	free(data);
 	return rc;

@@ -17,7 +17,8 @@
  *   u32 window tokens, u32 shard count N, u32 number of shards held K,
  *   K x u32 shard index (1..N, ascending), u64 documents,
  *   u64 entities, each: string type, label, category, first date, last
- *     date (empty when none), u64 mentions, u64 documents;
+ *     date (empty when none), u64 mentions, u64 documents, u32 source
+ *     count S (at most EG_SOURCES_MAX), S strings;
  *   u64 pairs, each: u64 a, u64 b (entity positions above, a < b),
  *     u64 windows, u64 documents, u32 evidence count E, E strings,
  *     string snippet, first date, last date (each empty when none);

@@ -105,4 +105,19 @@ Delta-Gamma 1"
 # Types: none of these is a PERSON.
 graph persons --types PERSON
 expect persons "nodes "
+# Metadata reaches the graph: sources (sorted, once each) and dates.
+printf '%s\n' '{"id":"j1","text":"Alpha met Beta.","source":"Reuters","date":"2024-03-01"}' \
+	'{"id":"j2","text":"Alpha met Gamma.","source":{"name":"BBC"},"published":"2024-05-02T10:00:00Z"}' \
+	'{"id":"j3","text":"Alpha again.","source":"Reuters"}' >"$TMP/meta.jsonl"
+"$ENTGRAPH" extract --no-defaults -d "$TMP/names.tsv" -o "$TMP/meta.graphml" "$TMP/meta.jsonl" || fail "extract of JSONL failed"
+$PYTHON - "$TMP/meta.graphml" <<'PY' || fail "sources or dates did not reach the graph"
+import sys
+import networkx as nx
+g = nx.read_graphml(sys.argv[1])
+alpha = next(d for _, d in g.nodes(data=True) if d["label"] == "Alpha")
+if alpha.get("sources") != "BBC | Reuters":
+    sys.exit(f"Alpha's sources: {alpha.get('sources')!r}")
+if (alpha.get("first_seen"), alpha.get("last_seen")) != ("2024-03-01", "2024-05-02"):
+    sys.exit(f"Alpha's dates: {alpha.get('first_seen')} {alpha.get('last_seen')}")
+PY
 finish
