@@ -53,7 +53,7 @@ typedef struct eg_cooc eg_cooc;
 
 #define EG_EVIDENCE_MAX 5
 #define EG_SOURCES_MAX 8 /* source names kept per entity (the smallest) */
-#define EG_SNIPPET_MAX 240 /* bytes, before the trailing "…" */
+#define EG_SNIPPET_MAX 160 /* bytes, before the trailing "…" */
 
 typedef struct eg_entity_counts {
 	uint64_t mentions, documents;

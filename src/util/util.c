@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -148,22 +149,40 @@ uint64_t eg_hash_bytes(const void *data, size_t n)
 	return eg_hash_mix(0xcbf29ce484222325ULL, data, n);
 }
 
+/* Whether %.*g with this precision reads back as v. */
+static int round_trips(char out[32], double v, int precision)
+{
+	snprintf(out, 32, "%.*g", precision, v);
+	return strtod(out, NULL) == v;
+}
+
 void eg_format_double(char out[32], double v)
 {
-	for (int precision = 1; precision <= 17; precision++) {
-		snprintf(out, 32, "%.*g", precision, v);
-		if (strtod(out, NULL) != v)
-			continue;
-		/* %g switches to an exponent once the exponent reaches the
-		 * precision, so 50 comes out as "5e+01"; below 1e17 the plain
-		 * digits read better and round-trip just the same. */
-		char *e = strchr(out, 'e');
-		if (e) {
-			int exponent = atoi(e + 1);
-			if (exponent > 0 && exponent < 17)
-				snprintf(out, 32, "%.*f", exponent >= precision - 1 ? 0 : precision - 1 - exponent, v);
-		}
+	/* Whole numbers, most counts and degrees, print as they are. */
+	if (v == floor(v) && fabs(v) < 1e17) {
+		snprintf(out, 32, "%.0f", v);
 		return;
+	}
+	/* If p digits read back, so do p + 1 (the p-digit text is one of the
+	 * candidates at p + 1, and the nearest is no farther), so the
+	 * shortest precision can be found by bisection; 17 always does. */
+	int lo = 1, hi = 17;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (round_trips(out, v, mid))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	snprintf(out, 32, "%.*g", lo, v);
+	/* %g switches to an exponent once the exponent reaches the precision,
+	 * so 150.5 could come out as "1.505e+02"; below 1e17 the plain digits
+	 * read better and round-trip just the same. */
+	char *e = strchr(out, 'e');
+	if (e) {
+		int exponent = atoi(e + 1);
+		if (exponent > 0 && exponent < 17)
+			snprintf(out, 32, "%.*f", exponent >= lo - 1 ? 0 : lo - 1 - exponent, v);
 	}
 }
 
