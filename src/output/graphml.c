@@ -23,21 +23,19 @@ static void key(eg_xml *x, const char *id, const char *domain, const char *name,
 	eg_xml_end(x);
 }
 
-/* GraphML's attr.type: Gephi wants r, g and b as int (it rejects "255.0")
- * and counts that may exceed 2^31 as long. */
+/* GraphML's attr.type: whole numbers are int, as SPEC.md has them (and
+ * Gephi wants r, g and b: it rejects "255.0"). */
 static const char *graphml_type(const eg_attr *a)
 {
 	if (a->type == EG_ATTR_STRING)
 		return "string";
-	if (a->type == EG_ATTR_DOUBLE)
-		return "double";
-	return strlen(a->name) == 1 ? "int" : "long";
+	return a->type == EG_ATTR_DOUBLE ? "double" : "int";
 }
 
 static void write_keys(eg_xml *x)
 {
 	key(x, "weighting", "graph", "weighting", "string");
-	key(x, "document_count", "graph", "documents", "long");
+	key(x, "document_count", "graph", "documents", "int");
 	for (size_t i = 0; i < eg_node_attr_count; i++)
 		key(x, eg_node_attrs[i].graphml_id, "node", eg_node_attrs[i].name, graphml_type(&eg_node_attrs[i]));
 	for (size_t i = 0; i < eg_edge_attr_count; i++)
