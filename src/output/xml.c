@@ -4,81 +4,147 @@
 #include <errno.h>
 #include <string.h>
 
-static void check(eg_xml *x, int rc)
+/* The layout is libxml2's xmlTextWriter with indentation on, byte for byte
+ * (the golden files hold it): each element on its own line, indented two
+ * spaces a level; an element holding only text on one line; an empty one
+ * closed with "/>".  Written directly, because the writer's generality cost
+ * more than the rest of extract on large graphs. */
+
+#define FLUSH_AT 65536
+
+static void flush(eg_xml *x)
 {
-	if (rc < 0)
-		x->failed = 1;
+	if (!x->io_error && x->out.len && fwrite(x->out.data, 1, x->out.len, x->fp) != x->out.len)
+		x->io_error = errno ? errno : EIO;
+	eg_buf_clear(&x->out);
 }
 
-static int write_out(void *context, const char *data, int length)
+static void put(eg_xml *x, const char *s, size_t n)
 {
-	eg_xml *x = context;
-	if (x->io_error)
-		return length;
-	errno = 0;
-	if (fwrite(data, 1, (size_t)length, x->fp) != (size_t)length)
-		x->io_error = errno ? errno : EIO;
-	return length;
+	eg_buf_add(&x->out, s, n);
+	if (x->out.len >= FLUSH_AT)
+		flush(x);
+}
+
+static void puts_(eg_xml *x, const char *s)
+{
+	put(x, s, strlen(s));
+}
+
+static void indent(eg_xml *x, size_t depth)
+{
+	static const char spaces[] = "                                                                ";
+	size_t n = 2 * depth;
+	while (n) {
+		size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		put(x, spaces, k);
+		n -= k;
+	}
+}
+
+/* Escapes as libxml2 does: in text &, <, >, " and CR; in attribute
+ * values also tab and line feed. */
+static void escaped(eg_xml *x, const char *s, int attribute)
+{
+	const char *safe = eg_xml_safe(s, &x->scratch);
+	const char *run = safe;
+	for (const char *p = safe;; p++) {
+		const char *entity = NULL;
+		switch (*p) {
+		case '&': entity = "&amp;"; break;
+		case '<': entity = "&lt;"; break;
+		case '>': entity = "&gt;"; break;
+		case '"': entity = "&quot;"; break;
+		case '\r': entity = "&#13;"; break;
+		case '\n': entity = attribute ? "&#10;" : NULL; break;
+		case '\t': entity = attribute ? "&#9;" : NULL; break;
+		case '\0': break;
+		default: continue;
+		}
+		if (!*p) {
+			put(x, run, (size_t)(p - run));
+			return;
+		}
+		if (entity) {
+			put(x, run, (size_t)(p - run));
+			puts_(x, entity);
+			run = p + 1;
+		}
+	}
 }
 
 int eg_xml_open(eg_xml *x, FILE *fp, eg_error *err)
 {
+	(void)err;
 	memset(x, 0, sizeof(*x));
 	x->fp = fp;
-	xmlOutputBufferPtr out = xmlOutputBufferCreateIO(write_out, NULL, x, NULL);
-	if (!out)
-		return eg_error_set(err, "cannot start the XML writer");
-	x->w = xmlNewTextWriter(out);
-	if (!x->w) {
-		xmlOutputBufferClose(out);
-		return eg_error_set(err, "cannot start the XML writer");
+	puts_(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	return 0;
+}
+
+/* Closes the open start tag of the innermost element, if any. */
+static void close_tag(eg_xml *x)
+{
+	if (x->depth && x->stack[x->depth - 1].tag_open) {
+		puts_(x, ">");
+		x->stack[x->depth - 1].tag_open = 0;
 	}
-	check(x, xmlTextWriterSetIndent(x->w, 1));
-	check(x, xmlTextWriterSetIndentString(x->w, BAD_CAST "  "));
-	check(x, xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL));
-	return 0;
-}
-
-int eg_xml_close(eg_xml *x, const char *what, eg_error *err)
-{
-	check(x, xmlTextWriterEndDocument(x->w));
-	check(x, xmlTextWriterFlush(x->w));
-	xmlFreeTextWriter(x->w);
-	x->w = NULL;
-	eg_buf_free(&x->scratch);
-	errno = 0;
-	if (!x->io_error && (fflush(x->fp) != 0 || ferror(x->fp)))
-		x->io_error = errno ? errno : EIO;
-	if (x->io_error)
-		return eg_error_set(err, "cannot write the %s: %s", what, strerror(x->io_error));
-	if (x->failed)
-		return eg_error_set(err, "cannot write the %s: the XML writer failed", what);
-	return 0;
-}
-
-int eg_xml_stopped(const eg_xml *x)
-{
-	return x->failed || x->io_error;
 }
 
 void eg_xml_start(eg_xml *x, const char *element)
 {
-	check(x, xmlTextWriterStartElement(x->w, BAD_CAST element));
+	if (x->depth == EG_XML_MAX_DEPTH) {
+		x->failed = 1;
+		return;
+	}
+	if (x->depth) {
+		eg_xml_frame *parent = &x->stack[x->depth - 1];
+		if (parent->tag_open) {
+			puts_(x, ">\n");
+			parent->tag_open = 0;
+		}
+		parent->children = 1;
+	}
+	indent(x, x->depth);
+	puts_(x, "<");
+	puts_(x, element);
+	eg_xml_frame *f = &x->stack[x->depth++];
+	f->name = element;
+	f->tag_open = 1;
+	f->children = 0;
 }
 
 void eg_xml_attr(eg_xml *x, const char *name, const char *value)
 {
-	check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST eg_xml_safe(value, &x->scratch)));
+	puts_(x, " ");
+	puts_(x, name);
+	puts_(x, "=\"");
+	escaped(x, value, 1);
+	puts_(x, "\"");
 }
 
 void eg_xml_text(eg_xml *x, const char *text)
 {
-	check(x, xmlTextWriterWriteString(x->w, BAD_CAST eg_xml_safe(text, &x->scratch)));
+	close_tag(x);
+	escaped(x, text, 0);
 }
 
 void eg_xml_end(eg_xml *x)
 {
-	check(x, xmlTextWriterEndElement(x->w));
+	if (!x->depth) {
+		x->failed = 1;
+		return;
+	}
+	eg_xml_frame *f = &x->stack[--x->depth];
+	if (f->tag_open) {
+		puts_(x, "/>\n");
+		return;
+	}
+	if (f->children)
+		indent(x, x->depth);
+	puts_(x, "</");
+	puts_(x, f->name);
+	puts_(x, ">\n");
 }
 
 void eg_xml_element(eg_xml *x, const char *element, const char *text)
@@ -86,4 +152,26 @@ void eg_xml_element(eg_xml *x, const char *element, const char *text)
 	eg_xml_start(x, element);
 	eg_xml_text(x, text);
 	eg_xml_end(x);
+}
+
+int eg_xml_stopped(const eg_xml *x)
+{
+	return x->failed || x->io_error;
+}
+
+int eg_xml_close(eg_xml *x, const char *what, eg_error *err)
+{
+	while (x->depth)
+		eg_xml_end(x);
+	flush(x);
+	eg_buf_free(&x->out);
+	eg_buf_free(&x->scratch);
+	errno = 0;
+	if (!x->io_error && (fflush(x->fp) != 0 || ferror(x->fp)))
+		x->io_error = errno ? errno : EIO;
+	if (x->io_error)
+		return eg_error_set(err, "cannot write the %s: %s", what, strerror(x->io_error));
+	if (x->failed)
+		return eg_error_set(err, "cannot write the %s: elements nested too deep or ended twice", what);
+	return 0;
 }

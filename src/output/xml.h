@@ -1,26 +1,32 @@
 /*
- * xml: the XML writing that GraphML and GEXF share, over libxml2's
- * xmlTextWriter, indented with two spaces, into a FILE.
+ * xml: the XML writing that GraphML, GEXF and SVG share, indented with two
+ * spaces, into a FILE, in the layout of libxml2's xmlTextWriter.
  *
- * Calls never fail towards the caller one by one: the first libxml2 or I/O
- * error is remembered, later output is dropped, and eg_xml_close reports it
- * (libxml2 would otherwise print on stderr, which library code must not).
- * Attribute values and text pass through eg_xml_safe first.
+ * Calls never fail towards the caller one by one: the first I/O error is
+ * remembered, later output is dropped, and eg_xml_close reports it.
+ * Attribute values and text pass through eg_xml_safe, then are escaped.
  */
 #ifndef EG_XML_H
 #define EG_XML_H
 
 #include <stdio.h>
 
-#include <libxml/xmlwriter.h>
-
 #include "util/util.h"
 
+#define EG_XML_MAX_DEPTH 16
+
+typedef struct eg_xml_frame {
+	const char *name; /* the caller's string, alive until the element ends */
+	int tag_open;     /* "<name attrs" written, ">" not yet */
+	int children;     /* an element was written inside */
+} eg_xml_frame;
+
 typedef struct eg_xml {
-	xmlTextWriterPtr w;
 	FILE *fp;
-	eg_buf scratch;
-	int failed;   /* a libxml2 call failed */
+	eg_buf out, scratch;
+	eg_xml_frame stack[EG_XML_MAX_DEPTH];
+	size_t depth;
+	int failed;   /* misuse: too deep, or an end without a start */
 	int io_error; /* errno of the first failed write, 0 while none */
 } eg_xml;
 
