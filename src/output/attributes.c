@@ -139,6 +139,12 @@ const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *b
 
 const char *eg_xml_safe(const char *s, eg_buf *scratch)
 {
+	/* Printable ASCII, nearly every value, needs no copy. */
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p >= 0x20 && *p < 0x80)
+		p++;
+	if (!*p)
+		return s;
 	eg_buf_clear(scratch);
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
