@@ -237,6 +237,16 @@ static int parse_literal(parser *ps, eg_json *v, const char *word, eg_json_type 
 	return 0;
 }
 
+/* After an item of an array or object: a comma means another follows (1),
+ * the closing bracket ends the container (0), anything else is an error. */
+static int after_item(parser *ps, char close, const char *expected)
+{
+	skip_space(ps);
+	if (ps->p < ps->end && (*ps->p == ',' || *ps->p == close))
+		return *ps->p++ == ',';
+	return unexpected(ps, expected);
+}
+
 static int parse_array(parser *ps, eg_json *v)
 {
 	v->type = EG_JSON_ARRAY;
@@ -253,16 +263,9 @@ static int parse_array(parser *ps, eg_json *v)
 		v->count++;
 		if (parse_value(ps, &v->items[v->count - 1]) < 0)
 			return -1;
-		skip_space(ps);
-		if (ps->p < ps->end && *ps->p == ',') {
-			ps->p++;
-			continue;
-		}
-		if (ps->p < ps->end && *ps->p == ']') {
-			ps->p++;
-			return 0;
-		}
-		return unexpected(ps, "',' or ']' in an array");
+		int more = after_item(ps, ']', "',' or ']' in an array");
+		if (more <= 0)
+			return more;
 	}
 }
 
@@ -296,16 +299,9 @@ static int parse_object(parser *ps, eg_json *v)
 		ps->p++;
 		if (parse_value(ps, &v->items[v->count - 1]) < 0)
 			return -1;
-		skip_space(ps);
-		if (ps->p < ps->end && *ps->p == ',') {
-			ps->p++;
-			continue;
-		}
-		if (ps->p < ps->end && *ps->p == '}') {
-			ps->p++;
-			return 0;
-		}
-		return unexpected(ps, "',' or '}' in an object");
+		int more = after_item(ps, '}', "',' or '}' in an object");
+		if (more <= 0)
+			return more;
 	}
 }
 

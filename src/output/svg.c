@@ -87,14 +87,21 @@ static int by_size(const void *a, const void *b)
 	return i < j ? -1 : i > j;
 }
 
-static void draw_edges(eg_xml *x, const eg_graph *g, const frame *f)
+/* The indexes 0..n-1 sorted by compare (which reads `sorting`). */
+static size_t *sorted_indexes(const eg_graph *g, size_t n, int (*compare)(const void *, const void *))
 {
-	size_t n = g->edge_count;
 	size_t *order = eg_xmalloc((n ? n : 1) * sizeof(*order));
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
 	sorting = g;
-	qsort(order, n, sizeof(*order), by_count);
+	qsort(order, n, sizeof(*order), compare);
+	return order;
+}
+
+static void draw_edges(eg_xml *x, const eg_graph *g, const frame *f)
+{
+	size_t n = g->edge_count;
+	size_t *order = sorted_indexes(g, n, by_count);
 	if (n > EG_SVG_MAX_EDGES)
 		n = EG_SVG_MAX_EDGES;
 	/* Lightest first, so heavy edges are drawn on top. */
@@ -143,11 +150,7 @@ static void draw_nodes(eg_xml *x, const eg_graph *g, const frame *f)
 static void draw_labels(eg_xml *x, const eg_graph *g, const frame *f)
 {
 	size_t n = g->node_count;
-	size_t *order = eg_xmalloc((n ? n : 1) * sizeof(*order));
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	sorting = g;
-	qsort(order, n, sizeof(*order), by_size);
+	size_t *order = sorted_indexes(g, n, by_size);
 	if (n > EG_SVG_LABELS)
 		n = EG_SVG_LABELS;
 	eg_xml_start(x, "g");
