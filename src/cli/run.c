@@ -107,6 +107,20 @@ static int in_shard(const eg_options *o, const char *id)
 	return !o->shard_count || eg_hash_bytes(id, strlen(id)) % o->shard_count == o->shard_index - 1;
 }
 
+static int keep_id(void *context, const char *id)
+{
+	return in_shard(context, id);
+}
+
+/* The inputs of this run, skipping unread the files of other shards. */
+static eg_input *open_inputs(const eg_options *o)
+{
+	eg_input *in = eg_input_new(o->inputs, o->input_count, o->input_format);
+	if (o->shard_count)
+		eg_input_skip_ids(in, keep_id, (void *)o);
+	return in;
+}
+
 /* Reads the next document of this shard into s; returns 0 at the end of
  * the inputs. */
 static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s)
@@ -242,7 +256,7 @@ int eg_run_content(const eg_options *o, eg_cache_key *content, size_t *documents
 		return 0;
 	XXH3_state_t *h = XXH3_createState();
 	XXH3_128bits_reset(h);
-	eg_input *in = eg_input_new(o->inputs, o->input_count, o->input_format);
+	eg_input *in = open_inputs(o);
 	eg_document doc;
 	eg_error err;
 	int rc;
@@ -290,7 +304,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 		if (pthread_create(&ids[started], NULL, worker, &p) != 0)
 			break; /* fewer threads is slower, not wrong; none means the main thread matches */
 
-	eg_input *in = eg_input_new(o->inputs, o->input_count, o->input_format);
+	eg_input *in = open_inputs(o);
 	size_t consumed = 0;
 	int more = 1, status = 0;
 	while (status >= 0) {

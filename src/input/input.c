@@ -21,6 +21,8 @@ struct eg_input {
 	eg_reader reader;
 	int reading;
 	char *path, *data;
+	int (*keep)(void *context, const char *id); /* eg_input_skip_ids */
+	void *keep_context;
 };
 
 int eg_input_format_parse(const char *name, eg_input_format *format)
@@ -265,6 +267,12 @@ static int next_file(eg_input *in, pending *p, struct stat *st, eg_error *err)
 	}
 }
 
+void eg_input_skip_ids(eg_input *in, int (*keep)(void *context, const char *id), void *context)
+{
+	in->keep = keep;
+	in->keep_context = context;
+}
+
 int eg_input_next_file(eg_input *in, char **path, struct stat *st, eg_error *err)
 {
 	pending p;
@@ -289,6 +297,14 @@ int eg_input_next(eg_input *in, eg_document *doc, eg_error *err)
 		if (found <= 0)
 			return found;
 		int is_stdin = p.given && strcmp(p.path, "-") == 0;
+		if (in->keep && !is_stdin && !in->keep(in->keep_context, p.path)) {
+			eg_input_format format = in->format == EG_FORMAT_AUTO ? format_from_name(p.path) : in->format;
+			/* One document whose id is the path: no need to read it. */
+			if (format == EG_FORMAT_TEXT || format == EG_FORMAT_HTML) {
+				free(p.path);
+				continue;
+			}
+		}
 		size_t length;
 		char *data = eg_read_file(p.path, &length, err);
 		if (!data) {

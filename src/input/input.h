@@ -83,6 +83,13 @@ eg_input *eg_input_new(const char *const *paths, size_t count, eg_input_format f
 int eg_input_next(eg_input *in, eg_document *doc, eg_error *err);
 void eg_input_free(eg_input *in);
 
+/* A hint that documents whose id keep() rejects will be dropped anyway:
+ * files that hold one document named by their path (text and HTML, by
+ * --input-format or extension) are then skipped unread.  Others are read
+ * as usual, and the caller still filters their documents.  For sharded
+ * runs, where each shard keeps 1/N of the documents. */
+void eg_input_skip_ids(eg_input *in, int (*keep)(void *context, const char *id), void *context);
+
 /* Walks the same files eg_input_next would read, in the same order,
  * without reading them: returns 1 with *path (the caller frees it; "-" for
  * standard input, whose *st is left unset) and its stat, 0 at the end, or
