@@ -4,6 +4,7 @@
  */
 #include "cli/cli.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,10 @@ int main(int argc, char **argv)
 		printf("entgraph %s\n", EG_VERSION);
 		return EG_EXIT_OK;
 	}
+	/* Past a file size limit (ulimit -f) SIGXFSZ would kill the run
+	 * halfway, leaving its temporary file behind; ignored, the write fails
+	 * with EFBIG and is reported like a full disk. */
+	signal(SIGXFSZ, SIG_IGN);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(name, commands[i].name) == 0) {
 			int status = commands[i].run(argc - 1, argv + 1);

@@ -80,6 +80,26 @@ int main(void)
 	 * word is never searched, so a match there is missed on purpose. */
 	CHECK_STR(run("ORG\t$0\tAcme\tneed=Corp\n", "Acme Corp. is big. Acme again.", NULL), "Acme=ORG Acme [];");
 	CHECK_STR(load_error("ORG\t$0\tx\tneed=a,,b\n"), "bad.rules:1: empty word in need=");
+	/* A refused need= list leaves no word behind naming the rule that was
+	 * never added (found by fuzz/fuzz_rules: matching read past the rules). */
+	{
+		eg_error err;
+		eg_rules *r = eg_rules_new();
+		const char *bad = "ORG\t$0\tAcme\tneed=acme,,b\n";
+		CHECK(eg_rules_load_buffer(r, "bad.rules", bad, strlen(bad), &err) < 0);
+		eg_rules_scratch *scratch = eg_rules_scratch_new();
+		eg_entities *e = eg_entities_new();
+		eg_tokens tokens = {0};
+		eg_mentions m = {0};
+		eg_tokenize("Acme said.", 10, &tokens);
+		CHECK_INT(eg_rules_match(r, scratch, e, "Acme said.", 10, &tokens, &m, &err), 0);
+		CHECK_INT(m.n, 0);
+		eg_mentions_free(&m);
+		eg_tokens_free(&tokens);
+		eg_entities_free(e);
+		eg_rules_scratch_free(scratch);
+		eg_rules_free(r);
+	}
 	/* A punctuation mark can be the needed token. */
 	CHECK_STR(run("ORG\t$1\t(\\p{Lu}\\p{Ll}+ & \\p{Lu}\\p{Ll}+)\tneed=&\n", "Met Douglas & Lomason. Not Acme.", NULL),
 		  "Douglas & Lomason=ORG Douglas & Lomason [];");

@@ -28,9 +28,7 @@
 enum slot_state { SLOT_EMPTY, SLOT_READY, SLOT_BUSY, SLOT_DONE };
 
 typedef struct slot {
-	#define COMMIT_EVERY 1000
-
-enum slot_state state;
+	enum slot_state state;
 	int read_failed;  /* err holds the input's error; no document */
 	int bad_record;   /* the failure was one record of an input, not all of it */
 	int match_failed; /* err holds the matcher's complaint; mentions still valid */

@@ -10,7 +10,13 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-enum { PARSE_OPTIONS = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER };
+/* XML_PARSE_HUGE lifts libxml2's limits of 256 levels of nesting and 10 MB
+ * per text node, past which its HTML parser silently drops the rest of the
+ * page.  The HTML parser expands no entities of a DTD, so the limits guard
+ * nothing here; walk and scan bound their own depth. */
+enum {
+	PARSE_OPTIONS = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | XML_PARSE_HUGE
+};
 
 /* Deeper than any real page; a bound so a hostile one cannot overflow the
  * stack of the recursive walk. */

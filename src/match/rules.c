@@ -159,15 +159,22 @@ static int check_template(const char *tpl, pcre2_code *code, const char *where, 
 	return 0;
 }
 
-/* Records that rule index needs each word of the comma-separated list. */
+/* Records that rule index needs each word of the comma-separated list.
+ * The list is checked whole first: a word recorded before an error would
+ * name a rule that is never added. */
 static int add_need(eg_rules *r, uint32_t index, const char *s, size_t n, const char *where, eg_error *err)
 {
 	const char *end = s + n;
+	for (const char *p = s; p <= end;) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *e = comma ? comma : end;
+		if (e == p)
+			return eg_error_set(err, "%s: empty word in need=", where);
+		p = e + 1;
+	}
 	while (s <= end) {
 		const char *comma = memchr(s, ',', (size_t)(end - s));
 		const char *e = comma ? comma : end;
-		if (e == s)
-			return eg_error_set(err, "%s: empty word in need=", where);
 		eg_norm_fold(s, (size_t)(e - s), &r->fold);
 		int inserted;
 		uint32_t w = eg_strmap_intern(&r->need_words, r->fold.data, r->fold.len, &inserted);

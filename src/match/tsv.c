@@ -63,6 +63,10 @@ int eg_tsv_each(const char *name, const char *data, size_t n, eg_tsv_line_fn fn,
 	char where[4096];
 	while (eg_tsv_next(&t)) {
 		snprintf(where, sizeof(where), "%s:%zu", name, t.line);
+		/* Names are C strings from here on: a NUL would cut one short
+		 * without a word (and means UTF-16, most likely). */
+		if (memchr(t.line_start, '\0', t.line_length))
+			return eg_error_set(err, "%s: NUL byte (the file must be UTF-8 text)", where);
 		if (fn(context, &t, where, err) < 0)
 			return -1;
 	}

@@ -3,6 +3,7 @@
  *
  * Walks a buffer line by line (LF, CRLF), numbering lines from 1, skipping
  * blank lines and "#" comments, and splits each remaining line on tabs.
+ * eg_tsv_each refuses a line holding a NUL byte.
  * Fields point into the buffer and are not NUL-terminated.
  */
 #ifndef EG_TSV_H
