@@ -152,8 +152,8 @@ uint64_t eg_hash_bytes(const void *data, size_t n)
 /* Whether %.*g with this precision reads back as v. */
 static int round_trips(char out[32], double v, int precision)
 {
-	snprintf(out, 32, "%.*g", precision, v);
-	return strtod(out, NULL) == v;
+	/* At most 17 digits, an exponent and signs: always fits. */
+	return snprintf(out, 32, "%.*g", precision, v) < 32 && strtod(out, NULL) == v;
 }
 
 void eg_format_double(char out[32], double v)
@@ -174,15 +174,16 @@ void eg_format_double(char out[32], double v)
 		else
 			lo = mid + 1;
 	}
-	snprintf(out, 32, "%.*g", lo, v);
+	round_trips(out, v, lo);
 	/* %g switches to an exponent once the exponent reaches the precision,
 	 * so 150.5 could come out as "1.505e+02"; below 1e17 the plain digits
 	 * read better and round-trip just the same. */
 	char *e = strchr(out, 'e');
 	if (e) {
 		int exponent = atoi(e + 1);
-		if (exponent > 0 && exponent < 17)
-			snprintf(out, 32, "%.*f", exponent >= lo - 1 ? 0 : lo - 1 - exponent, v);
+		if (exponent > 0 && exponent < 17 &&
+		    snprintf(out, 32, "%.*f", exponent >= lo - 1 ? 0 : lo - 1 - exponent, v) >= 32)
+			round_trips(out, v, lo); /* cannot happen below 1e17; keep the %g form */
 	}
 }
 
