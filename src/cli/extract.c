@@ -184,10 +184,11 @@ int eg_cmd_extract(int argc, char **argv)
 				.shards = &shard, .shards_held = 1};
 	memcpy(info.fingerprint, m.fingerprint, sizeof(info.fingerprint));
 	status = eg_write_result(&o, &outs, counts, m.entities, &info);
-	if (status == EG_EXIT_OK && keyed &&
+	if (status == EG_EXIT_OK && keyed && !stats.skipped.inputs && !stats.skipped.records &&
 	    memcmp(stats.content.bytes, known.stamp.content.bytes, sizeof(known.stamp.content.bytes)) == 0) {
-		/* Keep the output for a re-run that changes nothing (unless the
-		 * inputs changed while this run read them). */
+		/* Keep the output for a re-run that changes nothing, unless the
+		 * inputs changed while this run read them, or something was
+		 * skipped: a re-run must report that again, not copy quietly. */
 		size_t n;
 		char *bytes = eg_read_file(path, &n, &err);
 		if (!bytes || eg_cache_output_put(cache, &run_key, bytes, n, &err) < 0 ||

@@ -24,6 +24,11 @@ done
 [ "$n" -eq 100 ] || fail "wanted 100 more articles, got $n"
 mv "$TMP/docs/new" "$TMP/new"
 
+# A batch with a bad record, for the end.
+mkdir "$TMP/bad"
+cp corpus/2024-04-23-project-nimbus.txt "$TMP/bad/"
+printf '{"id":"a","text":"Microsoft and Google."}\n{bad\n' >"$TMP/bad/x.jsonl"
+
 # Files older than the run by two seconds are judged by their stamp (size,
 # times, inode) on a re-run, without being read; let them age.
 sleep 2.1
@@ -85,6 +90,13 @@ for delay in 0.05 0.2 0.4 0.7; do
 	cmp -s "$TMP/killed.graphml" "$TMP/plain3.graphml" || fail "the run after a kill at ${delay}s differs from an uninterrupted one"
 	expect_status 0 run "$TMP/again.graphml"
 	expect_stderr "entgraph: cache: $total of $total documents reused, 0 matched"
+done
+
+# A skipped record is reported again on a re-run, never copied over quietly.
+for run in 1 2; do
+	expect_status 1 "$ENTGRAPH" extract --cache "$TMP/bad.cache" -o "$TMP/bad.graphml" "$TMP/bad"
+	expect_stderr "entgraph: $TMP/bad/x.jsonl:2: expected a string key, found 'b' (column 2) (skipped)"
+	expect_stderr "entgraph: 1 record skipped"
 done
 
 printf 'this is not a database, just text that is long enough to look like a header\n%.0s' $(seq 100) >"$TMP/bad.db"
