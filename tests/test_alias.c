@@ -65,27 +65,31 @@ int main(void)
 	CHECK_STR(run("George W."), "");
 	CHECK_STR(run("J."), "");
 	CHECK_STR(run("A J. Smith"), "J. Smith=PERSON J. Smith/rule;");
-	/* A known name stops the surname; a Title Case line takes one word. */
-	CHECK_STR(run("Talks With John Israel Defense Forces Chief\n"), "Israel Defense Forces=ORG Israel Defense Forces/dict;");
-	CHECK_STR(run("John Smith Visits Israel Defense Forces Base\n\nJohn Smith went."),
-		  "John Smith=PERSON John Smith/rule;Israel Defense Forces=ORG Israel Defense Forces/dict;"
-		  "John Smith=PERSON John Smith/rule;");
-	CHECK_STR(run("Workers Protest Over Israel Contracts\n\nIsrael Katz spoke."),
-		  "Israel=PLACE Israel/dict;Israel Katz=PERSON Israel Katz/rule;");
-	/* Speech verbs: a capitalised word before "said" is a person unless it
-	 * is a common word; known names and longer candidates win. */
+	/* Common words (a few of the shipped list's): a headline is a line in
+	 * Title Case with common words in it. */
 	{
 		char path[] = "/tmp/entgraph-words-XXXXXX";
 		int fd = mkstemp(path);
 		CHECK(fd >= 0);
 		FILE *fp = fdopen(fd, "w");
-		fputs("# test words\nofficials\nsmith\nthe\nparty\ndemocratic\norganisation\nsecurity\nyesterday\ndaily\nlater\n", fp);
+		fputs("# test words\nofficials\nsmith\nthe\nparty\ndemocratic\norganisation\nsecurity\nyesterday\ndaily\nlater\n"
+		      "talks\nwith\nchief\nvisits\nbase\nworkers\nprotest\nover\ncontracts\narrives\nby\ndefense\nforces\n",
+		      fp);
 		fclose(fp);
 		eg_error err;
 		CHECK_INT(eg_words_load_file(m.common, path, &err), 0);
 		unlink(path);
-		CHECK_INT(eg_words_count(m.common), 10);
+		CHECK_INT(eg_words_count(m.common), 23);
 	}
+	/* A known name stops the surname; a Title Case line takes one word. */
+	CHECK_STR(run("Talks With John Israel Defense Forces Chief\n"), "Israel Defense Forces=ORG Israel Defense Forces/dict;");
+	CHECK_STR(run("John Kowalski Visits Israel Defense Forces Base\n\nJohn Kowalski went."),
+		  "John Kowalski=PERSON John Kowalski/rule;Israel Defense Forces=ORG Israel Defense Forces/dict;"
+		  "John Kowalski=PERSON John Kowalski/rule;");
+	CHECK_STR(run("Workers Protest Over Israel Contracts\n\nIsrael Katz spoke."),
+		  "Israel=PLACE Israel/dict;Israel Katz=PERSON Israel Katz/rule;");
+	/* Speech verbs: a capitalised word before "said" is a person unless it
+	 * is a common word; known names and longer candidates win. */
 	CHECK_STR(run("Officials said so. Yeltsin said, and Lebed told them. Washington said."),
 		  "Yeltsin=PERSON Yeltsin/rule;Lebed=PERSON Lebed/rule;Washington=PLACE Washington/dict;");
 	/* Two or three capitalised words that are neither known nor common

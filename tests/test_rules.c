@@ -29,7 +29,7 @@ static const char *run(const char *rules, const char *text, int *status)
 		eg_tokens tokens = {0};
 		eg_mentions m = {0};
 		eg_tokenize(text, strlen(text), &tokens);
-		int rc = eg_rules_match(r, scratch, e, text, strlen(text), &tokens, &m, &match_err);
+		int rc = eg_rules_match(r, scratch, NULL, e, text, strlen(text), &tokens, &m, &match_err);
 		if (status)
 			*status = rc;
 		for (size_t i = 0; i < m.n; i++) {
@@ -92,7 +92,7 @@ int main(void)
 		eg_tokens tokens = {0};
 		eg_mentions m = {0};
 		eg_tokenize("Acme said.", 10, &tokens);
-		CHECK_INT(eg_rules_match(r, scratch, e, "Acme said.", 10, &tokens, &m, &err), 0);
+		CHECK_INT(eg_rules_match(r, scratch, NULL, e, "Acme said.", 10, &tokens, &m, &err), 0);
 		CHECK_INT(m.n, 0);
 		eg_mentions_free(&m);
 		eg_tokens_free(&tokens);
@@ -121,7 +121,7 @@ int main(void)
 	CHECK_STR(load_error("UNIT\t$0\n"),
 		  "bad.rules:1: expected 3 or 4 tab-separated columns (type, label, pattern, options), found 2");
 	CHECK_STR(load_error("UNIT\t$0\tx\tcolour=red\n"),
-		  "bad.rules:1: unknown option \"colour=red\" (options are category=WORD, caseless, need=WORD,..., skip-title)");
+		  "bad.rules:1: unknown option \"colour=red\" (options are category=WORD, caseless, need=WORD,..., skip-title, proper)");
 	CHECK_STR(load_error("UNIT\t$x\tx\n"),
 		  "bad.rules:1: \"$\" in label template must be followed by a digit, {name} or $");
 	return check_result("rules");

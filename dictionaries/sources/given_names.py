@@ -16,7 +16,17 @@ ALLOW = {"Bill", "Mark", "Rose", "Jack", "Frank", "Grace", "Dean", "Ray", "Ted",
          "Don", "Rob", "Bob", "Pat", "Sue", "Kim", "Joy", "Gene", "Jean", "Betty", "Carol",
          "Guy", "Ruby", "Pearl", "Jimmy", "Jerry", "Tim", "Bobby", "Nick", "Sandy", "Peter",
          "Victor", "Louis", "Martin", "Stephen", "John", "Jan", "Ali", "Ben", "Dan", "Sam",
-         "Harry", "Jay", "Henry", "Ann", "Lynn", "Ron", "Gary", "Randy", "Rod", "Ken"}
+         "Harry", "Jay", "Henry", "Ann", "Lynn", "Ron", "Gary", "Randy", "Rod", "Ken",
+         # short and familiar forms, and names that are also flowers or gems
+         "Mike", "Tony", "Billy", "Brad", "Matt", "Max", "Josh", "Terry", "Rick", "Chuck",
+         "Chad", "Drew", "Glen", "Dale", "Earl", "Ed", "Eddy", "Hank", "Lee", "Maria",
+         "Mickey", "Roger", "Sally", "Troy", "Warren", "Wade", "Bonnie", "Colleen", "Hector",
+         "Homer", "Noel", "Phoebe", "Robin", "Sonny", "Hazel", "Heather", "Holly", "Iris",
+         "Dick", "Dirk", "Derrick", "Eve", "Fanny", "Dieter", "Basil", "Clement", "Curt",
+         "Cliff", "Dawn", "Daisy", "Kitty", "Marina", "Meg", "Miles", "Penny", "Patsy",
+         "Patty", "Rocky", "Rusty", "Serge", "Sherry", "Tad", "Woody", "Angel", "Amber",
+         "Crystal", "Ivy", "Jade", "Olive", "Violet", "Jasmine", "Beryl", "Barney", "Buddy",
+         "Cal", "Deb", "Felicity", "Jasper", "Maxim", "Sandy", "Valentine", "Hardy", "Ester"}
 
 
 # Month and day names ("June 11-13", "April 2025") are far more often dates

@@ -85,6 +85,31 @@ static int surname_word(const char *text, const eg_tokens *tokens, const eg_toke
 	       !(strict && eg_words_has(common, text + w->start, w->end - w->start));
 }
 
+/* "VI" in "Charles VI", "II" in "Elizabeth II": a Roman numeral from II to
+ * XX right after the name, in its sentence ("I" is the pronoun too often). */
+static int regnal_number(const char *text, const eg_token *t, const eg_token *name)
+{
+	static const char *const numerals[] = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+					       "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", NULL};
+	return (t->flags & EG_TOK_WORD) && t->sentence == name->sentence && !(name->flags & EG_TOK_ALL_UPPER) &&
+	       t->start > name->end && eg_token_in(text, t, numerals);
+}
+
+/* Whether t is a whole number from 1 to 119 ("45" in "Wang , 45 ,"). */
+static int age_at(const char *text, const eg_token *t)
+{
+	size_t n = t->end - t->start;
+	if (!(t->flags & EG_TOK_NUMBER) || n < 1 || n > 3 || text[t->start] == '0')
+		return 0;
+	int v = 0;
+	for (size_t i = t->start; i < t->end; i++) {
+		if (text[i] < '0' || text[i] > '9')
+			return 0;
+		v = v * 10 + text[i] - '0';
+	}
+	return v < 120;
+}
+
 /* Words that open a sentence without naming anything. */
 static const char *const openers[] = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She",
 				      "They", "We", "I", "You", "But", "And", "Its", "His", "Her", "Their", NULL};
@@ -128,6 +153,40 @@ static void people_from_speech(const char *text, const eg_tokens *tokens, const 
 			push_entity(out, "ORG", text, tokens, first, end, ents, label);
 		else if (!eg_words_has(common, text + last->start, last->end - last->start))
 			push_person(out, text, tokens, end - 1, end, ents, label);
+	}
+}
+
+/* "Wang , 45 , a veteran dissident", "Severine Potty , 19 , had gone": one
+ * to three capitalised words, then an age between commas and a lower-case
+ * word, make a person.  A lone word must be no common word; months and days
+ * ("August 22 , 1996") are common words. */
+static void people_from_age(const char *text, const eg_tokens *tokens, const eg_words *common,
+			    const unsigned char *covered, eg_entities *ents, eg_mentions *out, eg_buf *label)
+{
+	for (size_t t = 2; t + 2 < tokens->n; t++) {
+		const eg_token *age = &tokens->v[t], *after = &tokens->v[t + 2];
+		if (!age_at(text, age) || !eg_token_is(text, &tokens->v[t - 1], ",") ||
+		    !eg_token_is(text, &tokens->v[t + 1], ",") || !(after->flags & EG_TOK_WORD) ||
+		    (after->flags & EG_TOK_HAS_UPPER) || after->sentence != age->sentence)
+			continue;
+		size_t end = t - 1, first = end, plain = 0;
+		while (first > 0 && end - first < 3) {
+			const eg_token *w = &tokens->v[first - 1];
+			if (!capitalised_word(w) || (w->flags & EG_TOK_ALL_UPPER) || covered[first - 1] ||
+			    compound_adjective(text, w) || w->sentence != age->sentence)
+				break;
+			plain += !eg_words_has(common, text + w->start, w->end - w->start);
+			first--;
+		}
+		while (first < end && (eg_token_in(text, &tokens->v[first], openers) ||
+				       ((tokens->v[first].flags & EG_TOK_SENT_START) &&
+					eg_words_has(common, text + tokens->v[first].start,
+						     tokens->v[first].end - tokens->v[first].start))))
+			first++;
+		const eg_token *last = &tokens->v[end - 1];
+		if (first == end || !plain || eg_words_has(common, text + last->start, last->end - last->start))
+			continue;
+		push_person(out, text, tokens, first, end, ents, label);
 	}
 }
 
@@ -202,8 +261,9 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 		size_t end = cue->tok_end, added = 0, most = headline ? 1 : 2;
 		/* A given name that is also a known name ("China", "Jordan")
 		 * needs a surname that is no common word: "China Daily" is a
-		 * newspaper, "Israel Katz" a minister.  So does a headline. */
-		int strict = headline || known[cue->tok_start];
+		 * newspaper, "Israel Katz" a minister.  So does a headline, and
+		 * a name in capitals ("CLEVELAND AT TEXAS"). */
+		int strict = headline || known[cue->tok_start] || (first->flags & EG_TOK_ALL_UPPER);
 		for (;;) {
 			size_t next = end;
 			while (initial_at(text, tokens, next)) /* "George W. Bush" */
@@ -214,6 +274,10 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 			end = next + 1;
 			added++;
 		}
+		if (end < tokens->n && regnal_number(text, &tokens->v[end], first)) { /* "Charles VI" */
+			end++;
+			added++;
+		}
 		if (!added)
 			continue;
 		push_person(out, text, tokens, cue->tok_start, end, ents, &label);
@@ -221,6 +285,7 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 	people_from_initials(text, tokens, covered, ents, out, &label);
 	people_from_speech(text, tokens, common, covered, ents, out, &label);
 	people_from_shape(text, tokens, common, covered, ents, out, &label);
+	people_from_age(text, tokens, common, covered, ents, out, &label);
 	eg_buf_free(&label);
 	free(known);
 	free(covered);

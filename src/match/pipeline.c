@@ -50,6 +50,36 @@ void eg_match_state_free(eg_match_state *st)
 	*st = (eg_match_state){0};
 }
 
+/* The tokenizer flags lines in Title Case as headlines.  A line where fewer
+ * than a third of the words of four letters or more are common words ("5.
+ * Armen Martirosyan ( Armenia ) 16.57", "Tries : Sean Fitzpatrick , Walter
+ * Little") is a list of names, not a headline ("Microsoft Under Fire Over
+ * Cloud Role"): its flags are cleared so that names are found there as in
+ * prose. */
+static void clear_name_lines(const char *text, eg_tokens *tokens, const eg_words *common)
+{
+	size_t start = 0;
+	while (start < tokens->n) {
+		size_t end = start + 1;
+		while (end < tokens->n && !(tokens->v[end].flags & EG_TOK_LINE_START))
+			end++;
+		if (tokens->v[start].flags & EG_TOK_TITLE_CASE) {
+			size_t long_words = 0, plain = 0;
+			for (size_t t = start; t < end; t++) {
+				const eg_token *w = &tokens->v[t];
+				if (!(w->flags & EG_TOK_WORD) || w->end - w->start < 4)
+					continue;
+				long_words++;
+				plain += eg_words_has(common, text + w->start, w->end - w->start);
+			}
+			if (plain * 3 < long_words)
+				for (size_t t = start; t < end; t++)
+					tokens->v[t].flags &= ~(uint32_t)EG_TOK_TITLE_CASE;
+		}
+		start = end;
+	}
+}
+
 int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *found, const char *text,
 		      size_t length, eg_tokens *tokens, eg_mentions *out, eg_error *err)
 {
@@ -59,9 +89,10 @@ int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *foun
 	if (length >= UINT32_MAX)
 		return eg_error_set(err, "text of %zu bytes is larger than the 4 GiB a document may have", length);
 	eg_tokenize(text, length, tokens);
+	clear_name_lines(text, tokens, m->common);
 	st->cues.n = 0;
 	eg_dict_match(m->dict, st->dict, text, tokens, out, &st->cues);
-	int rc = eg_rules_match(m->rules, st->rules, found, text, length, tokens, out, err);
+	int rc = eg_rules_match(m->rules, st->rules, m->common, found, text, length, tokens, out, err);
 	eg_people_from_cues(text, tokens, &st->cues, m->common, found, out);
 	eg_resolve_overlaps(out);
 	eg_resolve_aliases(st->aliases, text, tokens, found, out);

@@ -23,6 +23,7 @@ typedef struct rule {
 	char *origin;       /* "FILE:LINE" */
 	int has_need;       /* runs only on sentences with a need= word */
 	int skip_title;     /* ignores matches that start on a Title Case line */
+	int proper;         /* ignores matches made only of common words */
 } rule;
 
 /* A rule's sentences holding one of its need= words, in one document. */
@@ -194,7 +195,7 @@ static int add_need(eg_rules *r, uint32_t index, const char *s, size_t n, const 
 }
 
 static int parse_options(const eg_tsv_field *f, uint32_t *flags, eg_buf *category, eg_tsv_field *need,
-			 int *skip_title, const char *where, eg_error *err)
+			 int *skip_title, int *proper, const char *where, eg_error *err)
 {
 	const char *s = f->s, *end = f->s + f->n;
 	while (s < end) {
@@ -212,9 +213,11 @@ static int parse_options(const eg_tsv_field *f, uint32_t *flags, eg_buf *categor
 			*need = (eg_tsv_field){s + 5, n - 5};
 		else if (n == 10 && memcmp(s, "skip-title", 10) == 0)
 			*skip_title = 1;
+		else if (n == 6 && memcmp(s, "proper", 6) == 0)
+			*proper = 1;
 		else if (n)
 			return eg_error_set(err,
-					    "%s: unknown option \"%.*s\" (options are category=WORD, caseless, need=WORD,..., skip-title)",
+					    "%s: unknown option \"%.*s\" (options are category=WORD, caseless, need=WORD,..., skip-title, proper)",
 					    where, (int)n, s);
 		s = e;
 	}
@@ -241,8 +244,9 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
 	eg_buf category = {0};
 	eg_tsv_field need = {NULL, 0};
-	int skip_title = 0;
-	if (t->count == 4 && parse_options(&t->field[3], &flags, &category, &need, &skip_title, where, err) < 0) {
+	int skip_title = 0, proper = 0;
+	if (t->count == 4 &&
+	    parse_options(&t->field[3], &flags, &category, &need, &skip_title, &proper, where, err) < 0) {
 		eg_buf_free(&category);
 		return -1;
 	}
@@ -283,6 +287,7 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 	memset(x, 0, sizeof(*x));
 	x->has_need = need.n > 0;
 	x->skip_title = skip_title;
+	x->proper = proper;
 	x->code = code;
 	memcpy(x->type, type->s, type->n);
 	x->type[type->n] = '\0';
@@ -373,9 +378,22 @@ static void expand_label(eg_rules_scratch *s, const rule *x, const char *text, c
 	}
 }
 
+/* Whether every word of tokens [first, last) is a common English word. */
+static int all_common(const eg_words *common, const char *text, const eg_tokens *tokens, size_t first,
+		      size_t last)
+{
+	for (size_t i = first; i < last; i++) {
+		const eg_token *t = &tokens->v[i];
+		if ((t->flags & EG_TOK_WORD) && !eg_words_has(common, text + t->start, t->end - t->start))
+			return 0;
+	}
+	return 1;
+}
+
 /* Runs x over text[from, length): the whole text, or a run of sentences. */
-static int run_rule(eg_rules_scratch *s, eg_entities *ents, const rule *x, const char *text, size_t from,
-		    size_t length, const eg_tokens *tokens, eg_mentions *out, eg_error *err)
+static int run_rule(eg_rules_scratch *s, const eg_words *common, eg_entities *ents, const rule *x,
+		    const char *text, size_t from, size_t length, const eg_tokens *tokens, eg_mentions *out,
+		    eg_error *err)
 {
 	size_t pos = from;
 	while (pos <= length) {
@@ -400,7 +418,8 @@ static int run_rule(eg_rules_scratch *s, eg_entities *ents, const rule *x, const
 		pos = end;
 		long first = token_starting_at(tokens, start);
 		size_t last = first < 0 ? 0 : token_ending_at(tokens, (size_t)first, end);
-		if (!last || (x->skip_title && (tokens->v[first].flags & EG_TOK_TITLE_CASE)))
+		if (!last || (x->skip_title && (tokens->v[first].flags & EG_TOK_TITLE_CASE)) ||
+		    (x->proper && common && all_common(common, text, tokens, (size_t)first, last)))
 			continue;
 		expand_label(s, x, text, ov, (uint32_t)rc);
 		if (!s->label.len)
@@ -464,8 +483,8 @@ static void index_sentences(eg_rules_scratch *s, const eg_tokens *tokens)
 	}
 }
 
-int eg_rules_match(const eg_rules *r, eg_rules_scratch *s, eg_entities *ents, const char *text, size_t length,
-		   const eg_tokens *tokens, eg_mentions *out, eg_error *err)
+int eg_rules_match(const eg_rules *r, eg_rules_scratch *s, const eg_words *common, eg_entities *ents,
+		   const char *text, size_t length, const eg_tokens *tokens, eg_mentions *out, eg_error *err)
 {
 	if (!s->match_data || s->groups < r->max_groups) {
 		pcre2_match_data_free(s->match_data);
@@ -478,7 +497,7 @@ int eg_rules_match(const eg_rules *r, eg_rules_scratch *s, eg_entities *ents, co
 	for (size_t i = 0; i < r->n; i++) {
 		const rule *x = &r->v[i];
 		if (!x->has_need) {
-			if (run_rule(s, ents, x, text, 0, length, tokens, out, err) < 0)
+			if (run_rule(s, common, ents, x, text, 0, length, tokens, out, err) < 0)
 				status = -1;
 			continue;
 		}
@@ -494,7 +513,7 @@ int eg_rules_match(const eg_rules *r, eg_rules_scratch *s, eg_entities *ents, co
 				j++;
 			size_t from = tokens->v[s->sentence_first[needed->v[k]]].start;
 			size_t to = tokens->v[s->sentence_last[needed->v[j]]].end;
-			if (run_rule(s, ents, x, text, from, to, tokens, out, err) < 0)
+			if (run_rule(s, common, ents, x, text, from, to, tokens, out, err) < 0)
 				status = -1;
 			k = j + 1;
 		}

@@ -21,6 +21,8 @@
  *                               headline capitalises every word, so a
  *                               pattern of capitalised words means nothing
  *                               there)
+ *               proper          ignore matches whose words are all common
+ *                               English words ("leader Labour" is no name)
  * Each pattern is compiled once with JIT.  A match that does not begin and
  * end on token boundaries is ignored, as is one whose label comes out empty.
  * Matching has PCRE2 match and depth limits, so a pattern that backtracks
@@ -35,6 +37,7 @@
 #include "mention.h"
 #include "text/tokenize.h"
 #include "match/entities.h"
+#include "match/words.h"
 #include "util/util.h"
 
 typedef struct eg_rules eg_rules;
@@ -51,11 +54,12 @@ int eg_rules_load_file(eg_rules *r, const char *path, eg_error *err);
 int eg_rules_load_buffer(eg_rules *r, const char *name, const char *data, size_t n, eg_error *err);
 size_t eg_rules_count(const eg_rules *r);
 
-/* Appends matches with source EG_SOURCE_RULE.  Returns 0, or -1 when some
- * rule hit a match limit on this text (err names the rule; the other rules'
- * matches are still appended). */
-int eg_rules_match(const eg_rules *r, eg_rules_scratch *s, eg_entities *ents, const char *text, size_t length,
-		   const eg_tokens *tokens, eg_mentions *out, eg_error *err);
+/* Appends matches with source EG_SOURCE_RULE.  common is the word list the
+ * proper option consults (NULL: the option keeps every match).  Returns 0,
+ * or -1 when some rule hit a match limit on this text (err names the rule;
+ * the other rules' matches are still appended). */
+int eg_rules_match(const eg_rules *r, eg_rules_scratch *s, const eg_words *common, eg_entities *ents,
+		   const char *text, size_t length, const eg_tokens *tokens, eg_mentions *out, eg_error *err);
 
 eg_rules_scratch *eg_rules_scratch_new(void);
 void eg_rules_scratch_free(eg_rules_scratch *s);
