@@ -72,6 +72,8 @@ void eg_mentions_locate(eg_mentions *list, const eg_tokens *tokens)
 		m->sentence = t->sentence;
 		m->paragraph = t->paragraph;
 		m->sentence_start = tokens->v[first].start;
-		m->sentence_end = tokens->v[last].end;
+		/* A name the tokenizer split ("1. FC Nürnberg" after a list
+		 * number) still lies inside its bounds. */
+		m->sentence_end = tokens->v[last].end > m->end ? tokens->v[last].end : m->end;
 	}
 }

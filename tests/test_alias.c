@@ -43,6 +43,26 @@ static const char *run(const char *text)
 int main(void)
 {
 	eg_matcher_init(&m);
+	/* A name across a sentence break the tokenizer made (a list number
+	 * "1." before a capital) lies inside its sentence bounds, as the
+	 * cache checks. */
+	setup("1. FC Nürnberg\tORG\n");
+	{
+		const char *text = "Results.\n\n1. FC Nürnberg won.";
+		eg_tokens tokens = {0};
+		eg_mentions list = {0};
+		eg_error err;
+		eg_matcher_freeze(&m);
+		eg_match_state state;
+		eg_match_state_init(&state);
+		CHECK_INT(eg_match_document(&m, &state, m.entities, text, strlen(text), &tokens, &list, &err), 0);
+		CHECK_INT(list.n, 1);
+		if (list.n == 1)
+			CHECK(list.v[0].sentence_start <= list.v[0].start && list.v[0].end <= list.v[0].sentence_end);
+		eg_match_state_free(&state);
+		eg_tokens_free(&tokens);
+		eg_mentions_free(&list);
+	}
 	setup("John\tGIVEN_NAME\t\t\tcue\n"
 	      "Satya\tGIVEN_NAME\t\t\tcue\n"
 	      "George\tGIVEN_NAME\t\t\tcue\n"

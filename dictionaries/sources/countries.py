@@ -43,7 +43,8 @@ EXTRA = {
     "KR": ["Republic of Korea"], "MM": ["Burma"], "SZ": ["Swaziland"],
     "TL": ["Timor-Leste"], "TR": ["Türkiye", "Turkiye"], "VA": ["Holy See"],
     "VI": ["US Virgin Islands"], "FK": ["Malvinas"], "MK": ["Macedonia"],
-    "VN": ["Viet Nam"],
+    "VN": ["Viet Nam"], "BA": ["Bosnia"], "SR": ["Surinam"], "KP": ["N. Korea"],
+    "KR": ["S. Korea"],
 }
 # Ambiguous between two countries: given to neither.
 AMBIGUOUS = {"congo", "korea", "guinea", "virgin islands", "the congo"}

@@ -49,6 +49,7 @@ LABEL = {
     "AE-RK": "Ras al-Khaimah", "AE-FU": "Fujairah", "AE-UQ": "Umm al-Quwain",
     "IR-10": "Khuzestan", "IN-JK": "Jammu and Kashmir",
     "RU-CE": "Chechnya",
+    "MX-MIC": "Michoacán", "MX-COA": "Coahuila",
 }
 EXTRA = {"DE-BY": ["Bayern"], "ES-CT": ["Catalunya", "Cataluña"], "CN-XZ": ["Xizang"],
          "ES-PV": ["Euskadi", "País Vasco"], "IQ-BA": ["Basrah", "Al Basrah"]}
