@@ -163,8 +163,10 @@ int main(void)
 	CHECK_STR(run("The Israel Defense Forces (IDF) said the IDF and not the idf would."),
 		  "Israel Defense Forces=ORG Israel Defense Forces/dict;IDF=ORG Israel Defense Forces/alias;"
 		  "IDF=ORG Israel Defense Forces/alias;");
-	/* Only an acronym that fits the name's initials. */
-	CHECK_STR(run("Talks in Washington (OSCE) went on; OSCE said."), "Washington=PLACE Washington/dict;");
+	/* Only an acronym that fits the name's initials: OSCE is no alias of
+	 * Washington, only an unknown acronym (an organisation, see acronyms.h). */
+	CHECK_STR(run("Talks in Washington (OSCE) went on; OSCE said."),
+		  "Washington=PLACE Washington/dict;OSCE=ORG OSCE/rule;OSCE=ORG OSCE/rule;");
 	/* An acronym defines its name from the words before it. */
 	CHECK_STR(run("the Kurdistan Democratic Party ( KDP ) said KDP fighters left."),
 		  "Kurdistan Democratic Party=ORG Kurdistan Democratic Party/rule;KDP=ORG Kurdistan Democratic Party/alias;"
@@ -173,9 +175,12 @@ int main(void)
 		  "Organisation for Security and Cooperation in Washington=ORG Organisation for Security and Cooperation in Washington/rule;"
 		  "OSCW=ORG Organisation for Security and Cooperation in Washington/alias;"
 		  "OSCW=ORG Organisation for Security and Cooperation in Washington/alias;");
-	CHECK_STR(run("a Quigley (USA) win"), "");
-	/* Each document starts afresh. */
-	CHECK_STR(run("IDF and Nadella"), "");
+	/* No name before the bracket to define ("USA" is known in the shipped
+	 * lists; here it is only an unknown acronym). */
+	CHECK_STR(run("a Quigley (USA) win"), "USA=ORG USA/rule;");
+	/* Each document starts afresh: IDF is no alias of the earlier name,
+	 * Nadella no surname. */
+	CHECK_STR(run("IDF and Nadella"), "IDF=ORG IDF/rule;");
 
 	eg_matcher_free(&m);
 	return check_result("alias");

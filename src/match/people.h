@@ -9,7 +9,9 @@
  *   a line in Title Case (a headline) only one word is taken, never a known
  *   name or a common word; a given name that is itself a known name
  *   ("Israel", "China") takes no common word either ("China Daily").
- *   Initials between them are part of the name ("George W. Bush").
+ *   Initials between them are part of the name ("George W. Bush"), and a
+ *   Roman numeral from II to XX may end it ("Charles VI").  A given name in
+ *   capitals takes no common word ("CLEVELAND AT TEXAS").
  * - Initials: one or more capital letters with full stops, then a
  *   capitalised word ("J. Smith", "D. A. Bicknell").
  * - Speech verbs: a capitalised word that no candidate covers and that is
@@ -19,6 +21,9 @@
  *   ("Magna said it", "Commerce Bancshares said its").
  * - Name shapes: two or three capitalised words in a row, none covered,
  *   common, all capitals or on a headline: "Larisa Sayenko".
+ * - Ages: one to three capitalised words, then an age between commas and a
+ *   lower-case word ("Wang , 45 , a veteran dissident"); the last word is no
+ *   common word.
  */
 #ifndef EG_PEOPLE_H
 #define EG_PEOPLE_H

@@ -84,6 +84,12 @@ lacks "Results:
 CLEVELAND AT TEXAS
 BOSTON AT OAKLAND" "CLEVELAND AT TEXAS" "CLEVELAND AT"
 
+# An unknown acronym in prose is an organisation; not a measure, nor a word
+# on a line in capitals.
+has "Officials of the DNIB and AT&T met on Monday." "DNIB=ORG/rule"
+lacks "GDP grew 3 percent at 0900 GMT, the CEO said." "GDP" "GMT" "CEO"
+lacks "RESULTS OF THE KZX QUALIFIERS" "KZX"
+
 # Familiar given names start names.
 has "Talks with Tony Blair and Mike Tyson went on." "Tony Blair=PERSON/rule" "Mike Tyson=PERSON/rule"
 
