@@ -34,7 +34,7 @@ static int acronym_shaped(const char *text, const eg_token *t)
 void eg_acronyms_find(const char *text, const eg_tokens *tokens, const eg_words *common, eg_entities *ents,
 		      eg_mentions *out)
 {
-	if (!tokens->n)
+	if (!tokens->n || !eg_words_count(common))
 		return;
 	unsigned char *covered = eg_xcalloc(tokens->n, 1);
 	for (size_t i = 0; i < out->n; i++)

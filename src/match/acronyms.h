@@ -8,7 +8,7 @@
  * candidate covers it, it is no common word, it is not on a short list of
  * acronyms that name no organisation ("GDP", "CEO", "GMT", "AIDS"), and its
  * line has a lower-case word: on a line in capitals every word looks like
- * an acronym.
+ * an acronym.  With no common words loaded nothing is guessed.
  */
 #ifndef EG_ACRONYMS_H
 #define EG_ACRONYMS_H

@@ -283,9 +283,12 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 		push_person(out, text, tokens, cue->tok_start, end, ents, &label);
 	}
 	people_from_initials(text, tokens, covered, ents, out, &label);
-	people_from_speech(text, tokens, common, covered, ents, out, &label);
-	people_from_shape(text, tokens, common, covered, ents, out, &label);
-	people_from_age(text, tokens, common, covered, ents, out, &label);
+	/* Without common words every capitalised word would look like a name. */
+	if (eg_words_count(common)) {
+		people_from_speech(text, tokens, common, covered, ents, out, &label);
+		people_from_shape(text, tokens, common, covered, ents, out, &label);
+		people_from_age(text, tokens, common, covered, ents, out, &label);
+	}
 	eg_buf_free(&label);
 	free(known);
 	free(covered);

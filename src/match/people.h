@@ -24,6 +24,8 @@
  * - Ages: one to three capitalised words, then an age between commas and a
  *   lower-case word ("Wang , 45 , a veteran dissident"); the last word is no
  *   common word.
+ * Speech verbs, name shapes and ages need the common words: with none loaded
+ * (a gazetteer-only run) they find nothing.
  */
 #ifndef EG_PEOPLE_H
 #define EG_PEOPLE_H
