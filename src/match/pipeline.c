@@ -1,6 +1,7 @@
 #include "match/pipeline.h"
 #include "match/acronyms.h"
 #include "match/people.h"
+#include "match/places.h"
 #include "match/resolve.h"
 
 #include <stdint.h>
@@ -96,6 +97,7 @@ int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *foun
 	int rc = eg_rules_match(m->rules, st->rules, m->common, found, text, length, tokens, out, err);
 	eg_people_from_cues(text, tokens, &st->cues, m->common, found, out);
 	eg_acronyms_find(text, tokens, m->common, found, out);
+	eg_places_from_context(text, tokens, m->common, found, out);
 	eg_resolve_overlaps(out);
 	eg_resolve_aliases(st->aliases, text, tokens, found, out);
 	eg_mentions_locate(out, tokens);

@@ -90,6 +90,10 @@ has "Officials of the DNIB and AT&T met on Monday." "DNIB=ORG/rule"
 lacks "GDP grew 3 percent at 0900 GMT, the CEO said." "GDP" "GMT" "CEO"
 lacks "RESULTS OF THE KZX QUALIFIERS" "KZX"
 
+# A town before a comma and a known country or region.
+has "The jet flew over Lockerbie, Scotland, in 1988." "Lockerbie=PLACE/rule" "Scotland=PLACE/dict"
+lacks "Officials, Texas said, and Rep. John Smith, Texas, voted." "Officials" "John Smith=PLACE" "Smith=PLACE"
+
 # Familiar given names start names.
 has "Talks with Tony Blair and Mike Tyson went on." "Tony Blair=PERSON/rule" "Mike Tyson=PERSON/rule"
 
