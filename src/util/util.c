@@ -165,8 +165,14 @@ void eg_format_double(char out[32], double v)
 	}
 	/* If p digits read back, so do p + 1 (the p-digit text is one of the
 	 * candidates at p + 1, and the nearest is no farther), so the
-	 * shortest precision can be found by bisection; 17 always does. */
+	 * shortest precision can be found by bisection; 17 always does.
+	 * Computed values (ratios, logarithms) mostly need 16 or 17 digits, so
+	 * 15 is tried first: one to three conversions for them. */
 	int lo = 1, hi = 17;
+	if (round_trips(out, v, 15))
+		hi = 15;
+	else
+		lo = 16;
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
 		if (round_trips(out, v, mid))
