@@ -130,8 +130,17 @@ int main(void)
 	/* "said it": an organisation. */
 	CHECK_STR(run("Magna said it would buy Cofinec. Later Cofinec said its shares rose."),
 		  "Magna=ORG Magna/rule;Cofinec=ORG Cofinec/alias;Cofinec=ORG Cofinec/rule;");
-	/* A headline takes no common word as a surname. */
-	CHECK_STR(run("Talks As John Smith Arrives\n\nJohn Smith left."), "John Smith=PERSON John Smith/rule;");
+	/* A headline takes no common word as a surname; the name found in the
+	 * body is found in the headline too. */
+	CHECK_STR(run("Talks As John Smith Arrives\n\nJohn Smith left."),
+		  "John Smith=PERSON John Smith/alias;John Smith=PERSON John Smith/rule;");
+	/* So is a longer name a rule found once, before and after. */
+	CHECK_STR(run("Kurdistan Democratic Party men came. The Kurdistan Democratic Party ( KDP ) met; "
+		      "Kurdistan Democratic Party men stayed."),
+		  "Kurdistan Democratic Party=ORG Kurdistan Democratic Party/alias;"
+		  "Kurdistan Democratic Party=ORG Kurdistan Democratic Party/rule;"
+		  "KDP=ORG Kurdistan Democratic Party/alias;"
+		  "Kurdistan Democratic Party=ORG Kurdistan Democratic Party/alias;");
 	/* A byline over a dateline in capitals is a person, not the place. */
 	CHECK_STR(run("By John Milling\nWASHINGTON 1996-08-30\nThe markets fell."),
 		  "John Milling=PERSON John Milling/rule;WASHINGTON=PLACE Washington/dict;");

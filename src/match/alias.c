@@ -241,48 +241,94 @@ static int by_start(const void *x, const void *y)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
-/* A word typed once in a document keeps that type there: every other
- * capitalised occurrence of a one-word name that rules or aliases found
- * ("shares in Ruch" ... "Ruch controls") becomes a mention of it, before or
- * after.  A word found as two different entities is left alone. */
+/* The folded words of tokens [first, end), joined by single spaces, into
+ * out; 0 when one of them is not a word or the text crosses a sentence. */
+static int fold_words(eg_aliases *a, const char *text, const eg_tokens *tokens, size_t first, size_t end,
+		      eg_buf *out)
+{
+	eg_buf_clear(out);
+	for (size_t t = first; t < end; t++) {
+		const eg_token *w = &tokens->v[t];
+		if (!(w->flags & (EG_TOK_WORD | EG_TOK_NUMBER)) || w->sentence != tokens->v[first].sentence)
+			return 0;
+		eg_norm_fold(text + w->start, w->end - w->start, &a->norm);
+		if (t > first)
+			eg_buf_addc(out, ' ');
+		eg_buf_add(out, a->norm.data, a->norm.len);
+	}
+	return 1;
+}
+
+/* The longest name a mention holds, in words, for propagation. */
+#define PROPAGATE_WORDS 6
+
+/* A name typed once in a document keeps that type there: every other
+ * occurrence, capitalised and in no mention, of a name that rules or
+ * aliases found ("shares in Ruch" ... "Ruch controls", "the group Human
+ * Rights in China" ... "Human Rights in China said") becomes a mention of
+ * it, before or after.  A one-word name must be three letters or more; a
+ * name found as two different entities is left alone. */
 static void propagate(eg_aliases *a, const char *text, const eg_tokens *tokens)
 {
 	eg_strmap found;
 	eg_strmap_init(&found);
 	uint32_t *entity = NULL;
-	size_t cap = 0;
+	size_t cap = 0, longest = 0;
+	eg_buf key = {0};
 	unsigned char *covered = eg_xcalloc(tokens->n ? tokens->n : 1, 1);
 	for (size_t i = 0; i < a->out.n; i++) {
 		const eg_mention *m = &a->out.v[i];
-		memset(covered + m->tok_start, 1, m->tok_end - m->tok_start);
+		size_t words = m->tok_end - m->tok_start;
+		memset(covered + m->tok_start, 1, words);
 		const eg_token *t = &tokens->v[m->tok_start];
-		if (m->tok_end - m->tok_start != 1 || m->source == EG_SOURCE_DICT || !(t->flags & EG_TOK_CAPITALIZED) ||
-		    t->end - t->start < 3)
+		if (m->source == EG_SOURCE_DICT || words > PROPAGATE_WORDS || !(t->flags & EG_TOK_CAPITALIZED) ||
+		    (words == 1 && t->end - t->start < 3) ||
+		    !fold_words(a, text, tokens, m->tok_start, m->tok_end, &key))
 			continue;
-		eg_norm_fold(text + t->start, t->end - t->start, &a->norm);
 		int inserted;
-		uint32_t slot = eg_strmap_intern(&found, a->norm.data, a->norm.len, &inserted);
+		uint32_t slot = eg_strmap_intern(&found, key.data, key.len, &inserted);
 		EG_GROW(entity, cap, (size_t)slot + 1);
 		if (inserted)
 			entity[slot] = m->entity;
 		else if (entity[slot] != m->entity)
 			entity[slot] = UINT32_MAX; /* two readings: no vote */
+		if (words > longest)
+			longest = words;
 	}
 	size_t before = a->out.n;
 	for (size_t t = 0; found.count && t < tokens->n; t++) {
 		const eg_token *w = &tokens->v[t];
 		if (covered[t] || !(w->flags & EG_TOK_WORD) || !(w->flags & EG_TOK_CAPITALIZED))
 			continue;
-		eg_norm_fold(text + w->start, w->end - w->start, &a->norm);
-		int64_t slot = eg_strmap_find(&found, a->norm.data, a->norm.len);
-		if (slot < 0 || entity[slot] == UINT32_MAX)
-			continue;
-		eg_mentions_push_tokens(&a->out, tokens, t, t + 1, entity[slot], EG_SOURCE_ALIAS);
+		/* The longest known name from here, its words in no mention,
+		 * its key grown a word at a time. */
+		size_t best = 0;
+		uint32_t best_entity = 0;
+		eg_buf_clear(&key);
+		for (size_t n = 1; n <= longest && t + n <= tokens->n && !covered[t + n - 1]; n++) {
+			const eg_token *x = &tokens->v[t + n - 1];
+			if (!(x->flags & (EG_TOK_WORD | EG_TOK_NUMBER)) || x->sentence != w->sentence)
+				break;
+			eg_norm_fold(text + x->start, x->end - x->start, &a->norm);
+			if (n > 1)
+				eg_buf_addc(&key, ' ');
+			eg_buf_add(&key, a->norm.data, a->norm.len);
+			int64_t slot = eg_strmap_find(&found, key.data, key.len);
+			if (slot >= 0 && entity[slot] != UINT32_MAX) {
+				best = n;
+				best_entity = entity[slot];
+			}
+		}
+		if (best) {
+			eg_mentions_push_tokens(&a->out, tokens, t, t + best, best_entity, EG_SOURCE_ALIAS);
+			t += best - 1;
+		}
 	}
 	if (a->out.n > before)
 		qsort(a->out.v, a->out.n, sizeof(*a->out.v), by_start);
 	free(covered);
 	free(entity);
+	eg_buf_free(&key);
 	eg_strmap_free(&found);
 }
 
