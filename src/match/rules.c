@@ -431,6 +431,26 @@ static int run_rule(eg_rules_scratch *s, const eg_words *common, eg_entities *en
 	return 0;
 }
 
+/* The need= word s[0, n) is, or -1.  ASCII is lower-cased in place of the
+ * full folding, which gives the same key for it and costs far less. */
+static int64_t need_word(const eg_rules *r, eg_rules_scratch *s, const char *w, size_t n)
+{
+	char small[32];
+	if (n <= sizeof(small)) {
+		size_t i = 0;
+		for (; i < n; i++) {
+			unsigned char c = (unsigned char)w[i];
+			if (c >= 0x80)
+				break;
+			small[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		}
+		if (i == n)
+			return eg_strmap_find(&r->need_words, small, n);
+	}
+	eg_norm_fold(w, n, &s->fold);
+	return eg_strmap_find(&r->need_words, s->fold.data, s->fold.len);
+}
+
 /* Finds, for every rule with need= words, the sentences holding one. */
 static void find_needed_sentences(const eg_rules *r, eg_rules_scratch *s, const char *text,
 				  const eg_tokens *tokens)
@@ -452,8 +472,7 @@ static void find_needed_sentences(const eg_rules *r, eg_rules_scratch *s, const 
 		/* Most tokens are ruled out by their first byte, before folding. */
 		if (!(t->flags & (EG_TOK_WORD | EG_TOK_PUNCT)) || (first < 0x80 && !r->need_first[first]))
 			continue;
-		eg_norm_fold(text + t->start, t->end - t->start, &s->fold);
-		int64_t w = eg_strmap_find(&r->need_words, s->fold.data, s->fold.len);
+		int64_t w = need_word(r, s, text + t->start, t->end - t->start);
 		if (w < 0)
 			continue;
 		const need_list *l = &r->needs[w];
