@@ -51,6 +51,10 @@ LABEL = {
     "RU-CE": "Chechnya",
     "MX-MIC": "Michoacán", "MX-COA": "Coahuila",
 }
+# A name several countries give a subdivision names none of them, unless
+# news means one far more often: these US states, not the Uruguayan
+# department, the Liberian county or the Bulgarian province.
+PREFERRED = {"US-FL", "US-MD", "US-MT"}
 EXTRA = {"DE-BY": ["Bayern"], "ES-CT": ["Catalunya", "Cataluña"], "CN-XZ": ["Xizang"],
          "ES-PV": ["Euskadi", "País Vasco"], "IQ-BA": ["Basrah", "Al Basrah"]}
 
@@ -111,7 +115,8 @@ def main():
             label = cands[0]
             if scholarly(label):
                 label = common.ascii_fold(label).replace("‘", "").replace("’", "").replace("'", "")
-            if (len(countries_of.get(common.key(common.ascii_fold(label)), ())) > 1
+            if ((len(countries_of.get(common.key(common.ascii_fold(label)), ())) > 1
+                 and code not in PREFERRED)
                     or TRANSLIT.search(label)
                     or all(w.casefold() in GENERIC for w in re.split(r"[ -]+", label))):
                 continue

@@ -94,6 +94,11 @@ lacks "RESULTS OF THE KZX QUALIFIERS" "KZX"
 has "The jet flew over Lockerbie, Scotland, in 1988." "Lockerbie=PLACE/rule" "Scotland=PLACE/dict"
 lacks "Officials, Texas said, and Rep. John Smith, Texas, voted." "Officials" "John Smith=PLACE" "Smith=PLACE"
 
+# Former city names and AP state abbreviations fold onto today's names.
+has "Police in Miami, Fla., said he flew from Bombay to Leningrad." \
+	"Fla.=PLACE/dict" "Bombay=PLACE/dict" "Leningrad=PLACE/dict"
+lacks "He felt ill. The mass of it was great." "ill." "Ill."
+
 # Familiar given names start names.
 has "Talks with Tony Blair and Mike Tyson went on." "Tony Blair=PERSON/rule" "Mike Tyson=PERSON/rule"
 
