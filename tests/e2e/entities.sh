@@ -45,6 +45,8 @@ lacks() {
 has "The talks were led by Mr Massoud Barzani and Dr. Ayman Nour." \
 	"Massoud Barzani=PERSON/rule" "Ayman Nour=PERSON/rule"
 has "Interfax said Judge Olga Lavrentyeva ordered it." "Olga Lavrentyeva=PERSON/rule"
+# An abbreviated title ends no sentence, and a longer name beats a city in it.
+has "Rep. Alexandria Ocasio-Cortez, D-N.Y., criticized the plan." "Alexandria Ocasio-Cortez=PERSON/rule"
 lacks "The Justice Department and General Motors agreed." "Department" "Motors"
 
 # Roles and kinship before a name; speech verbs before or after one.
