@@ -103,6 +103,15 @@ static void scan_case(const char *s, size_t n, int *lower, int *upper, size_t *l
 	*lower = *upper = 0;
 	*letters = 0;
 	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			/* ASCII needs no look-up in the Unicode tables. */
+			*lower |= c >= 'a' && c <= 'z';
+			*upper |= c >= 'A' && c <= 'Z';
+			*letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+			i++;
+			continue;
+		}
 		int len;
 		uint32_t cp = eg_utf8_decode((const unsigned char *)s + i, n - i, &len);
 		i += (size_t)len;
