@@ -56,13 +56,18 @@ int eg_tsv_next(eg_tsv *t)
 	return 0;
 }
 
+void eg_tsv_where(char out[EG_TSV_WHERE_SIZE], const char *name, size_t line)
+{
+	snprintf(out, EG_TSV_WHERE_SIZE, "%s:%zu", name, line);
+}
+
 int eg_tsv_each(const char *name, const char *data, size_t n, eg_tsv_line_fn fn, void *context, eg_error *err)
 {
 	eg_tsv t;
 	eg_tsv_init(&t, data, n);
-	char where[4096];
+	char where[EG_TSV_WHERE_SIZE];
 	while (eg_tsv_next(&t)) {
-		snprintf(where, sizeof(where), "%s:%zu", name, t.line);
+		eg_tsv_where(where, name, t.line);
 		/* Names are C strings from here on: a NUL would cut one short
 		 * without a word (and means UTF-16, most likely). */
 		if (memchr(t.line_start, '\0', t.line_length))
