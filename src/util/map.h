@@ -37,13 +37,20 @@ uint64_t *eg_u64map_put(eg_u64map *m, uint64_t key, int *inserted);
 /* Walks all entries: pass *pos = 0 first; returns 0 at the end. */
 int eg_u64map_next(const eg_u64map *m, size_t *pos, uint64_t *key, uint64_t *value);
 
+typedef struct eg_strmap_slot {
+	uint64_t hash;
+	const char *key; /* NULL = empty */
+} eg_strmap_slot;
+
 typedef struct eg_strmap {
-	uint64_t *slots;     /* high 32 bits of the hash, then index + 1; 0 = empty */
-	uint64_t *hashes;    /* per index */
-	char **keys;         /* per index: in a chunk, after its 32-bit length */
+	eg_strmap_slot *slots; /* the whole hash beside the key: a probe that
+				* misses costs no visit to the keys, one that
+				* hits a single visit */
+	char **keys;           /* per index: in a chunk, after the index and
+				* length (two uint32) */
 	size_t count, cap, mask;
-	char *chunk;         /* the chunk keys go into; chunks are chained through
-			      * their first bytes and never move */
+	char *chunk;           /* the chunk keys go into; chunks are chained
+				* through their first bytes and never move */
 	size_t chunk_used, chunk_size;
 } eg_strmap;
 
