@@ -44,6 +44,15 @@ static int too_full(size_t count, size_t size)
 	return count * 4 > size * 3;
 }
 
+/* The smallest table size (a power of two) that holds count entries. */
+static size_t size_for(size_t count)
+{
+	size_t size = 16;
+	while (too_full(count, size))
+		size *= 2;
+	return size;
+}
+
 void eg_u64map_init(eg_u64map *m)
 {
 	memset(m, 0, sizeof(*m));
@@ -118,6 +127,13 @@ uint64_t *eg_u64map_put(eg_u64map *m, uint64_t key, int *inserted)
 	if (inserted)
 		*inserted = 1;
 	return &m->entries[i].value;
+}
+
+void eg_u64map_reserve(eg_u64map *m, size_t count)
+{
+	size_t size = size_for(count);
+	if (!m->used || size > m->mask + 1)
+		u64map_resize(m, size);
 }
 
 int eg_u64map_next(const eg_u64map *m, size_t *pos, uint64_t *key, uint64_t *value)
@@ -253,6 +269,14 @@ uint32_t eg_strmap_intern(eg_strmap *m, const char *key, size_t len, int *insert
 	if (inserted)
 		*inserted = 1;
 	return index;
+}
+
+void eg_strmap_reserve(eg_strmap *m, size_t count)
+{
+	size_t size = size_for(count);
+	if (!m->slots || size > m->mask + 1)
+		strmap_rehash(m, size);
+	EG_GROW(m->keys, m->cap, count);
 }
 
 const char *eg_strmap_key(const eg_strmap *m, uint32_t index)

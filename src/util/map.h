@@ -34,6 +34,9 @@ uint64_t *eg_u64map_get(const eg_u64map *m, uint64_t key);
  * *inserted, if not NULL, tells which.  The pointer is valid until the next
  * insertion. */
 uint64_t *eg_u64map_put(eg_u64map *m, uint64_t key, int *inserted);
+/* Makes room for count entries in all, so that inserting up to that many
+ * moves nothing: for callers that know roughly how much is coming. */
+void eg_u64map_reserve(eg_u64map *m, size_t count);
 /* Walks all entries: pass *pos = 0 first; returns 0 at the end. */
 int eg_u64map_next(const eg_u64map *m, size_t *pos, uint64_t *key, uint64_t *value);
 
@@ -60,6 +63,8 @@ void eg_strmap_free(eg_strmap *m);
 int64_t eg_strmap_find(const eg_strmap *m, const char *key, size_t len);
 /* Returns the index of key, adding it when absent. */
 uint32_t eg_strmap_intern(eg_strmap *m, const char *key, size_t len, int *inserted);
+/* As eg_u64map_reserve. */
+void eg_strmap_reserve(eg_strmap *m, size_t count);
 const char *eg_strmap_key(const eg_strmap *m, uint32_t index);
 size_t eg_strmap_key_length(const eg_strmap *m, uint32_t index);
 
