@@ -58,7 +58,21 @@ int eg_tsv_next(eg_tsv *t)
 
 void eg_tsv_where(char out[EG_TSV_WHERE_SIZE], const char *name, size_t line)
 {
-	snprintf(out, EG_TSV_WHERE_SIZE, "%s:%zu", name, line);
+	/* By hand: this runs for every line, and snprintf would cost more than
+	 * the rest of reading one. */
+	char digits[24];
+	size_t k = sizeof(digits);
+	for (size_t rest = line; k == sizeof(digits) || rest; rest /= 10)
+		digits[--k] = (char)('0' + rest % 10);
+	size_t n = strlen(name), count = sizeof(digits) - k;
+	if (n + 1 + count >= EG_TSV_WHERE_SIZE) {
+		snprintf(out, EG_TSV_WHERE_SIZE, "%s:%zu", name, line);
+		return;
+	}
+	memcpy(out, name, n);
+	out[n] = ':';
+	memcpy(out + n + 1, digits + k, count);
+	out[n + 1 + count] = '\0';
 }
 
 int eg_tsv_each(const char *name, const char *data, size_t n, eg_tsv_line_fn fn, void *context, eg_error *err)
