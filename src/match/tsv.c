@@ -56,13 +56,32 @@ int eg_tsv_next(eg_tsv *t)
 	return 0;
 }
 
+void eg_tsv_where(char out[EG_TSV_WHERE_SIZE], const char *name, size_t line)
+{
+	/* By hand: this runs for every line, and snprintf would cost more than
+	 * the rest of reading one. */
+	char digits[24];
+	size_t k = sizeof(digits);
+	for (size_t rest = line; k == sizeof(digits) || rest; rest /= 10)
+		digits[--k] = (char)('0' + rest % 10);
+	size_t n = strlen(name), count = sizeof(digits) - k;
+	if (n + 1 + count >= EG_TSV_WHERE_SIZE) {
+		snprintf(out, EG_TSV_WHERE_SIZE, "%s:%zu", name, line);
+		return;
+	}
+	memcpy(out, name, n);
+	out[n] = ':';
+	memcpy(out + n + 1, digits + k, count);
+	out[n + 1 + count] = '\0';
+}
+
 int eg_tsv_each(const char *name, const char *data, size_t n, eg_tsv_line_fn fn, void *context, eg_error *err)
 {
 	eg_tsv t;
 	eg_tsv_init(&t, data, n);
-	char where[4096];
+	char where[EG_TSV_WHERE_SIZE];
 	while (eg_tsv_next(&t)) {
-		snprintf(where, sizeof(where), "%s:%zu", name, t.line);
+		eg_tsv_where(where, name, t.line);
 		/* Names are C strings from here on: a NUL would cut one short
 		 * without a word (and means UTF-16, most likely). */
 		if (memchr(t.line_start, '\0', t.line_length))

@@ -33,6 +33,11 @@ void eg_tsv_init(eg_tsv *t, const char *data, size_t n);
 /* Advances to the next non-blank, non-comment line; returns 0 at the end. */
 int eg_tsv_next(eg_tsv *t);
 
+/* Writes "NAME:LINE", the place of a line in messages, into out (cut short
+ * to fit EG_TSV_WHERE_SIZE bytes). */
+#define EG_TSV_WHERE_SIZE 4096
+void eg_tsv_where(char out[EG_TSV_WHERE_SIZE], const char *name, size_t line);
+
 /* Handles one line; where is "NAME:LINE" for messages. */
 typedef int (*eg_tsv_line_fn)(void *context, const eg_tsv *t, const char *where, eg_error *err);
 

@@ -36,6 +36,23 @@ static uint64_t hash_string(const char *s, size_t n)
 	return mix64(h ^ tail);
 }
 
+/* Both tables grow when more than three quarters full: linear probing
+ * stays short at that load, and the hash bits kept beside each entry spare
+ * most visits to keys that differ. */
+static int too_full(size_t count, size_t size)
+{
+	return count * 4 > size * 3;
+}
+
+/* The smallest table size (a power of two) that holds count entries. */
+static size_t size_for(size_t count)
+{
+	size_t size = 16;
+	while (too_full(count, size))
+		size *= 2;
+	return size;
+}
+
 void eg_u64map_init(eg_u64map *m)
 {
 	memset(m, 0, sizeof(*m));
@@ -91,7 +108,7 @@ static void u64map_resize(eg_u64map *m, size_t size)
 
 uint64_t *eg_u64map_put(eg_u64map *m, uint64_t key, int *inserted)
 {
-	if (!m->used || (m->count + 1) * 4 > (m->mask + 1) * 3)
+	if (!m->used || too_full(m->count + 1, m->mask + 1))
 		u64map_resize(m, m->used ? (m->mask + 1) * 2 : 16);
 	uint64_t h = mix64(key);
 	unsigned char tag = used_tag(h);
@@ -110,6 +127,13 @@ uint64_t *eg_u64map_put(eg_u64map *m, uint64_t key, int *inserted)
 	if (inserted)
 		*inserted = 1;
 	return &m->entries[i].value;
+}
+
+void eg_u64map_reserve(eg_u64map *m, size_t count)
+{
+	size_t size = size_for(count);
+	if (!m->used || size > m->mask + 1)
+		u64map_resize(m, size);
 }
 
 int eg_u64map_next(const eg_u64map *m, size_t *pos, uint64_t *key, uint64_t *value)
@@ -139,9 +163,16 @@ void eg_strmap_free(eg_strmap *m)
 		m->chunk = next;
 	}
 	free(m->keys);
-	free(m->hashes);
 	free(m->slots);
 	memset(m, 0, sizeof(*m));
+}
+
+/* A stored key is preceded by its index, then its length. */
+static uint32_t key_index(const char *key)
+{
+	uint32_t i;
+	memcpy(&i, key - 2 * sizeof(i), sizeof(i));
+	return i;
 }
 
 static uint32_t key_length(const char *key)
@@ -151,49 +182,48 @@ static uint32_t key_length(const char *key)
 	return n;
 }
 
-static int64_t find_hashed(const eg_strmap *m, const char *key, size_t len, uint64_t h)
+/* The slot holding key, or the empty slot where it would go. */
+static eg_strmap_slot *find_slot(const eg_strmap *m, const char *key, size_t len, uint64_t h)
 {
-	if (!m->count)
-		return -1;
-	uint64_t tag = h & 0xffffffff00000000ULL;
-	/* The slot carries part of the hash, so a probe that misses costs no
-	 * visit to the keys. */
 	for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
-		uint64_t slot = m->slots[i];
-		if (!slot)
-			return -1;
-		if ((slot & 0xffffffff00000000ULL) != tag)
-			continue;
-		uint32_t s = (uint32_t)slot - 1;
-		const char *k = m->keys[s];
-		if (key_length(k) == len && memcmp(k, key, len) == 0)
-			return s;
+		eg_strmap_slot *slot = &m->slots[i];
+		if (!slot->key || (slot->hash == h && key_length(slot->key) == len &&
+				   memcmp(slot->key, key, len) == 0))
+			return slot;
 	}
 }
 
 int64_t eg_strmap_find(const eg_strmap *m, const char *key, size_t len)
 {
-	return m->count ? find_hashed(m, key, len, hash_string(key, len)) : -1;
+	if (!m->count)
+		return -1;
+	const eg_strmap_slot *slot = find_slot(m, key, len, hash_string(key, len));
+	return slot->key ? (int64_t)key_index(slot->key) : -1;
 }
 
 static void strmap_rehash(eg_strmap *m, size_t size)
 {
-	free(m->slots);
+	eg_strmap_slot *old = m->slots;
+	size_t old_size = old ? m->mask + 1 : 0;
 	m->slots = eg_xcalloc(size, sizeof(*m->slots));
 	m->mask = size - 1;
-	for (size_t s = 0; s < m->count; s++) {
-		size_t i = m->hashes[s] & m->mask;
-		while (m->slots[i])
+	for (size_t j = 0; j < old_size; j++) {
+		if (!old[j].key)
+			continue;
+		size_t i = old[j].hash & m->mask;
+		while (m->slots[i].key)
 			i = (i + 1) & m->mask;
-		m->slots[i] = (m->hashes[s] & 0xffffffff00000000ULL) | ((uint64_t)s + 1);
+		m->slots[i] = old[j];
 	}
+	free(old);
 }
 
-/* A copy of key in the current chunk, after its length and followed by a
- * NUL: one allocation for many keys, and the length next to the bytes. */
-static char *store_key(eg_strmap *m, const char *key, size_t len)
+/* A copy of key in the current chunk, after its index and length and
+ * followed by a NUL: one allocation for many keys, and what a probe checks
+ * next to the bytes. */
+static char *store_key(eg_strmap *m, const char *key, size_t len, uint32_t index)
 {
-	size_t need = sizeof(uint32_t) + len + 1;
+	size_t need = 2 * sizeof(uint32_t) + len + 1;
 	if (!m->chunk || m->chunk_used + need > m->chunk_size) {
 		size_t size = 64 * 1024;
 		while (size < sizeof(char *) + need)
@@ -206,40 +236,47 @@ static char *store_key(eg_strmap *m, const char *key, size_t len)
 	}
 	char *p = m->chunk + m->chunk_used;
 	uint32_t n = (uint32_t)len;
-	memcpy(p, &n, sizeof(n));
-	memcpy(p + sizeof(n), key, len);
-	p[sizeof(n) + len] = '\0';
+	memcpy(p, &index, sizeof(index));
+	memcpy(p + sizeof(index), &n, sizeof(n));
+	p += 2 * sizeof(uint32_t);
+	memcpy(p, key, len);
+	p[len] = '\0';
 	m->chunk_used += need;
-	return p + sizeof(n);
+	return p;
 }
 
 uint32_t eg_strmap_intern(eg_strmap *m, const char *key, size_t len, int *inserted)
 {
+	if (!m->slots)
+		strmap_rehash(m, 16);
 	uint64_t h = hash_string(key, len);
-	int64_t found = find_hashed(m, key, len, h);
-	if (found >= 0) {
+	eg_strmap_slot *slot = find_slot(m, key, len, h);
+	if (slot->key) {
 		if (inserted)
 			*inserted = 0;
-		return (uint32_t)found;
+		return key_index(slot->key);
 	}
-	if (!m->slots || (m->count + 1) * 2 > m->mask + 1)
-		strmap_rehash(m, m->slots ? (m->mask + 1) * 2 : 16);
-	size_t s = m->count;
-	if (s + 1 > m->cap) {
-		size_t cap = m->cap;
-		EG_GROW(m->keys, cap, s + 1);
-		EG_GROW(m->hashes, m->cap, s + 1);
+	if (too_full(m->count + 1, m->mask + 1)) {
+		strmap_rehash(m, (m->mask + 1) * 2);
+		slot = find_slot(m, key, len, h);
 	}
-	m->keys[s] = store_key(m, key, len);
-	m->hashes[s] = h;
-	size_t i = m->hashes[s] & m->mask;
-	while (m->slots[i])
-		i = (i + 1) & m->mask;
-	m->slots[i] = (m->hashes[s] & 0xffffffff00000000ULL) | ((uint64_t)s + 1);
+	uint32_t index = (uint32_t)m->count;
+	EG_GROW(m->keys, m->cap, m->count + 1);
+	m->keys[index] = store_key(m, key, len, index);
+	slot->hash = h;
+	slot->key = m->keys[index];
 	m->count++;
 	if (inserted)
 		*inserted = 1;
-	return (uint32_t)s;
+	return index;
+}
+
+void eg_strmap_reserve(eg_strmap *m, size_t count)
+{
+	size_t size = size_for(count);
+	if (!m->slots || size > m->mask + 1)
+		strmap_rehash(m, size);
+	EG_GROW(m->keys, m->cap, count);
 }
 
 const char *eg_strmap_key(const eg_strmap *m, uint32_t index)

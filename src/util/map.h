@@ -34,16 +34,26 @@ uint64_t *eg_u64map_get(const eg_u64map *m, uint64_t key);
  * *inserted, if not NULL, tells which.  The pointer is valid until the next
  * insertion. */
 uint64_t *eg_u64map_put(eg_u64map *m, uint64_t key, int *inserted);
+/* Makes room for count entries in all, so that inserting up to that many
+ * moves nothing: for callers that know roughly how much is coming. */
+void eg_u64map_reserve(eg_u64map *m, size_t count);
 /* Walks all entries: pass *pos = 0 first; returns 0 at the end. */
 int eg_u64map_next(const eg_u64map *m, size_t *pos, uint64_t *key, uint64_t *value);
 
+typedef struct eg_strmap_slot {
+	uint64_t hash;
+	const char *key; /* NULL = empty */
+} eg_strmap_slot;
+
 typedef struct eg_strmap {
-	uint64_t *slots;     /* high 32 bits of the hash, then index + 1; 0 = empty */
-	uint64_t *hashes;    /* per index */
-	char **keys;         /* per index: in a chunk, after its 32-bit length */
+	eg_strmap_slot *slots; /* the whole hash beside the key: a probe that
+				* misses costs no visit to the keys, one that
+				* hits a single visit */
+	char **keys;           /* per index: in a chunk, after the index and
+				* length (two uint32) */
 	size_t count, cap, mask;
-	char *chunk;         /* the chunk keys go into; chunks are chained through
-			      * their first bytes and never move */
+	char *chunk;           /* the chunk keys go into; chunks are chained
+				* through their first bytes and never move */
 	size_t chunk_used, chunk_size;
 } eg_strmap;
 
@@ -53,6 +63,8 @@ void eg_strmap_free(eg_strmap *m);
 int64_t eg_strmap_find(const eg_strmap *m, const char *key, size_t len);
 /* Returns the index of key, adding it when absent. */
 uint32_t eg_strmap_intern(eg_strmap *m, const char *key, size_t len, int *inserted);
+/* As eg_u64map_reserve. */
+void eg_strmap_reserve(eg_strmap *m, size_t count);
 const char *eg_strmap_key(const eg_strmap *m, uint32_t index);
 size_t eg_strmap_key_length(const eg_strmap *m, uint32_t index);
 
