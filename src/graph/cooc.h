@@ -95,7 +95,11 @@ uint64_t eg_cooc_documents(const eg_cooc *c);
 /* Entities seen so far: counts for entity index i (zero when never seen). */
 size_t eg_cooc_entity_limit(const eg_cooc *c); /* 1 + highest index seen, or 0 */
 eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity);
-/* All pairs, in unspecified order; *n receives the count.  Caller frees. */
+/* The pairs, in unspecified order but numbered 0 to count - 1 for as long
+ * as no document or pair is added; strings owned by eg_cooc. */
+size_t eg_cooc_pair_count(const eg_cooc *c);
+eg_pair_counts eg_cooc_pair(const eg_cooc *c, size_t i);
+/* All pairs at once, in the same order; *n receives the count.  Caller frees. */
 eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n);
 
 #endif
