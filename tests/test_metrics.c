@@ -502,10 +502,13 @@ static int same_graph(const eg_graph *a, const eg_graph *b)
 		const eg_graph_edge *x = &a->edges[i], *y = &b->edges[i];
 		if (x->source != y->source || x->target != y->target || x->weight != y->weight || x->count != y->count ||
 		    x->documents != y->documents || x->pmi != y->pmi || x->npmi != y->npmi || x->jaccard != y->jaccard ||
-		    x->dice != y->dice || x->evidence_count != y->evidence_count)
+		    x->dice != y->dice)
 			return 0;
-		for (uint32_t k = 0; k < x->evidence_count; k++)
-			if (strcmp(x->evidence[k], y->evidence[k]) != 0)
+		eg_pair_counts p = eg_graph_edge_pair(a, i), q = eg_graph_edge_pair(b, i);
+		if (p.evidence_count != q.evidence_count)
+			return 0;
+		for (uint32_t k = 0; k < p.evidence_count; k++)
+			if (strcmp(p.evidence[k], q.evidence[k]) != 0)
 				return 0;
 	}
 	return 1;
