@@ -71,7 +71,6 @@ typedef struct eg_graph_edge {
 	double weight;           /* the chosen weighting (eg_weighting) */
 	uint64_t count;          /* windows where the pair co-occurs */
 	uint64_t documents;      /* documents where the pair co-occurs */
-	double pmi, npmi, jaccard, dice; /* from document counts; see eg_weighting */
 	uint32_t pair;           /* the counted pair (eg_cooc_pair): evidence, snippet,
 				    dates; read them with eg_graph_edge_pair */
 } eg_graph_edge;
@@ -104,6 +103,14 @@ typedef enum eg_weighting {
 	EG_WEIGHT_JACCARD,
 	EG_WEIGHT_DICE,
 } eg_weighting;
+
+/* An edge's association measures (see eg_weighting), from document counts;
+ * computed when asked rather than kept, four doubles an edge being much of
+ * a large graph. */
+typedef struct eg_edge_measures {
+	double pmi, npmi, jaccard, dice;
+} eg_edge_measures;
+eg_edge_measures eg_graph_edge_measures(const eg_graph *g, size_t edge);
 
 /* "count", "documents", "pmi", "npmi", "jaccard" or "dice"; anything else
  * is an error whose message lists the choices. */
