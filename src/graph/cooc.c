@@ -313,12 +313,15 @@ static size_t pair_slot_of(const eg_cooc *c, uint32_t a, uint32_t b)
 	return i;
 }
 
-/* Doubles the index while it is more than three quarters full. */
+/* Keeps the index at most three quarters full, building it again after
+ * eg_cooc_compact. */
 static void grow_pair_index(eg_cooc *c)
 {
-	if (c->pair_index && (c->pair_count + 1) * 4 <= (c->pair_mask + 1) * 3)
+	size_t size = c->pair_index ? c->pair_mask + 1 : 1024;
+	if (c->pair_index && (c->pair_count + 1) * 4 <= size * 3)
 		return;
-	size_t size = c->pair_index ? (c->pair_mask + 1) * 2 : 1024;
+	while ((c->pair_count + 1) * 4 > size * 3)
+		size *= 2;
 	free(c->pair_index);
 	c->pair_index = eg_xcalloc(size, sizeof(*c->pair_index));
 	c->pair_mask = size - 1;
@@ -508,6 +511,22 @@ eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity)
 			out.sources[k] = interned(&c->source_names, x->sources[k]);
 	}
 	return out;
+}
+
+void eg_cooc_compact(eg_cooc *c)
+{
+	free(c->pair_index);
+	c->pair_index = NULL;
+	c->pair_mask = 0;
+	free(c->counted);
+	c->counted = NULL;
+	c->counted_words = 0;
+	free(c->touched);
+	c->touched = NULL;
+	c->touched_cap = 0;
+	free(c->scratch);
+	c->scratch = NULL;
+	c->scratch_cap = 0;
 }
 
 size_t eg_cooc_pair_count(const eg_cooc *c)

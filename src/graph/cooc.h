@@ -89,6 +89,11 @@ void eg_cooc_merge_documents(eg_cooc *c, uint64_t documents);
 void eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts);
 void eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *pair);
 
+/* Frees what only adding needs (the pairs' hash index, working space), to
+ * make room for building the graph; adding or merging afterwards works,
+ * building them again. */
+void eg_cooc_compact(eg_cooc *c);
+
 /* Documents added so far. */
 uint64_t eg_cooc_documents(const eg_cooc *c);
 
