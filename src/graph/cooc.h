@@ -22,7 +22,12 @@
  * the result does not depend on the order documents are added in (threads,
  * shards).
  *
- * Memory grows with the number of entities and pairs, not documents.
+ * Memory grows with the number of entities and pairs, not documents: per
+ * pair its counts, references to its evidence ids and snippet, and those
+ * strings once each.  A string a pair stops referring to (an id pushed out
+ * by a smaller one, the snippet of a document that is no longer the
+ * smallest) stays until eg_cooc_free; documents added in id order leave
+ * none, and a directory walk (sorted names) comes close.
  */
 #ifndef EG_COOC_H
 #define EG_COOC_H
