@@ -171,9 +171,38 @@ static void test_evidence(void)
 	eg_cooc_free(c);
 }
 
+/* Enough pairs to grow the pairs' index and the per-document marks
+ * several times, with eg_cooc_compact between documents: two sentences
+ * each naming the same 45 entities, so every pair gains 2 windows and 1
+ * document a time. */
+static void test_many_pairs(void)
+{
+	enum { ENTITIES = 45 }; /* offsets stay inside text[] */
+	row rows[2 * ENTITIES];
+	for (uint32_t i = 0; i < 2 * ENTITIES; i++)
+		rows[i] = (row){i, i / ENTITIES, 0, i % ENTITIES};
+	eg_cooc *c = eg_cooc_new((eg_window){EG_WINDOW_SENTENCE, 0});
+	for (int round = 0; round < 2; round++) {
+		load_rows(rows, 2 * ENTITIES, 2 * ENTITIES);
+		eg_mentions_locate(&mentions, &tokens);
+		eg_cooc_add_document(c, &document, mentions.v, mentions.n);
+		eg_cooc_compact(c);
+	}
+	CHECK_INT(eg_cooc_pair_count(c), ENTITIES * (ENTITIES - 1) / 2);
+	for (size_t i = 0; i < eg_cooc_pair_count(c); i++) {
+		eg_pair_counts p = eg_cooc_pair(c, i);
+		CHECK_INT(p.weight, 4);
+		CHECK_INT(p.documents, 2);
+		CHECK_INT(p.evidence_count, 1);
+	}
+	expect_pair(c, 0, ENTITIES - 1, 4, 2);
+	eg_cooc_free(c);
+}
+
 int main(void)
 {
 	test_evidence();
+	test_many_pairs();
 	eg_window w;
 	eg_error err;
 	CHECK_INT(eg_window_parse("sentence", &w, &err), 0);

@@ -275,7 +275,7 @@ int main(void)
 	 * and every node has its metrics: one component of 5, PageRank sums
 	 * to 1, sizes in range.  (Counted by hand in test_metrics.c.) */
 	CHECK_INT(g.edges[3].count, 2);
-	CHECK(g.edges[3].dice > 0 && g.edges[3].jaccard > 0);
+	CHECK(eg_graph_edge_measures(&g, 3).dice > 0 && eg_graph_edge_measures(&g, 3).jaccard > 0);
 	double pagerank = 0;
 	for (size_t i = 0; i < g.node_count; i++) {
 		pagerank += g.nodes[i].pagerank;

@@ -173,6 +173,7 @@ int eg_cmd_extract(int argc, char **argv)
 	eg_run_stats stats;
 	counting counting = {&m, counts};
 	eg_run_documents(&o, &m, cache, count_document, &counting, &stats);
+	eg_cooc_compact(counts);
 	if (o.progress && !o.quiet)
 		eg_report("%zu documents", stats.documents);
 	if (o.cache && !o.quiet)

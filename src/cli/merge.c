@@ -137,6 +137,7 @@ int eg_cmd_merge(int argc, char **argv)
 	all.shards = shards;
 	all.shards_held = n;
 	all.documents = eg_cooc_documents(counts);
+	eg_cooc_compact(counts);
 
 	status = eg_outputs_open(&o, &outs);
 	if (status != EG_EXIT_OK)

@@ -1,21 +1,22 @@
 #include "graph/cooc.h"
+#include "graph/pool.h"
 #include "text/utf8.h"
-#include "util/map.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Strings (document ids, dates, snippets) are interned in eg_strmaps and
- * referred to as index + 1, so 0 means none. */
+/* Strings (document ids, dates, snippets) are interned in eg_pools and
+ * referred to by their pool references, so 0 means none.  A pair is most of
+ * what counting keeps, so its slot holds nothing it can do without: the
+ * evidence ends at the first 0, and whether the current document has
+ * counted it already is a bit in eg_cooc.counted. */
 typedef struct pair_slot {
 	uint32_t a, b;
 	uint64_t weight, documents;
-	uint64_t last_document; /* 1 + index of the last document counted, 0 = none */
 	uint32_t evidence[EG_EVIDENCE_MAX];
 	uint32_t snippet;
 	uint32_t first_date, last_date;
-	uint8_t evidence_count;
 } pair_slot;
 
 typedef struct entity_slot {
@@ -40,12 +41,17 @@ struct eg_cooc {
 	uint64_t documents;          /* documents added so far */
 	entity_slot *entities;       /* indexed by entity */
 	size_t entity_limit, entity_cap;
-	eg_u64map pair_index;        /* (a << 32 | b) -> index into pairs */
 	pair_slot *pairs;
 	size_t pair_count, pair_cap;
+	uint32_t *pair_index;        /* open addressing: 1 + index into pairs, 0 = empty */
+	size_t pair_mask;
+	uint64_t *counted;           /* a bit per pair: counted by the current document */
+	size_t counted_words;
+	uint32_t *touched;           /* the pairs whose bit is set */
+	size_t touched_count, touched_cap;
 	uint64_t *scratch;           /* entity << 32 | mention index, one window */
 	size_t scratch_cap;
-	eg_strmap doc_ids, dates, snippets, source_names;
+	eg_pool doc_ids, dates, snippets, source_names;
 	current now;
 };
 
@@ -76,11 +82,10 @@ eg_cooc *eg_cooc_new(eg_window window)
 {
 	eg_cooc *c = eg_xcalloc(1, sizeof(*c));
 	c->window = window;
-	eg_u64map_init(&c->pair_index);
-	eg_strmap_init(&c->doc_ids);
-	eg_strmap_init(&c->dates);
-	eg_strmap_init(&c->snippets);
-	eg_strmap_init(&c->source_names);
+	eg_pool_init(&c->doc_ids);
+	eg_pool_init(&c->dates);
+	eg_pool_init(&c->snippets);
+	eg_pool_init(&c->source_names);
 	return c;
 }
 
@@ -89,19 +94,21 @@ void eg_cooc_free(eg_cooc *c)
 	if (!c)
 		return;
 	free(c->entities);
-	eg_u64map_free(&c->pair_index);
 	free(c->pairs);
+	free(c->pair_index);
+	free(c->counted);
+	free(c->touched);
 	free(c->scratch);
-	eg_strmap_free(&c->doc_ids);
-	eg_strmap_free(&c->dates);
-	eg_strmap_free(&c->snippets);
-	eg_strmap_free(&c->source_names);
+	eg_pool_free(&c->doc_ids);
+	eg_pool_free(&c->dates);
+	eg_pool_free(&c->snippets);
+	eg_pool_free(&c->source_names);
 	free(c);
 }
 
-static const char *interned(const eg_strmap *m, uint32_t ref)
+static const char *interned(const eg_pool *m, uint32_t ref)
 {
-	return ref ? eg_strmap_key(m, ref - 1) : NULL;
+	return eg_pool_get(m, ref);
 }
 
 static entity_slot *entity_at(eg_cooc *c, uint32_t e)
@@ -250,9 +257,17 @@ static uint32_t make_snippet(eg_cooc *c, const eg_mention *x, const eg_mention *
 		to = hi - y->end > half - side ? cut_after(text, y->end + (half - side), y->end) : hi;
 		append_piece(&b, text, from, to, 0, to < hi);
 	}
-	uint32_t ref = eg_strmap_intern(&c->snippets, b.data ? b.data : "", b.len, NULL) + 1;
+	uint32_t ref = eg_pool_intern(&c->snippets, b.data ? b.data : "", b.len);
 	free(b.data);
 	return ref;
+}
+
+static uint32_t evidence_count(const pair_slot *p)
+{
+	uint32_t n = 0;
+	while (n < EG_EVIDENCE_MAX && p->evidence[n])
+		n++;
+	return n;
 }
 
 /* Keeps the EG_EVIDENCE_MAX smallest document ids of a pair, and the
@@ -260,7 +275,7 @@ static uint32_t make_snippet(eg_cooc *c, const eg_mention *x, const eg_mention *
 static void add_evidence(eg_cooc *c, pair_slot *p, const eg_mention *x, const eg_mention *y)
 {
 	const char *id = c->now.doc->id;
-	size_t at = p->evidence_count;
+	size_t count = evidence_count(p), at = count;
 	while (at > 0) {
 		int order = strcmp(id, interned(&c->doc_ids, p->evidence[at - 1]));
 		if (order == 0)
@@ -272,30 +287,94 @@ static void add_evidence(eg_cooc *c, pair_slot *p, const eg_mention *x, const eg
 	if (at == EG_EVIDENCE_MAX)
 		return;
 	if (!c->now.id)
-		c->now.id = eg_strmap_intern(&c->doc_ids, id, strlen(id), NULL) + 1;
-	size_t keep = p->evidence_count < EG_EVIDENCE_MAX ? p->evidence_count : EG_EVIDENCE_MAX - 1;
+		c->now.id = eg_pool_intern(&c->doc_ids, id, strlen(id));
+	size_t keep = count < EG_EVIDENCE_MAX ? count : EG_EVIDENCE_MAX - 1;
 	memmove(p->evidence + at + 1, p->evidence + at, (keep - at) * sizeof(*p->evidence));
 	p->evidence[at] = c->now.id;
-	if (p->evidence_count < EG_EVIDENCE_MAX)
-		p->evidence_count++;
 	if (at == 0)
 		p->snippet = x->start <= y->start ? make_snippet(c, x, y) : make_snippet(c, y, x);
+}
+
+/* The pair's bits multiplied by 2^64 / phi, the high half (where both
+ * entities show) folded onto the low one, which the table takes. */
+static size_t pair_hash(uint32_t a, uint32_t b)
+{
+	uint64_t h = ((uint64_t)a << 32 | b) * 0x9e3779b97f4a7c15ULL;
+	return (size_t)(h ^ h >> 32);
+}
+
+/* The slot of pair (a, b) in the index, or the empty one where it would go. */
+static size_t pair_slot_of(const eg_cooc *c, uint32_t a, uint32_t b)
+{
+	size_t i = pair_hash(a, b) & c->pair_mask;
+	for (uint32_t k; (k = c->pair_index[i]) != 0; i = (i + 1) & c->pair_mask)
+		if (c->pairs[k - 1].a == a && c->pairs[k - 1].b == b)
+			break;
+	return i;
+}
+
+/* Keeps the index at most three quarters full, building it again after
+ * eg_cooc_compact. */
+static void grow_pair_index(eg_cooc *c)
+{
+	size_t size = c->pair_index ? c->pair_mask + 1 : 1024;
+	if (c->pair_index && (c->pair_count + 1) * 4 <= size * 3)
+		return;
+	while ((c->pair_count + 1) * 4 > size * 3)
+		size *= 2;
+	free(c->pair_index);
+	c->pair_index = eg_xcalloc(size, sizeof(*c->pair_index));
+	c->pair_mask = size - 1;
+	for (size_t k = 0; k < c->pair_count; k++) {
+		size_t i = pair_hash(c->pairs[k].a, c->pairs[k].b) & c->pair_mask;
+		while (c->pair_index[i])
+			i = (i + 1) & c->pair_mask;
+		c->pair_index[i] = (uint32_t)(k + 1);
+	}
 }
 
 static pair_slot *pair_at(eg_cooc *c, uint32_t x, uint32_t y)
 {
 	uint32_t a = x < y ? x : y, b = x < y ? y : x;
-	int inserted;
-	uint64_t *slot = eg_u64map_put(&c->pair_index, (uint64_t)a << 32 | b, &inserted);
-	if (inserted) {
+	grow_pair_index(c);
+	size_t i = pair_slot_of(c, a, b);
+	if (!c->pair_index[i]) {
 		EG_GROW(c->pairs, c->pair_cap, c->pair_count + 1);
 		pair_slot *p = &c->pairs[c->pair_count];
 		memset(p, 0, sizeof(*p));
 		p->a = a;
 		p->b = b;
-		*slot = c->pair_count++;
+		c->pair_index[i] = (uint32_t)++c->pair_count;
 	}
-	return &c->pairs[*slot];
+	return &c->pairs[c->pair_index[i] - 1];
+}
+
+/* Marks pair p counted by the current document; returns 0 when it was
+ * already. */
+static int first_in_document(eg_cooc *c, const pair_slot *p)
+{
+	size_t k = (size_t)(p - c->pairs);
+	size_t words = (c->pair_cap + 63) / 64;
+	if (c->counted_words < words) {
+		c->counted = eg_xrealloc(c->counted, words * sizeof(*c->counted));
+		memset(c->counted + c->counted_words, 0, (words - c->counted_words) * sizeof(*c->counted));
+		c->counted_words = words;
+	}
+	uint64_t bit = (uint64_t)1 << (k % 64);
+	if (c->counted[k / 64] & bit)
+		return 0;
+	c->counted[k / 64] |= bit;
+	EG_GROW(c->touched, c->touched_cap, c->touched_count + 1);
+	c->touched[c->touched_count++] = (uint32_t)k;
+	return 1;
+}
+
+/* Clears the bits of the pairs the document just added has counted. */
+static void end_document(eg_cooc *c)
+{
+	for (size_t i = 0; i < c->touched_count; i++)
+		c->counted[c->touched[i] / 64] &= ~((uint64_t)1 << (c->touched[i] % 64));
+	c->touched_count = 0;
 }
 
 /* Adds one window's worth of the pair of mentions mx, my (indexes into the
@@ -309,8 +388,7 @@ static void count_pair(eg_cooc *c, uint32_t mx, uint32_t my)
 		return;
 	pair_slot *p = pair_at(c, x, y);
 	p->weight++;
-	if (p->last_document != c->documents) {
-		p->last_document = c->documents;
+	if (first_in_document(c, p)) {
 		p->documents++;
 		widen(c, &p->first_date, &p->last_date, c->now.date, c->now.date);
 		add_evidence(c, p, &mentions[mx], &mentions[my]);
@@ -394,23 +472,24 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
 	c->documents++;
 	c->now = (current){.doc = doc, .mentions = mentions};
 	if (doc->date && is_date(doc->date))
-		c->now.date = eg_strmap_intern(&c->dates, doc->date, 10, NULL) + 1;
+		c->now.date = eg_pool_intern(&c->dates, doc->date, 10);
 	if (doc->source && *doc->source)
-		c->now.source = eg_strmap_intern(&c->source_names, doc->source, strlen(doc->source), NULL) + 1;
+		c->now.source = eg_pool_intern(&c->source_names, doc->source, strlen(doc->source));
 	for (size_t i = 0; i < n; i++)
 		count_entity(c, mentions[i].entity);
 	if (c->window.kind == EG_WINDOW_TOKENS) {
 		count_token_windows(c, mentions, n);
-		return;
-	}
-	/* Mentions are sorted by offset, so each window is a contiguous run. */
-	size_t first = 0;
-	for (size_t i = 1; i <= n; i++) {
-		if (i == n || window_of(c, &mentions[i]) != window_of(c, &mentions[first])) {
-			count_window(c, mentions, first, i);
-			first = i;
+	} else {
+		/* Mentions are sorted by offset, so each window is a contiguous run. */
+		size_t first = 0;
+		for (size_t i = 1; i <= n; i++) {
+			if (i == n || window_of(c, &mentions[i]) != window_of(c, &mentions[first])) {
+				count_window(c, mentions, first, i);
+				first = i;
+			}
 		}
 	}
+	end_document(c);
 }
 
 size_t eg_cooc_entity_limit(const eg_cooc *c)
@@ -434,21 +513,44 @@ eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity)
 	return out;
 }
 
+void eg_cooc_compact(eg_cooc *c)
+{
+	free(c->pair_index);
+	c->pair_index = NULL;
+	c->pair_mask = 0;
+	free(c->counted);
+	c->counted = NULL;
+	c->counted_words = 0;
+	free(c->touched);
+	c->touched = NULL;
+	c->touched_cap = 0;
+	free(c->scratch);
+	c->scratch = NULL;
+	c->scratch_cap = 0;
+}
+
+size_t eg_cooc_pair_count(const eg_cooc *c)
+{
+	return c->pair_count;
+}
+
+eg_pair_counts eg_cooc_pair(const eg_cooc *c, size_t i)
+{
+	const pair_slot *p = &c->pairs[i];
+	eg_pair_counts out = {.a = p->a, .b = p->b, .weight = p->weight, .documents = p->documents,
+			      .evidence_count = evidence_count(p), .snippet = interned(&c->snippets, p->snippet),
+			      .first_date = interned(&c->dates, p->first_date),
+			      .last_date = interned(&c->dates, p->last_date)};
+	for (size_t k = 0; k < EG_EVIDENCE_MAX; k++)
+		out.evidence[k] = interned(&c->doc_ids, p->evidence[k]);
+	return out;
+}
+
 eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n)
 {
 	eg_pair_counts *out = eg_xmalloc((c->pair_count ? c->pair_count : 1) * sizeof(*out));
-	for (size_t i = 0; i < c->pair_count; i++) {
-		out[i].a = c->pairs[i].a;
-		out[i].b = c->pairs[i].b;
-		out[i].weight = c->pairs[i].weight;
-		out[i].documents = c->pairs[i].documents;
-		out[i].evidence_count = c->pairs[i].evidence_count;
-		for (size_t k = 0; k < EG_EVIDENCE_MAX; k++)
-			out[i].evidence[k] = interned(&c->doc_ids, c->pairs[i].evidence[k]);
-		out[i].snippet = interned(&c->snippets, c->pairs[i].snippet);
-		out[i].first_date = interned(&c->dates, c->pairs[i].first_date);
-		out[i].last_date = interned(&c->dates, c->pairs[i].last_date);
-	}
+	for (size_t i = 0; i < c->pair_count; i++)
+		out[i] = eg_cooc_pair(c, i);
 	*n = c->pair_count;
 	return out;
 }
@@ -458,9 +560,9 @@ uint64_t eg_cooc_documents(const eg_cooc *c)
 	return c->documents;
 }
 
-static uint32_t intern_ref(eg_strmap *m, const char *s)
+static uint32_t intern_ref(eg_pool *m, const char *s)
 {
-	return s && *s ? eg_strmap_intern(m, s, strlen(s), NULL) + 1 : 0;
+	return s && *s ? eg_pool_intern(m, s, strlen(s)) : 0;
 }
 
 void eg_cooc_merge_documents(eg_cooc *c, uint64_t documents)
@@ -490,22 +592,21 @@ void eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q)
 	/* The union of both evidence lists, smallest ids first, no repeats. */
 	uint32_t merged[2 * EG_EVIDENCE_MAX];
 	size_t n = 0, i = 0, j = 0;
-	uint32_t mine_first = p->evidence_count ? p->evidence[0] : 0;
-	while (n < EG_EVIDENCE_MAX && (i < p->evidence_count || j < q->evidence_count)) {
-		uint32_t theirs = j < q->evidence_count ? intern_ref(&c->doc_ids, q->evidence[j]) : 0;
-		int order = i == p->evidence_count ? 1
-			    : !theirs           ? -1
-						: strcmp(interned(&c->doc_ids, p->evidence[i]), q->evidence[j]);
+	uint32_t mine_first = p->evidence[0], mine = evidence_count(p);
+	while (n < EG_EVIDENCE_MAX && (i < mine || j < q->evidence_count)) {
+		int order = i == mine		     ? 1
+			    : j == q->evidence_count ? -1
+						     : strcmp(interned(&c->doc_ids, p->evidence[i]), q->evidence[j]);
 		if (order <= 0) {
 			merged[n++] = p->evidence[i++];
 			j += order == 0;
 		} else {
-			merged[n++] = theirs;
+			/* Interned as add_evidence does: only ids kept, and never 0. */
+			merged[n++] = eg_pool_intern(&c->doc_ids, q->evidence[j], strlen(q->evidence[j]));
 			j++;
 		}
 	}
 	memcpy(p->evidence, merged, n * sizeof(*merged));
-	p->evidence_count = (uint8_t)n;
 	/* The snippet belongs to the smallest document id. */
 	if (q->snippet && (!p->snippet || !mine_first || (n && p->evidence[0] != mine_first)))
 		p->snippet = intern_ref(&c->snippets, q->snippet);

@@ -22,7 +22,12 @@
  * the result does not depend on the order documents are added in (threads,
  * shards).
  *
- * Memory grows with the number of entities and pairs, not documents.
+ * Memory grows with the number of entities and pairs, not documents: per
+ * pair its counts, references to its evidence ids and snippet, and those
+ * strings once each.  A string a pair stops referring to (an id pushed out
+ * by a smaller one, the snippet of a document that is no longer the
+ * smallest) stays until eg_cooc_free; documents added in id order leave
+ * none, and a directory walk (sorted names) comes close.
  */
 #ifndef EG_COOC_H
 #define EG_COOC_H
@@ -89,13 +94,22 @@ void eg_cooc_merge_documents(eg_cooc *c, uint64_t documents);
 void eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts);
 void eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *pair);
 
+/* Frees what only adding needs (the pairs' hash index, working space), to
+ * make room for building the graph; adding or merging afterwards works,
+ * building them again. */
+void eg_cooc_compact(eg_cooc *c);
+
 /* Documents added so far. */
 uint64_t eg_cooc_documents(const eg_cooc *c);
 
 /* Entities seen so far: counts for entity index i (zero when never seen). */
 size_t eg_cooc_entity_limit(const eg_cooc *c); /* 1 + highest index seen, or 0 */
 eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity);
-/* All pairs, in unspecified order; *n receives the count.  Caller frees. */
+/* The pairs, in unspecified order but numbered 0 to count - 1 for as long
+ * as no document or pair is added; strings owned by eg_cooc. */
+size_t eg_cooc_pair_count(const eg_cooc *c);
+eg_pair_counts eg_cooc_pair(const eg_cooc *c, size_t i);
+/* All pairs at once, in the same order; *n receives the count.  Caller frees. */
 eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n);
 
 #endif

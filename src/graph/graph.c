@@ -81,29 +81,25 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 	free(keys);
 
 	/* Edges: pairs of kept nodes, weighed, sorted by node index. */
-	size_t pair_count;
-	eg_pair_counts *pairs = eg_cooc_pairs(counts, &pair_count);
+	size_t pair_count = eg_cooc_pair_count(counts);
+	g->counts = counts;
 	g->edges = eg_xmalloc((pair_count ? pair_count : 1) * sizeof(*g->edges));
 	size_t m = 0;
 	for (size_t i = 0; i < pair_count; i++) {
-		uint32_t x = node_of[pairs[i].a], y = node_of[pairs[i].b];
+		eg_pair_counts pair = eg_cooc_pair(counts, i);
+		uint32_t x = node_of[pair.a], y = node_of[pair.b];
 		if (x == UINT32_MAX || y == UINT32_MAX)
 			continue;
 		g->edges[m].source = x < y ? x : y;
 		g->edges[m].target = x < y ? y : x;
-		g->edges[m].documents = pairs[i].documents;
-		g->edges[m].count = pairs[i].weight;
-		g->edges[m].evidence_count = pairs[i].evidence_count;
-		memcpy(g->edges[m].evidence, pairs[i].evidence, sizeof(pairs[i].evidence));
-		g->edges[m].snippet = pairs[i].snippet;
-		g->edges[m].first_date = pairs[i].first_date;
-		g->edges[m].last_date = pairs[i].last_date;
+		g->edges[m].documents = pair.documents;
+		g->edges[m].count = pair.weight;
+		g->edges[m].pair = (uint32_t)i;
 		eg_edge_weigh(&g->edges[m], g->nodes[x].documents, g->nodes[y].documents, eg_cooc_documents(counts),
 			      options->weighting);
 		m++;
 	}
 	g->edge_count = m;
-	free(pairs);
 	free(node_of);
 	qsort(g->edges, m, sizeof(*g->edges), by_nodes);
 	g->document_count = eg_cooc_documents(counts);
@@ -138,6 +134,11 @@ fail:
 		memset(g, 0, sizeof(*g));
 	}
 	return rc;
+}
+
+eg_pair_counts eg_graph_edge_pair(const eg_graph *g, size_t edge)
+{
+	return eg_cooc_pair(g->counts, g->edges[edge].pair);
 }
 
 void eg_graph_free(eg_graph *g)

@@ -71,15 +71,13 @@ typedef struct eg_graph_edge {
 	double weight;           /* the chosen weighting (eg_weighting) */
 	uint64_t count;          /* windows where the pair co-occurs */
 	uint64_t documents;      /* documents where the pair co-occurs */
-	double pmi, npmi, jaccard, dice; /* from document counts; see eg_weighting */
-	const char *evidence[EG_EVIDENCE_MAX]; /* first document ids; owned by eg_cooc */
-	uint32_t evidence_count;
-	const char *snippet;     /* owned by eg_cooc; NULL when unknown */
-	const char *first_date, *last_date; /* "YYYY-MM-DD" or NULL; owned by eg_cooc */
+	uint32_t pair;           /* the counted pair (eg_cooc_pair): evidence, snippet,
+				    dates; read them with eg_graph_edge_pair */
 } eg_graph_edge;
 
 typedef struct eg_graph {
 	igraph_t g;
+	const eg_cooc *counts;   /* built from; must outlive the graph */
 	eg_graph_node *nodes;
 	size_t node_count;
 	eg_graph_edge *edges;
@@ -105,6 +103,14 @@ typedef enum eg_weighting {
 	EG_WEIGHT_JACCARD,
 	EG_WEIGHT_DICE,
 } eg_weighting;
+
+/* An edge's association measures (see eg_weighting), from document counts;
+ * computed when asked rather than kept, four doubles an edge being much of
+ * a large graph. */
+typedef struct eg_edge_measures {
+	double pmi, npmi, jaccard, dice;
+} eg_edge_measures;
+eg_edge_measures eg_graph_edge_measures(const eg_graph *g, size_t edge);
 
 /* "count", "documents", "pmi", "npmi", "jaccard" or "dice"; anything else
  * is an error whose message lists the choices. */
@@ -158,6 +164,10 @@ int eg_size_metric_check(const char *name, eg_error *err);
 
 int eg_graph_build(eg_graph *out, const eg_cooc *counts, const eg_entities *ents,
 		   const eg_graph_options *options, eg_error *err);
+/* What an edge's pair holds besides its counts: first document ids,
+ * snippet, first and last date (see eg_pair_counts).  Read when writing
+ * rather than copied into every edge: strings are most of a large graph. */
+eg_pair_counts eg_graph_edge_pair(const eg_graph *g, size_t edge);
 void eg_graph_free(eg_graph *g);
 
 #endif

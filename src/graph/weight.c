@@ -35,26 +35,40 @@ double eg_graph_positive_weight(const eg_graph_edge *e, eg_weighting w)
 	return eg_weighting_signed(w) ? (double)e->count : e->weight;
 }
 
-void eg_edge_weigh(eg_graph_edge *e, uint64_t d_i, uint64_t d_j, uint64_t total, eg_weighting w)
+static eg_edge_measures measures(uint64_t d_ij, uint64_t d_i, uint64_t d_j, uint64_t total)
 {
-	double both = (double)e->documents, a = (double)d_i, b = (double)d_j, n = (double)total;
+	double both = (double)d_ij, a = (double)d_i, b = (double)d_j, n = (double)total;
+	eg_edge_measures m;
 	/* Counts from merged or hand-made data could break d_ij <= d_i <= D;
 	 * guard the logarithms rather than write NaN or infinity. */
 	if (both > 0 && a > 0 && b > 0 && n > 0) {
-		e->pmi = log(both * n / (a * b));
+		m.pmi = log(both * n / (a * b));
 		double h = -log(both / n);
-		e->npmi = h > 0 ? e->pmi / h : 1.0;
+		m.npmi = h > 0 ? m.pmi / h : 1.0;
 	} else {
-		e->pmi = e->npmi = 0;
+		m.pmi = m.npmi = 0;
 	}
-	e->jaccard = a + b - both > 0 ? both / (a + b - both) : 0;
-	e->dice = a + b > 0 ? 2 * both / (a + b) : 0;
+	m.jaccard = a + b - both > 0 ? both / (a + b - both) : 0;
+	m.dice = a + b > 0 ? 2 * both / (a + b) : 0;
+	return m;
+}
+
+eg_edge_measures eg_graph_edge_measures(const eg_graph *g, size_t edge)
+{
+	const eg_graph_edge *e = &g->edges[edge];
+	return measures(e->documents, g->nodes[e->source].documents, g->nodes[e->target].documents,
+			g->document_count);
+}
+
+void eg_edge_weigh(eg_graph_edge *e, uint64_t d_i, uint64_t d_j, uint64_t total, eg_weighting w)
+{
+	eg_edge_measures m = measures(e->documents, d_i, d_j, total);
 	switch (w) {
 	case EG_WEIGHT_COUNT: e->weight = (double)e->count; break;
-	case EG_WEIGHT_DOCUMENTS: e->weight = both; break;
-	case EG_WEIGHT_PMI: e->weight = e->pmi; break;
-	case EG_WEIGHT_NPMI: e->weight = e->npmi; break;
-	case EG_WEIGHT_JACCARD: e->weight = e->jaccard; break;
-	case EG_WEIGHT_DICE: e->weight = e->dice; break;
+	case EG_WEIGHT_DOCUMENTS: e->weight = (double)e->documents; break;
+	case EG_WEIGHT_PMI: e->weight = m.pmi; break;
+	case EG_WEIGHT_NPMI: e->weight = m.npmi; break;
+	case EG_WEIGHT_JACCARD: e->weight = m.jaccard; break;
+	case EG_WEIGHT_DICE: e->weight = m.dice; break;
 	}
 }

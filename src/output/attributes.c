@@ -125,14 +125,17 @@ const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *b
 	case EDGE_WEIGHT: return double_text(buf, e->weight);
 	case EDGE_COUNT: return uint_text(buf, e->count);
 	case EDGE_DOCUMENTS: return uint_text(buf, e->documents);
-	case EDGE_FIRST_SEEN: return nonempty(e->first_date);
-	case EDGE_LAST_SEEN: return nonempty(e->last_date);
-	case EDGE_PMI: return double_text(buf, e->pmi);
-	case EDGE_NPMI: return double_text(buf, e->npmi);
-	case EDGE_JACCARD: return double_text(buf, e->jaccard);
-	case EDGE_DICE: return double_text(buf, e->dice);
-	case EDGE_EVIDENCE: return joined(e->evidence, e->evidence_count, scratch);
-	case EDGE_SNIPPET: return nonempty(e->snippet);
+	case EDGE_FIRST_SEEN: return nonempty(eg_graph_edge_pair(g, edge).first_date);
+	case EDGE_LAST_SEEN: return nonempty(eg_graph_edge_pair(g, edge).last_date);
+	case EDGE_PMI: return double_text(buf, eg_graph_edge_measures(g, edge).pmi);
+	case EDGE_NPMI: return double_text(buf, eg_graph_edge_measures(g, edge).npmi);
+	case EDGE_JACCARD: return double_text(buf, eg_graph_edge_measures(g, edge).jaccard);
+	case EDGE_DICE: return double_text(buf, eg_graph_edge_measures(g, edge).dice);
+	case EDGE_EVIDENCE: {
+		const eg_pair_counts pair = eg_graph_edge_pair(g, edge);
+		return joined(pair.evidence, pair.evidence_count, scratch);
+	}
+	case EDGE_SNIPPET: return nonempty(eg_graph_edge_pair(g, edge).snippet);
 	default: return NULL;
 	}
 }

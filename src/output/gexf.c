@@ -109,8 +109,9 @@ static void write_edges(eg_xml *x, const eg_graph *g, int dynamic, eg_buf *scrat
 		eg_xml_attr(x, "target", g->nodes[e->target].id);
 		eg_format_double(buf, e->weight);
 		eg_xml_attr(x, "weight", buf);
-		if (dynamic && e->first_date)
-			eg_xml_attr(x, "start", e->first_date);
+		const char *start = dynamic ? eg_graph_edge_pair(g, i).first_date : NULL;
+		if (start)
+			eg_xml_attr(x, "start", start);
 		attvalues(x, g, i, eg_edge_attrs, eg_edge_attr_count, eg_edge_attr_value, scratch);
 		eg_xml_end(x);
 	}
