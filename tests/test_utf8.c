@@ -347,6 +347,12 @@ static void test_spelling(void)
 	spelling("centre", "center");
 	spelling("labour", "labor");
 	spelling("programmes", "programs");
+	/* every ending the quick check lets through */
+	spelling("pretences", "pretenses");
+	spelling("litre", "liter");
+	spelling("harbours", "harbors");
+	spelling("programme", "program");
+	spelling("behaviour", "behavior");
 	/* only the listed words and endings */
 	spelling("four", "four");
 	spelling("science", "science");

@@ -289,7 +289,11 @@ size_t eg_norm_spelling(char *s, size_t n)
 		n--;
 	}
 	size_t stem = s[n - 1] == 's' ? n - 1 : n;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+	/* Every word above ends in "ce", "re", "me" or "ur": two bytes turn
+	 * away most tokens before the table is walked. */
+	char last = s[stem - 1], before = s[stem - 2];
+	int listed = last == 'e' ? before == 'c' || before == 'r' || before == 'm' : last == 'r' && before == 'u';
+	for (size_t i = 0; listed && i < sizeof(words) / sizeof(words[0]); i++) {
 		size_t from = words[i].from_length, to = words[i].to_length;
 		if ((stem == from || n == from) && memcmp(s, words[i].from, from) == 0) {
 			size_t tail = n - from; /* 0, or 1 for a plural "s" */
