@@ -49,7 +49,7 @@ static char *write_file(const eg_graph *g)
 	eg_out out;
 	eg_error err;
 	CHECK_INT(eg_out_open(&out, path, &err), 0);
-	CHECK_INT(eg_graphml_write(out.fp, g, &err), 0);
+	CHECK_INT(eg_graphml_write(out.fp, g, 1, &err), 0);
 	CHECK_INT(eg_out_commit(&out, &err), 0);
 	size_t length;
 	char *bytes = eg_read_file(path, &length, &err);
@@ -174,7 +174,7 @@ static void check_write_error(const eg_graph *g)
 	int saved = dup(2), fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	dup2(fd, 2);
 	eg_error err;
-	int rc = eg_graphml_write(fp, g, &err);
+	int rc = eg_graphml_write(fp, g, 1, &err);
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);

@@ -79,6 +79,7 @@ int eg_cmd_merge(int argc, char **argv)
 
 	if (eg_options_parse(&o, argc, argv, EG_OPT_OUTPUT | EG_OPT_GRAPH | EG_OPT_PARTS, usage, &status) < 0)
 		goto done;
+	o.jobs = 1; /* merge takes no -j: its output is written on this thread */
 	if (o.input_count == 0) {
 		eg_report("merge: no partial results given (see 'entgraph merge --help')");
 		goto done;

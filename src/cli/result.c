@@ -79,15 +79,17 @@ static int commit(eg_outputs *outs)
 
 static int write_graph(const eg_options *o, FILE *const *fp, const eg_graph *g, eg_error *err)
 {
+	/* The XML writers format edges on -j threads: their largest part. */
+	unsigned threads = o->jobs > 1 ? (unsigned)o->jobs : 1;
 	if (strcmp(o->format, "gexf") == 0)
-		return eg_gexf_write(fp[0], g, err);
+		return eg_gexf_write(fp[0], g, threads, err);
 	if (strcmp(o->format, "csv") == 0)
 		return eg_csv_write(fp[0], fp[1], g, err);
 	if (strcmp(o->format, "json") == 0)
 		return eg_json_write(fp[0], g, err);
 	if (strcmp(o->format, "svg") == 0)
 		return eg_svg_write(fp[0], g, err);
-	return eg_graphml_write(fp[0], g, err);
+	return eg_graphml_write(fp[0], g, threads, err);
 }
 
 int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts, const eg_entities *ents,

@@ -1,5 +1,6 @@
 #include "output/gexf.h"
 #include "output/attributes.h"
+#include "output/items.h"
 #include "output/xml.h"
 
 #include <string.h>
@@ -96,29 +97,34 @@ static void write_nodes(eg_xml *x, const eg_graph *g, int dynamic, eg_buf *scrat
 	eg_xml_end(x);
 }
 
-static void write_edges(eg_xml *x, const eg_graph *g, int dynamic, eg_buf *scratch)
+typedef struct edge_context {
+	const eg_graph *g;
+	int dynamic;
+} edge_context;
+
+/* One edge; an eg_xml_item_fn, so that edges can be formatted on several
+ * threads. */
+static void write_edge(eg_xml *x, size_t i, const void *context, eg_buf *scratch)
 {
+	const edge_context *c = context;
+	const eg_graph *g = c->g;
+	const eg_graph_edge *e = &g->edges[i];
 	char buf[64];
-	eg_xml_start(x, "edges");
-	for (size_t i = 0; i < g->edge_count && !eg_xml_stopped(x); i++) {
-		const eg_graph_edge *e = &g->edges[i];
-		snprintf(buf, sizeof(buf), "e%zu", i);
-		eg_xml_start(x, "edge");
-		eg_xml_attr(x, "id", buf);
-		eg_xml_attr(x, "source", g->nodes[e->source].id);
-		eg_xml_attr(x, "target", g->nodes[e->target].id);
-		eg_format_double(buf, e->weight);
-		eg_xml_attr(x, "weight", buf);
-		const char *start = dynamic ? eg_graph_edge_pair(g, i).first_date : NULL;
-		if (start)
-			eg_xml_attr(x, "start", start);
-		attvalues(x, g, i, eg_edge_attrs, eg_edge_attr_count, eg_edge_attr_value, scratch);
-		eg_xml_end(x);
-	}
+	snprintf(buf, sizeof(buf), "e%zu", i);
+	eg_xml_start(x, "edge");
+	eg_xml_attr(x, "id", buf);
+	eg_xml_attr(x, "source", g->nodes[e->source].id);
+	eg_xml_attr(x, "target", g->nodes[e->target].id);
+	eg_format_double(buf, e->weight);
+	eg_xml_attr(x, "weight", buf);
+	const char *start = c->dynamic ? eg_graph_edge_pair(g, i).first_date : NULL;
+	if (start)
+		eg_xml_attr(x, "start", start);
+	attvalues(x, g, i, eg_edge_attrs, eg_edge_attr_count, eg_edge_attr_value, scratch);
 	eg_xml_end(x);
 }
 
-int eg_gexf_write(FILE *fp, const eg_graph *g, eg_error *err)
+int eg_gexf_write(FILE *fp, const eg_graph *g, unsigned threads, eg_error *err)
 {
 	int dynamic = 0;
 	for (size_t i = 0; i < g->node_count && !dynamic; i++)
@@ -147,7 +153,10 @@ int eg_gexf_write(FILE *fp, const eg_graph *g, eg_error *err)
 	declare(&x, "edge", eg_edge_attrs, eg_edge_attr_count);
 	eg_buf scratch = {0};
 	write_nodes(&x, g, dynamic, &scratch);
-	write_edges(&x, g, dynamic, &scratch);
 	eg_buf_free(&scratch);
+	edge_context edges = {.g = g, .dynamic = dynamic};
+	eg_xml_start(&x, "edges");
+	eg_xml_items(&x, g->edge_count, write_edge, &edges, threads);
+	eg_xml_end(&x);
 	return eg_xml_close(&x, "GEXF", err);
 }

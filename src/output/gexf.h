@@ -10,7 +10,8 @@
  * starts at its first_seen date and an edge at the first date its pair
  * co-occurs, with no end, so Gephi's timeline shows the network growing;
  * first_seen and last_seen stay attributes.  Identical graphs give
- * identical bytes.
+ * identical bytes, with any number of threads: threads > 1 formats the
+ * edges on that many, 1 keeps to the calling thread.
  */
 #ifndef EG_GEXF_H
 #define EG_GEXF_H
@@ -20,6 +21,6 @@
 #include "graph/graph.h"
 #include "util/util.h"
 
-int eg_gexf_write(FILE *fp, const eg_graph *g, eg_error *err);
+int eg_gexf_write(FILE *fp, const eg_graph *g, unsigned threads, eg_error *err);
 
 #endif

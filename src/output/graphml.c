@@ -1,5 +1,6 @@
 #include "output/graphml.h"
 #include "output/attributes.h"
+#include "output/items.h"
 #include "output/xml.h"
 
 #include <inttypes.h>
@@ -57,26 +58,27 @@ static void write_nodes(eg_xml *x, const eg_graph *g, eg_buf *value)
 	}
 }
 
-static void write_edges(eg_xml *x, const eg_graph *g, eg_buf *value)
+/* One edge; an eg_xml_item_fn, so that edges can be formatted on several
+ * threads. */
+static void write_edge(eg_xml *x, size_t i, const void *context, eg_buf *value)
 {
+	const eg_graph *g = context;
+	const eg_graph_edge *e = &g->edges[i];
 	char id[32], buf[64];
-	for (size_t i = 0; i < g->edge_count && !eg_xml_stopped(x); i++) {
-		const eg_graph_edge *e = &g->edges[i];
-		snprintf(id, sizeof(id), "e%zu", i);
-		eg_xml_start(x, "edge");
-		eg_xml_attr(x, "id", id);
-		eg_xml_attr(x, "source", g->nodes[e->source].id);
-		eg_xml_attr(x, "target", g->nodes[e->target].id);
-		for (size_t k = 0; k < eg_edge_attr_count; k++) {
-			const char *v = eg_edge_attr_value(g, i, k, buf, value);
-			if (v)
-				data(x, eg_edge_attrs[k].graphml_id, v);
-		}
-		eg_xml_end(x);
+	snprintf(id, sizeof(id), "e%zu", i);
+	eg_xml_start(x, "edge");
+	eg_xml_attr(x, "id", id);
+	eg_xml_attr(x, "source", g->nodes[e->source].id);
+	eg_xml_attr(x, "target", g->nodes[e->target].id);
+	for (size_t k = 0; k < eg_edge_attr_count; k++) {
+		const char *v = eg_edge_attr_value(g, i, k, buf, value);
+		if (v)
+			data(x, eg_edge_attrs[k].graphml_id, v);
 	}
+	eg_xml_end(x);
 }
 
-int eg_graphml_write(FILE *fp, const eg_graph *g, eg_error *err)
+int eg_graphml_write(FILE *fp, const eg_graph *g, unsigned threads, eg_error *err)
 {
 	eg_xml x;
 	if (eg_xml_open(&x, fp, err) < 0)
@@ -96,7 +98,7 @@ int eg_graphml_write(FILE *fp, const eg_graph *g, eg_error *err)
 	data(&x, "document_count", documents);
 	eg_buf value = {0};
 	write_nodes(&x, g, &value);
-	write_edges(&x, g, &value);
 	eg_buf_free(&value);
+	eg_xml_items(&x, g->edge_count, write_edge, g, threads);
 	return eg_xml_close(&x, "GraphML", err);
 }

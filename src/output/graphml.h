@@ -7,6 +7,9 @@
  * byte-identical files.  Keys are those of output/attributes.h, declared
  * for="node" or for="edge" as Gephi requires, plus on the graph the
  * weighting that `weight` holds and the number of documents.
+ *
+ * With threads > 1 the edges are formatted on that many threads (the bytes
+ * stay the same); 1 keeps to the calling thread.
  */
 #ifndef EG_GRAPHML_H
 #define EG_GRAPHML_H
@@ -16,6 +19,6 @@
 #include "graph/graph.h"
 #include "util/util.h"
 
-int eg_graphml_write(FILE *fp, const eg_graph *g, eg_error *err);
+int eg_graphml_write(FILE *fp, const eg_graph *g, unsigned threads, eg_error *err);
 
 #endif

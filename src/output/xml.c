@@ -12,17 +12,23 @@
 
 #define FLUSH_AT 65536
 
+static void write_out(eg_xml *x, const char *s, size_t n)
+{
+	if (!x->io_error && n && fwrite(s, 1, n, x->fp) != n)
+		x->io_error = errno ? errno : EIO;
+}
+
 static void flush(eg_xml *x)
 {
-	if (!x->io_error && x->out.len && fwrite(x->out.data, 1, x->out.len, x->fp) != x->out.len)
-		x->io_error = errno ? errno : EIO;
+	write_out(x, x->out.data, x->out.len);
 	eg_buf_clear(&x->out);
 }
 
 static void put(eg_xml *x, const char *s, size_t n)
 {
 	eg_buf_add(&x->out, s, n);
-	if (x->out.len >= FLUSH_AT)
+	/* A fragment (no file) keeps everything until it is inserted. */
+	if (x->out.len >= FLUSH_AT && x->fp)
 		flush(x);
 }
 
@@ -131,7 +137,7 @@ void eg_xml_text(eg_xml *x, const char *text)
 
 void eg_xml_end(eg_xml *x)
 {
-	if (!x->depth) {
+	if (x->depth == x->base) {
 		x->failed = 1;
 		return;
 	}
@@ -152,6 +158,52 @@ void eg_xml_element(eg_xml *x, const char *element, const char *text)
 	eg_xml_start(x, element);
 	eg_xml_text(x, text);
 	eg_xml_end(x);
+}
+
+void eg_xml_open_fragment(eg_xml *x, size_t depth)
+{
+	memset(x, 0, sizeof(*x));
+	if (depth > EG_XML_MAX_DEPTH) {
+		x->failed = 1;
+		depth = 0;
+	}
+	/* The enclosing elements' frames are never ended: their names stay NULL. */
+	for (size_t i = 0; i < depth; i++)
+		x->stack[i].children = 1;
+	x->depth = x->base = depth;
+}
+
+void eg_xml_free_fragment(eg_xml *x)
+{
+	eg_buf_free(&x->out);
+	eg_buf_free(&x->scratch);
+}
+
+void eg_xml_insert(eg_xml *x, eg_xml *fragment)
+{
+	if (fragment->failed || fragment->depth != fragment->base || fragment->base != x->depth)
+		x->failed = 1;
+	if (fragment->out.len && !x->failed) {
+		/* What eg_xml_start does to the parent before its first child. */
+		if (x->depth) {
+			eg_xml_frame *parent = &x->stack[x->depth - 1];
+			if (parent->tag_open) {
+				puts_(x, ">\n");
+				parent->tag_open = 0;
+			}
+			parent->children = 1;
+		}
+		/* Blocks are large: written as they are rather than copied. */
+		if (x->fp) {
+			flush(x);
+			write_out(x, fragment->out.data, fragment->out.len);
+		} else {
+			put(x, fragment->out.data, fragment->out.len);
+		}
+	}
+	eg_buf_clear(&fragment->out);
+	fragment->failed = 0;
+	fragment->depth = fragment->base;
 }
 
 int eg_xml_stopped(const eg_xml *x)

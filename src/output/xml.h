@@ -5,6 +5,10 @@
  * Calls never fail towards the caller one by one: the first I/O error is
  * remembered, later output is dropped, and eg_xml_close reports it.
  * Attribute values and text pass through eg_xml_safe, then are escaped.
+ *
+ * A fragment writer formats part of a document into memory instead (for
+ * another thread, see output/items.h); eg_xml_insert then writes that text
+ * into the document, so both paths lay out elements with the same code.
  */
 #ifndef EG_XML_H
 #define EG_XML_H
@@ -26,6 +30,7 @@ typedef struct eg_xml {
 	eg_buf out, scratch;
 	eg_xml_frame stack[EG_XML_MAX_DEPTH];
 	size_t depth;
+	size_t base;  /* a fragment's depth when opened: it cannot end more */
 	int failed;   /* misuse: too deep, or an end without a start */
 	int io_error; /* errno of the first failed write, 0 while none */
 } eg_xml;
@@ -41,6 +46,15 @@ void eg_xml_text(eg_xml *x, const char *text);
 void eg_xml_end(eg_xml *x);
 /* <element>text</element> */
 void eg_xml_element(eg_xml *x, const char *element, const char *text);
+/* Opens a fragment writer: it keeps its text in x->out, never writes to a
+ * file, and starts as if inside `depth` open elements whose start tags are
+ * closed.  Reusable after each eg_xml_insert; free with eg_xml_free_fragment. */
+void eg_xml_open_fragment(eg_xml *x, size_t depth);
+void eg_xml_free_fragment(eg_xml *x);
+/* Writes the elements a fragment writer holds as children of x's innermost
+ * open element (the fragment was opened at x's depth), takes over its
+ * misuse error, and empties it for the next use. */
+void eg_xml_insert(eg_xml *x, eg_xml *fragment);
 /* Whether an error has stopped the output (so loops can stop early). */
 int eg_xml_stopped(const eg_xml *x);
 
