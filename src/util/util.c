@@ -149,11 +149,142 @@ uint64_t eg_hash_bytes(const void *data, size_t n)
 	return eg_hash_mix(0xcbf29ce484222325ULL, data, n);
 }
 
-/* Whether %.*g with this precision reads back as v. */
-static int round_trips(char out[32], double v, int precision)
+/* A double as its correctly rounded 17 significant digits, taken from one
+ * "%.16e".  Rounding these digits to a shorter precision gives what
+ * "%.*g" would print without asking the C library again (see
+ * round_digits): a "%.*g" and a strtod at every precision the search
+ * tried were a tenth of a large run, spent writing four numbers an edge. */
+typedef struct {
+	double v;
+	int usable;     /* 0 for inf and NaN: every precision goes to "%.*g" */
+	int negative;
+	int exponent;   /* of the first digit, as in d.ddde+XX */
+	char digits[17];
+} decimal;
+
+static void decimal_init(decimal *d, double v)
+{
+	d->v = v;
+	d->usable = isfinite(v);
+	if (!d->usable)
+		return;
+	char text[32];
+	snprintf(text, sizeof(text), "%.16e", v);
+	const char *s = text;
+	d->negative = *s == '-';
+	s += d->negative;
+	d->digits[0] = *s;
+	memcpy(d->digits + 1, s + 2, 16); /* past the point */
+	s += 19;                          /* past the 'e' */
+	int negative_exponent = *s++ == '-';
+	int exponent = 0;
+	while (*s)
+		exponent = exponent * 10 + (*s++ - '0');
+	d->exponent = negative_exponent ? -exponent : exponent;
+}
+
+/* Rounds d's digits to the nearest precision-digit number; returns 0 when
+ * the dropped digits are exactly a half.  Elsewhere this is v's own
+ * rounding: a midpoint between two precision-digit numbers has at most 17
+ * digits, so it cannot lie strictly between v and its nearest 17-digit
+ * number.  At a half in the 17 digits, v may sit on either side (or on
+ * it, where the C library rounds to even), so the caller asks "%.*g". */
+static int round_digits(const decimal *d, int precision, char digits[17], int *exponent)
+{
+	memcpy(digits, d->digits, 17);
+	*exponent = d->exponent;
+	if (precision >= 17 || digits[precision] < '5')
+		return 1;
+	if (digits[precision] == '5') {
+		int i = precision + 1;
+		while (i < 17 && digits[i] == '0')
+			i++;
+		if (i == 17)
+			return 0;
+	}
+	int i = precision - 1;
+	while (i >= 0 && digits[i] == '9')
+		digits[i--] = '0';
+	if (i >= 0) {
+		digits[i]++;
+	} else { /* 9.99 rounds to 10.0: one more power of ten */
+		digits[0] = '1';
+		(*exponent)++;
+	}
+	return 1;
+}
+
+/* Writes the exponent as glibc does: a sign and at least two digits. */
+static char *write_exponent(char *p, int exponent)
+{
+	*p++ = 'e';
+	*p++ = exponent < 0 ? '-' : '+';
+	unsigned magnitude = (unsigned)(exponent < 0 ? -exponent : exponent);
+	if (magnitude >= 100)
+		*p++ = (char)('0' + magnitude / 100);
+	*p++ = (char)('0' + magnitude / 10 % 10);
+	*p++ = (char)('0' + magnitude % 10);
+	return p;
+}
+
+/* Writes what "%.*g" with this precision prints for d.ddd (count digits)
+ * times 10^exponent: an exponent when it is below -4 or reaches the
+ * precision, plain digits otherwise; no trailing zeros after the point, no
+ * bare point.  Returns the text's length. */
+static int write_g(char out[32], int negative, const char *digits, int count,
+		    int precision, int exponent)
+{
+	while (count > 1 && digits[count - 1] == '0')
+		count--;
+	char *p = out;
+	if (negative)
+		*p++ = '-';
+	if (exponent < -4 || exponent >= precision) {
+		*p++ = digits[0];
+		if (count > 1) {
+			*p++ = '.';
+			memcpy(p, digits + 1, (size_t)count - 1);
+			p += count - 1;
+		}
+		p = write_exponent(p, exponent);
+	} else if (exponent < 0) {
+		*p++ = '0';
+		*p++ = '.';
+		for (int i = -1; i > exponent; i--)
+			*p++ = '0';
+		memcpy(p, digits, (size_t)count);
+		p += count;
+	} else {
+		int whole = exponent + 1; /* digits before the point */
+		for (int i = 0; i < whole; i++)
+			*p++ = i < count ? digits[i] : '0';
+		if (count > whole) {
+			*p++ = '.';
+			memcpy(p, digits + whole, (size_t)(count - whole));
+			p += count - whole;
+		}
+	}
+	*p = '\0';
+	return (int)(p - out);
+}
+
+/* Writes exactly what "%.*g" with this precision prints for d->v; returns
+ * the length as snprintf does. */
+static int format_at(char out[32], const decimal *d, int precision)
+{
+	char digits[17];
+	int exponent;
+	if (d->usable && round_digits(d, precision, digits, &exponent))
+		return write_g(out, d->negative, digits, precision < 17 ? precision : 17,
+			       precision, exponent);
+	return snprintf(out, 32, "%.*g", precision, d->v);
+}
+
+/* Whether the text at this precision reads back as v. */
+static int round_trips(char out[32], const decimal *d, int precision)
 {
 	/* At most 17 digits, an exponent and signs: always fits. */
-	return snprintf(out, 32, "%.*g", precision, v) < 32 && strtod(out, NULL) == v;
+	return format_at(out, d, precision) < 32 && strtod(out, NULL) == d->v;
 }
 
 void eg_format_double(char out[32], double v)
@@ -163,24 +294,26 @@ void eg_format_double(char out[32], double v)
 		snprintf(out, 32, "%.0f", v);
 		return;
 	}
+	decimal d;
+	decimal_init(&d, v);
 	/* If p digits read back, so do p + 1 (the p-digit text is one of the
 	 * candidates at p + 1, and the nearest is no farther), so the
 	 * shortest precision can be found by bisection; 17 always does.
 	 * Computed values (ratios, logarithms) mostly need 16 or 17 digits, so
 	 * 15 is tried first: one to three conversions for them. */
 	int lo = 1, hi = 17;
-	if (round_trips(out, v, 15))
+	if (round_trips(out, &d, 15))
 		hi = 15;
 	else
 		lo = 16;
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
-		if (round_trips(out, v, mid))
+		if (round_trips(out, &d, mid))
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
-	round_trips(out, v, lo);
+	format_at(out, &d, lo);
 	/* %g switches to an exponent once the exponent reaches the precision,
 	 * so 150.5 could come out as "1.505e+02"; below 1e17 the plain digits
 	 * read better and round-trip just the same. */
@@ -189,7 +322,7 @@ void eg_format_double(char out[32], double v)
 		int exponent = atoi(e + 1);
 		if (exponent > 0 && exponent < 17 &&
 		    snprintf(out, 32, "%.*f", exponent >= lo - 1 ? 0 : lo - 1 - exponent, v) >= 32)
-			round_trips(out, v, lo); /* cannot happen below 1e17; keep the %g form */
+			format_at(out, &d, lo); /* cannot happen below 1e17; keep the %g form */
 	}
 }
 
