@@ -116,6 +116,32 @@ static const char *const openers[] = {"The", "A", "An", "This", "That", "These",
 static const char *const speech_verbs[] = {"said", "says", "told", NULL};
 static const char *const it_words[] = {"it", "its", NULL};
 
+/* The name that ends at token end, before a cue in the given sentence: up
+ * to three capitalised words (no acronym, none already taken), less "The"
+ * or a common word that only opens the sentence ("Later").  Returns its
+ * first token (end when none); *plain counts its words that are no common
+ * words. */
+static size_t name_before(const char *text, const eg_tokens *tokens, const eg_words *common,
+			  const unsigned char *covered, size_t end, uint32_t sentence, size_t *plain)
+{
+	size_t first = end;
+	*plain = 0;
+	while (first > 0 && end - first < 3) {
+		const eg_token *w = &tokens->v[first - 1];
+		if (!capitalised_word(w) || (w->flags & EG_TOK_ALL_UPPER) || covered[first - 1] ||
+		    compound_adjective(text, w) || w->sentence != sentence)
+			break;
+		*plain += !eg_words_has(common, text + w->start, w->end - w->start);
+		first--;
+	}
+	while (first < end && (eg_token_in(text, &tokens->v[first], openers) ||
+			       ((tokens->v[first].flags & EG_TOK_SENT_START) &&
+				eg_words_has(common, text + tokens->v[first].start,
+					     tokens->v[first].end - tokens->v[first].start))))
+		first++;
+	return first;
+}
+
 /* "Clinton said", "Magna said it": see the header. */
 static void people_from_speech(const char *text, const eg_tokens *tokens, const eg_words *common,
 			       const unsigned char *covered, eg_entities *ents, eg_mentions *out, eg_buf *label)
@@ -127,22 +153,7 @@ static void people_from_speech(const char *text, const eg_tokens *tokens, const 
 		size_t end = t;
 		if (end > 1 && eg_token_is(text, &tokens->v[end - 1], ","))
 			end--;
-		/* Up to three capitalised words before the verb. */
-		size_t first = end, plain = 0;
-		while (first > 0 && end - first < 3) {
-			const eg_token *w = &tokens->v[first - 1];
-			if (!capitalised_word(w) || (w->flags & EG_TOK_ALL_UPPER) || covered[first - 1] ||
-			    compound_adjective(text, w) || w->sentence != verb->sentence)
-				break;
-			plain += !eg_words_has(common, text + w->start, w->end - w->start);
-			first--;
-		}
-		/* "The", or a common word that only opens the sentence ("Later"). */
-		while (first < end && (eg_token_in(text, &tokens->v[first], openers) ||
-				       ((tokens->v[first].flags & EG_TOK_SENT_START) &&
-					eg_words_has(common, text + tokens->v[first].start,
-						     tokens->v[first].end - tokens->v[first].start))))
-			first++;
+		size_t plain, first = name_before(text, tokens, common, covered, end, verb->sentence, &plain);
 		if (first == end || !plain)
 			continue;
 		/* People are "he" or "she"; "said it" or "said its" is an
@@ -169,20 +180,8 @@ static void people_from_age(const char *text, const eg_tokens *tokens, const eg_
 		    !eg_token_is(text, &tokens->v[t + 1], ",") || !(after->flags & EG_TOK_WORD) ||
 		    (after->flags & EG_TOK_HAS_UPPER) || after->sentence != age->sentence)
 			continue;
-		size_t end = t - 1, first = end, plain = 0;
-		while (first > 0 && end - first < 3) {
-			const eg_token *w = &tokens->v[first - 1];
-			if (!capitalised_word(w) || (w->flags & EG_TOK_ALL_UPPER) || covered[first - 1] ||
-			    compound_adjective(text, w) || w->sentence != age->sentence)
-				break;
-			plain += !eg_words_has(common, text + w->start, w->end - w->start);
-			first--;
-		}
-		while (first < end && (eg_token_in(text, &tokens->v[first], openers) ||
-				       ((tokens->v[first].flags & EG_TOK_SENT_START) &&
-					eg_words_has(common, text + tokens->v[first].start,
-						     tokens->v[first].end - tokens->v[first].start))))
-			first++;
+		size_t end = t - 1, plain;
+		size_t first = name_before(text, tokens, common, covered, end, age->sentence, &plain);
 		const eg_token *last = &tokens->v[end - 1];
 		if (first == end || !plain || eg_words_has(common, text + last->start, last->end - last->start))
 			continue;
