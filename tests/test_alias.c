@@ -15,18 +15,24 @@ static void setup(const char *tsv)
 	CHECK_INT(eg_dict_load_buffer(m.dict, "test.tsv", tsv, strlen(tsv), &err), 0);
 }
 
+/* Matches text with the matcher as set up; the caller frees both lists. */
+static void match(const char *text, eg_tokens *tokens, eg_mentions *list)
+{
+	eg_error err;
+	eg_matcher_freeze(&m);
+	eg_match_state state;
+	eg_match_state_init(&state);
+	CHECK_INT(eg_match_document(&m, &state, m.entities, text, strlen(text), tokens, list, &err), 0);
+	eg_match_state_free(&state);
+}
+
 /* Renders mentions as "text=TYPE label/source;". */
 static const char *run(const char *text)
 {
 	static char out[4096];
 	eg_tokens tokens = {0};
 	eg_mentions list = {0};
-	eg_error err;
-	eg_matcher_freeze(&m);
-	eg_match_state state;
-	eg_match_state_init(&state);
-	CHECK_INT(eg_match_document(&m, &state, m.entities, text, strlen(text), &tokens, &list, &err), 0);
-	eg_match_state_free(&state);
+	match(text, &tokens, &list);
 	out[0] = '\0';
 	for (size_t i = 0; i < list.n; i++) {
 		const eg_mention *x = &list.v[i];
@@ -51,15 +57,10 @@ int main(void)
 		const char *text = "Results.\n\n1. FC Nürnberg won.";
 		eg_tokens tokens = {0};
 		eg_mentions list = {0};
-		eg_error err;
-		eg_matcher_freeze(&m);
-		eg_match_state state;
-		eg_match_state_init(&state);
-		CHECK_INT(eg_match_document(&m, &state, m.entities, text, strlen(text), &tokens, &list, &err), 0);
+		match(text, &tokens, &list);
 		CHECK_INT(list.n, 1);
 		if (list.n == 1)
 			CHECK(list.v[0].sentence_start <= list.v[0].start && list.v[0].end <= list.v[0].sentence_end);
-		eg_match_state_free(&state);
 		eg_tokens_free(&tokens);
 		eg_mentions_free(&list);
 	}

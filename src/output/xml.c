@@ -97,20 +97,27 @@ static void close_tag(eg_xml *x)
 	}
 }
 
+/* Closes the innermost open element's start tag, if still open, and marks
+ * it as having children: what every child element does first. */
+static void before_child(eg_xml *x)
+{
+	if (!x->depth)
+		return;
+	eg_xml_frame *parent = &x->stack[x->depth - 1];
+	if (parent->tag_open) {
+		puts_(x, ">\n");
+		parent->tag_open = 0;
+	}
+	parent->children = 1;
+}
+
 void eg_xml_start(eg_xml *x, const char *element)
 {
 	if (x->depth == EG_XML_MAX_DEPTH) {
 		x->failed = 1;
 		return;
 	}
-	if (x->depth) {
-		eg_xml_frame *parent = &x->stack[x->depth - 1];
-		if (parent->tag_open) {
-			puts_(x, ">\n");
-			parent->tag_open = 0;
-		}
-		parent->children = 1;
-	}
+	before_child(x);
 	indent(x, x->depth);
 	puts_(x, "<");
 	puts_(x, element);
@@ -184,15 +191,7 @@ void eg_xml_insert(eg_xml *x, eg_xml *fragment)
 	if (fragment->failed || fragment->depth != fragment->base || fragment->base != x->depth)
 		x->failed = 1;
 	if (fragment->out.len && !x->failed) {
-		/* What eg_xml_start does to the parent before its first child. */
-		if (x->depth) {
-			eg_xml_frame *parent = &x->stack[x->depth - 1];
-			if (parent->tag_open) {
-				puts_(x, ">\n");
-				parent->tag_open = 0;
-			}
-			parent->children = 1;
-		}
+		before_child(x);
 		/* Blocks are large: written as they are rather than copied. */
 		if (x->fp) {
 			flush(x);
