@@ -157,7 +157,7 @@ static void test_near_halves(int n)
 	}
 }
 
-/* Odd multiples of a power of two below one: exact decimals ending in 5,
+/* Odd integers over powers of two: exact decimals ending in 5,
  * so some precision falls on a true half, which rounds to even. */
 static void test_exact_halves(int n)
 {
