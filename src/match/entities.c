@@ -8,15 +8,14 @@
 
 typedef struct entity {
 	uint32_t type;     /* index into types */
-	char *label;
-	char *category;    /* NULL until given */
-	char *id;
+	uint32_t category; /* 1 + index into categories, 0 until given */
+	char *label;       /* the id is the key of the same index in ids */
 } entity;
 
 struct eg_entities {
 	const eg_entities *base; /* entities [0, base_count) live there */
 	uint32_t base_count;
-	eg_strmap types;
+	eg_strmap types, categories; /* few distinct values, kept once */
 	eg_strmap ids;     /* stable id -> entity index */
 	entity *v;
 	size_t n, cap;
@@ -27,6 +26,7 @@ eg_entities *eg_entities_new(void)
 {
 	eg_entities *e = eg_xcalloc(1, sizeof(*e));
 	eg_strmap_init(&e->types);
+	eg_strmap_init(&e->categories);
 	eg_strmap_init(&e->ids);
 	return e;
 }
@@ -41,11 +41,8 @@ eg_entities *eg_entities_extend(const eg_entities *base)
 
 static void free_own(eg_entities *e)
 {
-	for (size_t i = 0; i < e->n; i++) {
+	for (size_t i = 0; i < e->n; i++)
 		free(e->v[i].label);
-		free(e->v[i].category);
-		free(e->v[i].id);
-	}
 	e->n = 0;
 }
 
@@ -63,6 +60,7 @@ void eg_entities_free(eg_entities *e)
 	free_own(e);
 	free(e->v);
 	eg_strmap_free(&e->types);
+	eg_strmap_free(&e->categories);
 	eg_strmap_free(&e->ids);
 	eg_buf_free(&e->scratch);
 	free(e);
@@ -108,8 +106,7 @@ uint32_t eg_entities_intern(eg_entities *e, const char *type, const char *label,
 		entity *x = &e->v[e->n++];
 		x->type = eg_strmap_intern(&e->types, type, strlen(type), NULL);
 		x->label = eg_xstrndup(label, label_length);
-		x->category = NULL;
-		x->id = eg_xstrdup(e->scratch.data);
+		x->category = 0;
 	}
 	entity *x = &e->v[index];
 	if (!inserted && e->base && better_label(label, label_length, x->label)) {
@@ -117,10 +114,8 @@ uint32_t eg_entities_intern(eg_entities *e, const char *type, const char *label,
 		x->label = eg_xstrndup(label, label_length);
 	}
 	if (category && *category &&
-	    (!x->category || (e->base && strcmp(category, x->category) < 0))) {
-		free(x->category);
-		x->category = eg_xstrdup(category);
-	}
+	    (!x->category || (e->base && strcmp(category, eg_strmap_key(&e->categories, x->category - 1)) < 0)))
+		x->category = 1 + eg_strmap_intern(&e->categories, category, strlen(category), NULL);
 	return e->base_count + index;
 }
 
@@ -153,13 +148,13 @@ const char *eg_entity_label(const eg_entities *e, uint32_t index)
 const char *eg_entity_category(const eg_entities *e, uint32_t index)
 {
 	e = owner(e, &index);
-	return e->v[index].category ? e->v[index].category : "";
+	return e->v[index].category ? eg_strmap_key(&e->categories, e->v[index].category - 1) : "";
 }
 
 const char *eg_entity_id(const eg_entities *e, uint32_t index)
 {
 	e = owner(e, &index);
-	return e->v[index].id;
+	return eg_strmap_key(&e->ids, index);
 }
 
 static int ascii_alnum(unsigned char c)
