@@ -409,39 +409,57 @@ typedef struct loader {
 
 typedef int (*load_fn)(loader *l, const char *path, eg_error *err);
 
-static int fingerprint_file(loader *l, const char *kind, const char *path, eg_error *err)
+typedef int (*buffer_fn)(eg_matcher *m, const char *path, const char *data, size_t n, eg_error *err);
+
+/* Reads path once, loads it and hashes those same bytes: the fingerprint
+ * describes what was loaded even if the file changes meanwhile. */
+static int load_file(loader *l, const char *kind, const char *path, buffer_fn load, eg_error *err)
 {
 	size_t n;
 	char *data = eg_read_file(path, &n, err);
 	if (!data)
 		return -1;
-	XXH3_128bits_update(l->hash, kind, strlen(kind) + 1);
-	uint64_t size = n;
-	XXH3_128bits_update(l->hash, &size, sizeof(size));
-	XXH3_128bits_update(l->hash, data, n);
+	int rc = load(l->m, path, data, n, err);
+	if (rc == 0) {
+		XXH3_128bits_update(l->hash, kind, strlen(kind) + 1);
+		uint64_t size = n;
+		XXH3_128bits_update(l->hash, &size, sizeof(size));
+		XXH3_128bits_update(l->hash, data, n);
+	}
 	free(data);
-	return 0;
+	return rc;
+}
+
+static int dict_buffer(eg_matcher *m, const char *path, const char *data, size_t n, eg_error *err)
+{
+	return eg_dict_load_buffer(m->dict, path, data, n, err);
+}
+
+static int rules_buffer(eg_matcher *m, const char *path, const char *data, size_t n, eg_error *err)
+{
+	return eg_rules_load_buffer(m->rules, path, data, n, err);
+}
+
+static int words_buffer(eg_matcher *m, const char *path, const char *data, size_t n, eg_error *err)
+{
+	(void)path;
+	(void)err;
+	return eg_words_load_buffer(m->common, data, n);
 }
 
 static int load_dict(loader *l, const char *path, eg_error *err)
 {
-	if (eg_dict_load_file(l->m->dict, path, err) < 0)
-		return -1;
-	return fingerprint_file(l, "dictionary", path, err);
+	return load_file(l, "dictionary", path, dict_buffer, err);
 }
 
 static int load_rules(loader *l, const char *path, eg_error *err)
 {
-	if (eg_rules_load_file(l->m->rules, path, err) < 0)
-		return -1;
-	return fingerprint_file(l, "rules", path, err);
+	return load_file(l, "rules", path, rules_buffer, err);
 }
 
 static int load_words(loader *l, const char *path, eg_error *err)
 {
-	if (eg_words_load_file(l->m->common, path, err) < 0)
-		return -1;
-	return fingerprint_file(l, "words", path, err);
+	return load_file(l, "words", path, words_buffer, err);
 }
 
 /* Loads path, or every *suffix file in it when it is a directory. */

@@ -41,16 +41,12 @@ static size_t lower(const char *s, size_t n, char out[64])
 	return n;
 }
 
-int eg_words_load_file(eg_words *w, const char *path, eg_error *err)
+int eg_words_load_buffer(eg_words *w, const char *data, size_t n)
 {
-	size_t n;
-	char *data = eg_read_file(path, &n, err);
-	if (!data)
-		return -1;
 	char word[64];
-	for (char *s = data, *end = data + n; s < end;) {
-		char *nl = memchr(s, '\n', (size_t)(end - s));
-		char *e = nl ? nl : end;
+	for (const char *s = data, *end = data + n; s < end;) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
 		size_t len = (size_t)(e - s);
 		if (len && s[len - 1] == '\r')
 			len--;
@@ -58,8 +54,18 @@ int eg_words_load_file(eg_words *w, const char *path, eg_error *err)
 			eg_strmap_intern(&w->set, word, len, NULL);
 		s = nl ? nl + 1 : end;
 	}
-	free(data);
 	return 0;
+}
+
+int eg_words_load_file(eg_words *w, const char *path, eg_error *err)
+{
+	size_t n;
+	char *data = eg_read_file(path, &n, err);
+	if (!data)
+		return -1;
+	int rc = eg_words_load_buffer(w, data, n);
+	free(data);
+	return rc;
 }
 
 int eg_words_has(const eg_words *w, const char *s, size_t n)
