@@ -104,4 +104,8 @@ lacks "He felt ill. The mass of it was great." "ill." "Ill."
 # Familiar given names start names.
 has "Talks with Tony Blair and Mike Tyson went on." "Tony Blair=PERSON/rule" "Mike Tyson=PERSON/rule"
 
+# Airlines by the names news gives them, not the database's ("El Al Israel
+# Airlines", "Air Hamburg (AHO)").
+has "Passengers of El Al and Air Hamburg waited." "El Al=ORG/dict" "Air Hamburg=ORG/dict"
+
 finish
