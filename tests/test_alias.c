@@ -185,6 +185,14 @@ int main(void)
 		  "Organisation for Security and Cooperation in Washington=ORG Organisation for Security and Cooperation in Washington/rule;"
 		  "OSCW=ORG Organisation for Security and Cooperation in Washington/alias;"
 		  "OSCW=ORG Organisation for Security and Cooperation in Washington/alias;");
+	/* A surname may follow a line break (hard-wrapped text); "The" that
+	 * starts the next line is none. */
+	CHECK_STR(run("John Kowalski\nThe rest came."), "John Kowalski=PERSON John Kowalski/rule;");
+	CHECK_STR(run("They met John\nKowalski there."), "John\nKowalski=PERSON John Kowalski/rule;");
+	/* A mention reaching into the words before the bracket keeps them: no
+	 * overlapping "Forces Gaza" (a fuzzer found one). */
+	CHECK_STR(run("The Israel Defense Forces Gaza (FG) gave; FG said."),
+		  "Israel Defense Forces=ORG Israel Defense Forces/dict;");
 	/* No name before the bracket to define ("USA" is known in the shipped
 	 * lists; here it is only an unknown acronym). */
 	CHECK_STR(run("a Quigley (USA) win"), "USA=ORG USA/rule;");

@@ -170,7 +170,9 @@ static int define_from_words(eg_aliases *a, const char *text, const eg_tokens *t
 		}
 		s--;
 	}
-	if (matched != n)
+	/* A mention that reaches into the name from before it ("Alexander
+	 * Lebed\nThe" before "The Guardian (TG)") keeps its tokens. */
+	if (matched != n || (a->out.n && a->out.v[a->out.n - 1].tok_start < s && a->out.v[a->out.n - 1].tok_end > s))
 		return 0;
 	eg_tokens_text(text, tokens, s, open, &a->norm);
 	const char *type = eg_token_in(text, &tokens->v[open - 1], place_heads) ? "PLACE" : "ORG";

@@ -70,10 +70,16 @@ static int compound_adjective(const char *text, const eg_token *t)
 	return 0;
 }
 
+/* Words that open a sentence without naming anything. */
+static const char *const openers[] = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She",
+				      "They", "We", "I", "You", "But", "And", "Its", "His", "Her", "Their", NULL};
+
 /* Whether token t can continue the name that given name first starts:
  * capitalised like it (a byline "Glenn SOMERVILLE" before a dateline is no
  * name), in its sentence, not the given name again ("June June"), not a
- * known name on a headline, and, when strict, not a common word. */
+ * known name on a headline, when strict not a common word, and not a word
+ * like "The" that opens the next line (a surname may follow a line break
+ * in hard-wrapped text, "Willie\nWood"; an article never is one). */
 static int surname_word(const char *text, const eg_tokens *tokens, const eg_token *first, size_t t, int strict,
 			const unsigned char *known, const eg_words *common)
 {
@@ -82,7 +88,8 @@ static int surname_word(const char *text, const eg_tokens *tokens, const eg_toke
 	       (w->flags & EG_TOK_ALL_UPPER) == (first->flags & EG_TOK_ALL_UPPER) &&
 	       w->sentence == first->sentence && !same_token(text, first, w) &&
 	       !((w->flags & EG_TOK_TITLE_CASE) && known[t]) &&
-	       !(strict && eg_words_has(common, text + w->start, w->end - w->start));
+	       !(strict && eg_words_has(common, text + w->start, w->end - w->start)) &&
+	       !((w->flags & EG_TOK_LINE_START) && eg_token_in(text, w, openers));
 }
 
 /* "VI" in "Charles VI", "II" in "Elizabeth II": a Roman numeral from II to
@@ -110,9 +117,6 @@ static int age_at(const char *text, const eg_token *t)
 	return v < 120;
 }
 
-/* Words that open a sentence without naming anything. */
-static const char *const openers[] = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She",
-				      "They", "We", "I", "You", "But", "And", "Its", "His", "Her", "Their", NULL};
 static const char *const speech_verbs[] = {"said", "says", "told", NULL};
 static const char *const it_words[] = {"it", "its", NULL};
 
