@@ -193,6 +193,9 @@ int main(void)
 	 * overlapping "Forces Gaza" (a fuzzer found one). */
 	CHECK_STR(run("The Israel Defense Forces Gaza (FG) gave; FG said."),
 		  "Israel Defense Forces=ORG Israel Defense Forces/dict;");
+	/* ... also when a known name stands between it and the bracket. */
+	CHECK_STR(run("So John Kowalski Tpe Washington (KTW) met."),
+		  "John Kowalski Tpe=PERSON John Kowalski Tpe/rule;Washington=PLACE Washington/dict;KTW=ORG KTW/rule;");
 	/* No name before the bracket to define ("USA" is known in the shipped
 	 * lists; here it is only an unknown acronym). */
 	CHECK_STR(run("a Quigley (USA) win"), "USA=ORG USA/rule;");

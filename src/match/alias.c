@@ -170,15 +170,22 @@ static int define_from_words(eg_aliases *a, const char *text, const eg_tokens *t
 		}
 		s--;
 	}
-	/* A mention that reaches into the name from before it ("Alexander
-	 * Lebed\nThe" before "The Guardian (TG)") keeps its tokens. */
-	if (matched != n || (a->out.n && a->out.v[a->out.n - 1].tok_start < s && a->out.v[a->out.n - 1].tok_end > s))
+	if (matched != n)
 		return 0;
+	/* A mention that reaches into the name from before it ("Alexander
+	 * Lebed\nTpe" before "Tpe Guardian (TG)") keeps its tokens; those
+	 * inside the name give way to it.  The list is sorted and without
+	 * overlaps, so only the mentions ending after s need looking at. */
+	size_t inside = a->out.n;
+	while (inside && a->out.v[inside - 1].tok_end > s) {
+		if (a->out.v[inside - 1].tok_start < s)
+			return 0;
+		inside--;
+	}
+	a->out.n = inside;
 	eg_tokens_text(text, tokens, s, open, &a->norm);
 	const char *type = eg_token_in(text, &tokens->v[open - 1], place_heads) ? "PLACE" : "ORG";
 	uint32_t entity = eg_entities_intern(ents, type, a->norm.data, a->norm.len, NULL);
-	while (a->out.n && a->out.v[a->out.n - 1].tok_start >= s)
-		a->out.n--;
 	eg_mentions_push_tokens(&a->out, tokens, s, open, entity, EG_SOURCE_RULE);
 	define(a, text, acronym, entity);
 	return 1;
