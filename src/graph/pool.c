@@ -13,12 +13,7 @@ void eg_pool_init(eg_pool *p)
 
 void eg_pool_free(eg_pool *p)
 {
-	while (p->chunk) {
-		char *next;
-		memcpy(&next, p->chunk, sizeof(next));
-		free(p->chunk);
-		p->chunk = next;
-	}
+	eg_arena_free(&p->arena);
 	free(p->keys);
 	free(p->slots);
 	memset(p, 0, sizeof(*p));
@@ -61,21 +56,9 @@ static void rehash(eg_pool *p, size_t size)
 
 static char *store_key(eg_pool *p, const char *key, size_t len)
 {
-	size_t need = len + 1;
-	if (!p->chunk || p->chunk_used + need > p->chunk_size) {
-		size_t size = CHUNK_SIZE;
-		while (size < sizeof(char *) + need)
-			size *= 2;
-		char *chunk = eg_xmalloc(size);
-		memcpy(chunk, &p->chunk, sizeof(p->chunk));
-		p->chunk = chunk;
-		p->chunk_used = sizeof(char *);
-		p->chunk_size = size;
-	}
-	char *s = p->chunk + p->chunk_used;
+	char *s = eg_arena_alloc(&p->arena, len + 1, CHUNK_SIZE);
 	memcpy(s, key, len);
 	s[len] = '\0';
-	p->chunk_used += need;
 	return s;
 }
 

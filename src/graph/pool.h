@@ -17,13 +17,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/map.h"
+
 typedef struct eg_pool {
-	char **keys;     /* per reference - 1, in chunks that never move */
+	char **keys;     /* per reference - 1, in the arena */
 	size_t count, cap;
 	uint32_t *slots; /* reference, or 0 = empty; at most half full */
 	size_t mask;
-	char *chunk;     /* the chunk keys go into; chunks are chained through their first bytes */
-	size_t chunk_used, chunk_size;
+	eg_arena arena;
 } eg_pool;
 
 void eg_pool_init(eg_pool *p);

@@ -156,12 +156,7 @@ void eg_strmap_init(eg_strmap *m)
 
 void eg_strmap_free(eg_strmap *m)
 {
-	while (m->chunk) {
-		char *next;
-		memcpy(&next, m->chunk, sizeof(next));
-		free(m->chunk);
-		m->chunk = next;
-	}
+	eg_arena_free(&m->arena);
 	free(m->keys);
 	free(m->slots);
 	memset(m, 0, sizeof(*m));
@@ -218,30 +213,46 @@ static void strmap_rehash(eg_strmap *m, size_t size)
 	free(old);
 }
 
-/* A copy of key in the current chunk, after its index and length and
- * followed by a NUL: one allocation for many keys, and what a probe checks
- * next to the bytes. */
-static char *store_key(eg_strmap *m, const char *key, size_t len, uint32_t index)
+void *eg_arena_alloc(eg_arena *a, size_t n, size_t chunk_size)
 {
-	size_t need = 2 * sizeof(uint32_t) + len + 1;
-	if (!m->chunk || m->chunk_used + need > m->chunk_size) {
-		size_t size = 64 * 1024;
-		while (size < sizeof(char *) + need)
+	if (!a->chunk || a->used + n > a->size) {
+		size_t size = chunk_size;
+		while (size < sizeof(char *) + n)
 			size *= 2;
 		char *chunk = eg_xmalloc(size);
-		memcpy(chunk, &m->chunk, sizeof(m->chunk));
-		m->chunk = chunk;
-		m->chunk_used = sizeof(char *);
-		m->chunk_size = size;
+		memcpy(chunk, &a->chunk, sizeof(a->chunk));
+		a->chunk = chunk;
+		a->used = sizeof(char *);
+		a->size = size;
 	}
-	char *p = m->chunk + m->chunk_used;
+	void *p = a->chunk + a->used;
+	a->used += n;
+	return p;
+}
+
+void eg_arena_free(eg_arena *a)
+{
+	while (a->chunk) {
+		char *next;
+		memcpy(&next, a->chunk, sizeof(next));
+		free(a->chunk);
+		a->chunk = next;
+	}
+	a->used = a->size = 0;
+}
+
+/* A copy of key in the arena, after its index and length and followed by a
+ * NUL: one allocation for many keys, and what a probe checks next to the
+ * bytes. */
+static char *store_key(eg_strmap *m, const char *key, size_t len, uint32_t index)
+{
+	char *p = eg_arena_alloc(&m->arena, 2 * sizeof(uint32_t) + len + 1, 64 * 1024);
 	uint32_t n = (uint32_t)len;
 	memcpy(p, &index, sizeof(index));
 	memcpy(p + sizeof(index), &n, sizeof(n));
 	p += 2 * sizeof(uint32_t);
 	memcpy(p, key, len);
 	p[len] = '\0';
-	m->chunk_used += need;
 	return p;
 }
 

@@ -7,6 +7,8 @@
  *   order).  The map keeps its own copy of each key; eg_strmap_key returns it
  *   NUL-terminated.  Used to intern tokens, types and entity keys.
  *
+ * eg_arena holds the keys of eg_strmap (and of graph/pool.h).
+ *
  * Neither is thread-safe; neither shrinks.  Iteration order of eg_u64map is
  * unspecified, so callers sort before writing anything out.
  */
@@ -15,6 +17,17 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+/* Bytes that never move, carved from chunks of at least chunk_size chained
+ * through their first bytes: many small keys in few allocations, all freed
+ * at once.  Zeroed memory is an empty arena. */
+typedef struct eg_arena {
+	char *chunk; /* the chunk being filled */
+	size_t used, size;
+} eg_arena;
+
+void *eg_arena_alloc(eg_arena *a, size_t n, size_t chunk_size);
+void eg_arena_free(eg_arena *a);
 
 typedef struct eg_u64map_entry {
 	uint64_t key, value;
@@ -49,12 +62,10 @@ typedef struct eg_strmap {
 	eg_strmap_slot *slots; /* the whole hash beside the key: a probe that
 				* misses costs no visit to the keys, one that
 				* hits a single visit */
-	char **keys;           /* per index: in a chunk, after the index and
+	char **keys;           /* per index: in the arena, after the index and
 				* length (two uint32) */
 	size_t count, cap, mask;
-	char *chunk;           /* the chunk keys go into; chunks are chained
-				* through their first bytes and never move */
-	size_t chunk_used, chunk_size;
+	eg_arena arena;
 } eg_strmap;
 
 void eg_strmap_init(eg_strmap *m);
