@@ -43,6 +43,14 @@ void eg_mentions_free(eg_mentions *list)
 	list->n = list->cap = 0;
 }
 
+unsigned char *eg_mentions_covered(const eg_mentions *list, size_t tokens)
+{
+	unsigned char *covered = eg_xcalloc(tokens ? tokens : 1, 1);
+	for (size_t i = 0; i < list->n; i++)
+		memset(covered + list->v[i].tok_start, 1, list->v[i].tok_end - list->v[i].tok_start);
+	return covered;
+}
+
 const char *eg_source_name(eg_source s)
 {
 	switch (s) {

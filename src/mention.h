@@ -43,6 +43,9 @@ void eg_mentions_push(eg_mentions *list, const eg_mention *m);
 void eg_mentions_push_tokens(eg_mentions *list, const eg_tokens *tokens, size_t first, size_t end, uint32_t entity,
 			     eg_source source);
 void eg_mentions_free(eg_mentions *list);
+/* A byte per token of the document, 1 where a mention of list covers it:
+ * what the rules that find names in the gaps consult.  Caller frees. */
+unsigned char *eg_mentions_covered(const eg_mentions *list, size_t tokens);
 /* Fills sentence, paragraph, sentence_start and sentence_end of every
  * mention from tokens. */
 void eg_mentions_locate(eg_mentions *list, const eg_tokens *tokens);

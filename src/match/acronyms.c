@@ -36,9 +36,7 @@ void eg_acronyms_find(const char *text, const eg_tokens *tokens, const eg_words 
 {
 	if (!tokens->n || !eg_words_count(common))
 		return;
-	unsigned char *covered = eg_xcalloc(tokens->n, 1);
-	for (size_t i = 0; i < out->n; i++)
-		memset(covered + out->v[i].tok_start, 1, out->v[i].tok_end - out->v[i].tok_start);
+	unsigned char *covered = eg_mentions_covered(out, tokens->n);
 	size_t start = 0;
 	while (start < tokens->n) {
 		size_t end = start + 1;

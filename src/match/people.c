@@ -244,12 +244,10 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 	/* Per token: whether a dictionary match starts there, and whether any
 	 * candidate covers it. */
 	unsigned char *known = eg_xcalloc(tokens->n, 1);
-	unsigned char *covered = eg_xcalloc(tokens->n, 1);
-	for (size_t i = 0; i < out->n; i++) {
+	unsigned char *covered = eg_mentions_covered(out, tokens->n);
+	for (size_t i = 0; i < out->n; i++)
 		if (out->v[i].source == EG_SOURCE_DICT)
 			known[out->v[i].tok_start] = 1;
-		memset(covered + out->v[i].tok_start, 1, out->v[i].tok_end - out->v[i].tok_start);
-	}
 	eg_buf label = {0};
 	for (size_t i = 0; i < cues->n; i++) {
 		const eg_mention *cue = &cues->v[i];

@@ -22,9 +22,7 @@ void eg_places_from_context(const char *text, const eg_tokens *tokens, const eg_
 {
 	if (!tokens->n || !eg_words_count(common))
 		return;
-	unsigned char *covered = eg_xcalloc(tokens->n, 1);
-	for (size_t i = 0; i < out->n; i++)
-		memset(covered + out->v[i].tok_start, 1, out->v[i].tok_end - out->v[i].tok_start);
+	unsigned char *covered = eg_mentions_covered(out, tokens->n);
 	size_t known = out->n;
 	eg_buf label = {0};
 	for (size_t i = 0; i < known; i++) {
