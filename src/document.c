@@ -3,6 +3,7 @@
 #include "util/util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void eg_document_free(eg_document *doc)
 {
