@@ -375,17 +375,8 @@ int eg_dict_load_file(eg_dict *d, const char *path, eg_error *err)
 static int64_t token_id(const eg_dict *d, eg_buf *norm, const char *s, size_t n)
 {
 	char small[64];
-	size_t i = 0;
-	if (n <= sizeof(small)) {
-		for (; i < n; i++) {
-			unsigned char c = (unsigned char)s[i];
-			if (c >= 0x80)
-				break;
-			small[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		}
-		if (i == n)
-			return eg_strmap_find(&d->vocabulary, small, eg_norm_spelling(small, n));
-	}
+	if (eg_norm_fold_ascii(s, n, small, sizeof(small)))
+		return eg_strmap_find(&d->vocabulary, small, eg_norm_spelling(small, n));
 	eg_norm_fold(s, n, norm);
 	norm->len = eg_norm_spelling(norm->data, norm->len);
 	return eg_strmap_find(&d->vocabulary, norm->data, norm->len);

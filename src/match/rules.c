@@ -436,17 +436,8 @@ static int run_rule(eg_rules_scratch *s, const eg_words *common, eg_entities *en
 static int64_t need_word(const eg_rules *r, eg_rules_scratch *s, const char *w, size_t n)
 {
 	char small[32];
-	if (n <= sizeof(small)) {
-		size_t i = 0;
-		for (; i < n; i++) {
-			unsigned char c = (unsigned char)w[i];
-			if (c >= 0x80)
-				break;
-			small[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		}
-		if (i == n)
-			return eg_strmap_find(&r->need_words, small, n);
-	}
+	if (eg_norm_fold_ascii(w, n, small, sizeof(small)))
+		return eg_strmap_find(&r->need_words, small, n);
 	eg_norm_fold(w, n, &s->fold);
 	return eg_strmap_find(&r->need_words, s->fold.data, s->fold.len);
 }

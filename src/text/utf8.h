@@ -50,6 +50,22 @@ uint32_t eg_cp_ascii_punct(uint32_t cp);
 void eg_norm_exact(const char *s, size_t n, eg_buf *out);
 void eg_norm_fold(const char *s, size_t n, eg_buf *out);
 
+/* eg_norm_fold's result for an all-ASCII s[0, n) that fits in cap bytes,
+ * written to out without a buffer (per-token lookups); returns 0, leaving
+ * out undefined, when s is not such a string. */
+static inline int eg_norm_fold_ascii(const char *s, size_t n, char *out, size_t cap)
+{
+	if (n > cap)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80)
+			return 0;
+		out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	return 1;
+}
+
 /* Rewrites one folded word, in place, from British to American spelling
  * where the two differ only by a regular ending ("defence" -> "defense",
  * "organisation" -> "organization", "centre" -> "center", "labour" ->
