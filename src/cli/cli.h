@@ -35,6 +35,12 @@ int eg_cmd_merge(int argc, char **argv);
 	"      --no-defaults        load only the dictionaries and rules named\n"        \
 	"      --input-format FMT   auto (the default), text, jsonl, html or feed\n"    \
 	"  -j, --jobs N             worker threads; output is the same for any N\n"      \
+	"      --max-input-bytes N  read at most N bytes of one input, after inflating\n"  \
+	"                           (default 1G; K, M, G and T suffixes)\n"            \
+	"      --max-record-bytes N hold at most N bytes whole: a JSONL line, an HTML\n" \
+	"                           page, a feed (default 64M)\n"                       \
+	"      --max-rule-steps N   PCRE2 steps all rules may take on one document\n"   \
+	"                           (default 100M)\n"                                   \
 	"      --progress, --quiet  force the progress line and summary on stderr (on\n"  \
 	"                           a terminal they are on) / print errors only\n"    \
 	"  -h, --help               show this help\n"                                    \
@@ -69,6 +75,7 @@ typedef struct eg_options {
 	uint32_t shard_index;     /* extract --shard I/N: I in 1..N */
 	uint32_t shard_count;     /* N, or 0 without --shard */
 	const char *partial;      /* extract, merge: --partial FILE, or NULL */
+	eg_budgets budgets;       /* extract, mentions: --max-* (README "Budgets") */
 	const char **inputs;
 	size_t input_count;
 } eg_options;
@@ -106,6 +113,7 @@ typedef int (*eg_document_fn)(void *context, const eg_document *doc, eg_mentions
  * JSONL line, a feed item) of inputs that otherwise were. */
 typedef struct eg_skipped {
 	size_t inputs, records;
+	size_t limited; /* documents or inputs cut short by a budget (--max-*), each reported */
 } eg_skipped;
 
 typedef struct eg_run_stats {

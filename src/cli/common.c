@@ -44,6 +44,10 @@ enum {
 	OPT_SIZE_BY,
 	OPT_SHARD,
 	OPT_PARTIAL,
+	OPT_MAX_INPUT_BYTES,
+	OPT_MAX_RECORD_BYTES,
+	OPT_MAX_RULE_STEPS,
+	OPT_MAX_WINDOW_ENTITIES,
 };
 
 static const struct option long_options[] = {
@@ -69,6 +73,10 @@ static const struct option long_options[] = {
 	{"size-by", required_argument, NULL, OPT_SIZE_BY},
 	{"shard", required_argument, NULL, OPT_SHARD},
 	{"partial", required_argument, NULL, OPT_PARTIAL},
+	{"max-input-bytes", required_argument, NULL, OPT_MAX_INPUT_BYTES},
+	{"max-record-bytes", required_argument, NULL, OPT_MAX_RECORD_BYTES},
+	{"max-rule-steps", required_argument, NULL, OPT_MAX_RULE_STEPS},
+	{"max-window-entities", required_argument, NULL, OPT_MAX_WINDOW_ENTITIES},
 	{NULL, 0, NULL, 0},
 };
 
@@ -76,10 +84,11 @@ static unsigned option_group(int c)
 {
 	switch (c) {
 	case OPT_INPUT_FORMAT: case 'j': case OPT_PROGRESS:
+	case OPT_MAX_INPUT_BYTES: case OPT_MAX_RECORD_BYTES: case OPT_MAX_RULE_STEPS:
 		return EG_OPT_INPUT;
 	case 'o':
 		return EG_OPT_OUTPUT;
-	case 'w': case OPT_CACHE: case OPT_SHARD:
+	case 'w': case OPT_CACHE: case OPT_SHARD: case OPT_MAX_WINDOW_ENTITIES:
 		return EG_OPT_COUNT;
 	case 'f': case OPT_MIN_WEIGHT: case OPT_TYPES: case OPT_WEIGHT: case OPT_MIN_DOCUMENTS: case OPT_TOP:
 	case OPT_BACKBONE: case OPT_LARGEST_COMPONENT: case OPT_SIZE_BY: case OPT_PARTIAL:
@@ -148,6 +157,7 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 	o->window.kind = EG_WINDOW_SENTENCE;
 	o->min_weight = 1;
 	o->jobs = eg_default_jobs();
+	o->budgets = EG_BUDGETS_DEFAULT;
 	o->progress = isatty(STDERR_FILENO);
 
 	opterr = 0;
@@ -291,6 +301,27 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 		}
 		case OPT_PARTIAL:
 			o->partial = optarg;
+			break;
+		case OPT_MAX_INPUT_BYTES:
+			if (eg_parse_size(optarg, &o->budgets.input_bytes) < 0)
+				return usage_error(o, exit_status, "%s must be a size of at least 1 (such as 4G), not \"%s\"",
+						   name, optarg);
+			break;
+		case OPT_MAX_RECORD_BYTES:
+			if (eg_parse_size(optarg, &o->budgets.record_bytes) < 0)
+				return usage_error(o, exit_status, "%s must be a size of at least 1 (such as 256M), not \"%s\"",
+						   name, optarg);
+			break;
+		case OPT_MAX_RULE_STEPS:
+			if (eg_parse_size(optarg, &o->budgets.rule_steps) < 0)
+				return usage_error(o, exit_status, "%s must be a whole number of at least 1 (such as 1G), not \"%s\"",
+						   name, optarg);
+			break;
+		case OPT_MAX_WINDOW_ENTITIES:
+			if (parse_count(optarg, 2, &number) < 0 || number > UINT32_MAX)
+				return usage_error(o, exit_status, "%s must be a whole number of at least 2, not \"%s\"", name,
+						   optarg);
+			o->budgets.window_entities = (uint32_t)number;
 			break;
 		}
 	}
@@ -536,12 +567,14 @@ long eg_default_jobs(void)
 
 int eg_report_skipped(const eg_skipped *skipped)
 {
-	size_t i = skipped->inputs, r = skipped->records;
+	size_t i = skipped->inputs, r = skipped->records, l = skipped->limited;
 	if (i && r)
 		eg_report("%zu input%s and %zu record%s skipped", i, i == 1 ? "" : "s", r, r == 1 ? "" : "s");
 	else if (i || r)
 		eg_report("%zu %s%s skipped", i + r, i ? "input" : "record", i + r == 1 ? "" : "s");
-	return i || r ? EG_EXIT_SKIPPED : EG_EXIT_OK;
+	if (l)
+		eg_report("%zu document%s cut short by a limit (--max-*, see above)", l, l == 1 ? "" : "s");
+	return i || r || l ? EG_EXIT_SKIPPED : EG_EXIT_OK;
 }
 
 int eg_is_stdout(const char *path)

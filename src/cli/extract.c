@@ -33,6 +33,8 @@ static const char usage[] =
 	"                           weighted_degree, betweenness, mentions or documents\n"
 	"      --cache FILE         keep each document's mentions in this SQLite file\n"
 	"                           and reuse them on the next run\n"
+	"      --max-window-entities N  link at most N distinct entities in one\n"
+	"                           window (default 500; the rest are counted, not linked)\n"
 	"      --shard I/N          read only shard I of N (by a hash of document ids)\n"
 	"      --partial FILE       write the counts as a partial result for\n"
 	"                           'entgraph merge' instead of a graph\n"

@@ -363,3 +363,28 @@ char *eg_read_file(const char *path, size_t *length, eg_error *err)
 	*length = b.len;
 	return b.data;
 }
+
+int eg_parse_size(const char *s, uint64_t *out)
+{
+	if (*s < '0' || *s > '9')
+		return -1;
+	uint64_t n = 0;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (n > (UINT64_MAX - 9) / 10)
+			return -1;
+		n = n * 10 + (uint64_t)(*s - '0');
+	}
+	static const char suffixes[] = "KMGT";
+	const char *at = *s ? strchr(suffixes, *s) : NULL;
+	if (*s && (!at || s[1]))
+		return -1;
+	for (int shift = at ? (int)(at - suffixes) + 1 : 0; shift > 0; shift--) {
+		if (n > UINT64_MAX / 1024)
+			return -1;
+		n *= 1024;
+	}
+	if (n == 0)
+		return -1;
+	*out = n;
+	return 0;
+}

@@ -9,6 +9,9 @@
  * - eg_buf: a growable byte buffer, always NUL-terminated.
  * - eg_hash_bytes: 64-bit FNV-1a, stable across runs and machines, used for
  *   hash tables and for the short hashes in entity ids.
+ * - eg_budgets: the resource limits of one run (the --max-* options), handed
+ *   to each stage that spends them; a stage that hits one says so in its
+ *   result and goes on with less, and cli/ reports it naming the input.
  */
 #ifndef EG_UTIL_H
 #define EG_UTIL_H
@@ -73,5 +76,22 @@ void eg_format_double(char out[32], double v);
  * (the NUL not counted in *length); returns NULL with err set to
  * "PATH: reason" on failure. */
 char *eg_read_file(const char *path, size_t *length, eg_error *err);
+
+/* Limits that keep one input, however large or hostile, from exhausting
+ * memory or time.  Each is a user option with a default; 0 is never used. */
+typedef struct eg_budgets {
+	uint64_t input_bytes;     /* --max-input-bytes: bytes read (inflated) from one input */
+	uint64_t record_bytes;    /* --max-record-bytes: bytes held whole (a JSONL line, a page, a feed) */
+	uint64_t rule_steps;      /* --max-rule-steps: PCRE2 steps of all rules on one document */
+	uint32_t window_entities; /* --max-window-entities: distinct entities linked in one window */
+} eg_budgets;
+
+#define EG_BUDGETS_DEFAULT                                                                          \
+	((eg_budgets){.input_bytes = (uint64_t)1 << 30, .record_bytes = (uint64_t)64 << 20,        \
+		      .rule_steps = 100000000, .window_entities = 500})
+
+/* Parses a size: a whole number with an optional K, M, G or T suffix
+ * (powers of 1024; "64M", "1G").  Returns -1 when s is not one, or is 0. */
+int eg_parse_size(const char *s, uint64_t *out);
 
 #endif
