@@ -14,7 +14,7 @@ typedef struct row {
 
 static eg_tokens tokens;
 static eg_mentions mentions;
-static char text[1024];
+static char text[8192]; /* mentions sit at token * 10 */
 static eg_document document = {.id = (char *)"d", .text = text, .length = sizeof(text) - 1};
 
 static void load_rows(const row *rows, size_t n, uint32_t token_count)
@@ -199,10 +199,106 @@ static void test_many_pairs(void)
 	eg_cooc_free(c);
 }
 
+/* Adds rows as one document to c and returns what the budget cut. */
+static eg_cooc_capped add_rows(eg_cooc *c, const row *rows, size_t n)
+{
+	load_rows(rows, n, rows[n - 1].token + 1);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &document, mentions.v, mentions.n);
+	return eg_cooc_last_capped(c);
+}
+
+/* The window budget links the entities first mentioned earliest, counts
+ * every mention, reports the windows it cut, and leaves windows within it
+ * as they were. */
+static void test_window_budget(void)
+{
+	/* Sentence 0 names 9 3 7 3 5 1 8 (six distinct), sentence 1 names 1 8.
+	 * Small indexes come late, so keeping the smallest would differ. */
+	static const row list[] = {{0, 0, 0, 9}, {1, 0, 0, 3}, {2, 0, 0, 7}, {3, 0, 0, 3}, {4, 0, 0, 5},
+				   {5, 0, 0, 1}, {6, 0, 0, 8}, {8, 1, 0, 1}, {9, 1, 0, 8}};
+	eg_cooc *c = eg_cooc_new((eg_window){EG_WINDOW_SENTENCE, 0});
+	eg_cooc_set_window_entities(c, 4);
+	eg_cooc_capped cut = add_rows(c, list, 9);
+	CHECK_INT(cut.windows, 1);
+	CHECK_INT(cut.largest, 6);
+	CHECK_INT(pair_count(c), 7); /* 4 * 3 / 2 from sentence 0, 1-8 from sentence 1 */
+	static const uint32_t kept[][2] = {{3, 5}, {3, 7}, {3, 9}, {5, 7}, {5, 9}, {7, 9}};
+	for (size_t i = 0; i < 6; i++)
+		expect_pair(c, kept[i][0], kept[i][1], 1, 1);
+	expect_pair(c, 1, 8, 1, 1);
+	CHECK_INT(eg_cooc_entity(c, 1).mentions, 2);
+	CHECK_INT(eg_cooc_entity(c, 8).mentions, 2);
+	CHECK_INT(eg_cooc_entity(c, 8).documents, 1);
+	CHECK_INT(eg_cooc_entity(c, 3).mentions, 2);
+	/* The next document starts its report afresh. */
+	cut = add_rows(c, doc2, 2);
+	CHECK_INT(cut.windows, 0);
+	CHECK_INT(cut.largest, 0);
+	eg_cooc_free(c);
+
+	/* At the budget exactly, or with none, every pair counts. */
+	for (uint32_t budget = 0; budget <= 6; budget += 6) {
+		c = eg_cooc_new((eg_window){EG_WINDOW_SENTENCE, 0});
+		eg_cooc_set_window_entities(c, budget);
+		cut = add_rows(c, list, 9);
+		CHECK_INT(cut.windows, 0);
+		CHECK_INT(pair_count(c), 15);
+		expect_pair(c, 1, 8, 2, 1);
+		eg_cooc_free(c);
+	}
+
+	/* Token windows: each mention's window holds its own entity and at
+	 * most budget - 1 partners, the first in the text.  Entities 0 1 2 0 3
+	 * 4 at tokens 0-5, all within 10 tokens, budget 3:
+	 * 0@0 keeps 1 2 of {1 2 3 4}; 1@1 keeps 2 0 of {2 0 3 4}; 2@2 keeps
+	 * 0 3 of {0 3 4}; 0@3 pairs with 3 4; 3@4 with 4. */
+	static const row near[] = {{0, 0, 0, 0}, {1, 0, 0, 1}, {2, 0, 0, 2}, {3, 0, 0, 0}, {4, 0, 0, 3}, {5, 0, 0, 4}};
+	c = eg_cooc_new((eg_window){EG_WINDOW_TOKENS, 10});
+	eg_cooc_set_window_entities(c, 3);
+	cut = add_rows(c, near, 6);
+	CHECK_INT(cut.windows, 3);
+	CHECK_INT(cut.largest, 5);
+	CHECK_INT(pair_count(c), 7);
+	expect_pair(c, 0, 1, 2, 1);
+	expect_pair(c, 0, 2, 2, 1);
+	expect_pair(c, 1, 2, 1, 1);
+	expect_pair(c, 2, 3, 1, 1);
+	expect_pair(c, 0, 3, 1, 1);
+	expect_pair(c, 0, 4, 1, 1);
+	expect_pair(c, 3, 4, 1, 1);
+	eg_cooc_free(c);
+	c = eg_cooc_new((eg_window){EG_WINDOW_TOKENS, 10});
+	eg_cooc_set_window_entities(c, 0);
+	cut = add_rows(c, near, 6);
+	CHECK_INT(cut.windows, 0);
+	CHECK_INT(pair_count(c), 10);
+	expect_pair(c, 0, 1, 2, 1);
+	expect_pair(c, 1, 4, 1, 1);
+	eg_cooc_free(c);
+
+	/* The default budget (500) holds without being set: a sentence of 600
+	 * entities links the first 500, and all 600 count their mention. */
+	enum { LIST = 600 };
+	static row big[LIST];
+	for (uint32_t i = 0; i < LIST; i++)
+		big[i] = (row){i, 0, 0, LIST - 1 - i};
+	c = eg_cooc_new((eg_window){EG_WINDOW_DOCUMENT, 0});
+	cut = add_rows(c, big, LIST);
+	CHECK_INT(cut.windows, 1);
+	CHECK_INT(cut.largest, LIST);
+	CHECK_INT(pair_count(c), 500 * 499 / 2);
+	expect_pair(c, LIST - 500, LIST - 1, 1, 1);
+	for (uint32_t e = 0; e < LIST; e++)
+		CHECK_INT(eg_cooc_entity(c, e).mentions, 1);
+	eg_cooc_free(c);
+}
+
 int main(void)
 {
 	test_evidence();
 	test_many_pairs();
+	test_window_budget();
 	eg_window w;
 	eg_error err;
 	CHECK_INT(eg_window_parse("sentence", &w, &err), 0);

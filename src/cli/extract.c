@@ -33,8 +33,8 @@ static const char usage[] =
 	"                           weighted_degree, betweenness, mentions or documents\n"
 	"      --cache FILE         keep each document's mentions in this SQLite file\n"
 	"                           and reuse them on the next run\n"
-	"      --max-window-entities N  link at most N distinct entities in one\n"
-	"                           window (default 500; the rest are counted, not linked)\n"
+	"      --max-window-entities N  link only the first N distinct entities of\n"
+	"                           a window (default 500; the rest are counted only)\n"
 	"      --shard I/N          read only shard I of N (by a hash of document ids)\n"
 	"      --partial FILE       write the counts as a partial result for\n"
 	"                           'entgraph merge' instead of a graph\n"
@@ -43,13 +43,46 @@ static const char usage[] =
 typedef struct counting {
 	eg_matcher *matcher;
 	eg_cooc *counts;
+	const eg_options *options;
+	size_t limited; /* documents with a window over --max-window-entities */
 } counting;
+
+/* One line for a document where the window budget cut some windows. */
+static void report_capped(counting *c, const char *doc)
+{
+	eg_cooc_capped capped = eg_cooc_last_capped(c->counts);
+	if (!capped.windows)
+		return;
+	static const char *const kinds[] = {"sentence", "paragraph", "document"};
+	eg_window w = c->options->window;
+	uint32_t budget = c->options->budgets.window_entities;
+	unsigned long long largest = (unsigned long long)capped.largest;
+	char kind[48];
+	if (capped.windows == 1) {
+		if (w.kind == EG_WINDOW_TOKENS)
+			snprintf(kind, sizeof(kind), "window of %u tokens", w.tokens);
+		else
+			snprintf(kind, sizeof(kind), "%s", kinds[w.kind]);
+		eg_report("%s: a %s has %llu entities; only the first %u are linked (--max-window-entities %u)", doc,
+			  kind, largest, budget, budget);
+	} else {
+		if (w.kind == EG_WINDOW_TOKENS)
+			snprintf(kind, sizeof(kind), "windows of %u tokens", w.tokens);
+		else
+			snprintf(kind, sizeof(kind), "%ss", kinds[w.kind]);
+		eg_report("%s: %llu %s have up to %llu entities; only the first %u of each are linked "
+			  "(--max-window-entities %u)",
+			  doc, (unsigned long long)capped.windows, kind, largest, budget, budget);
+	}
+	c->limited++;
+}
 
 static int count_document(void *context, const eg_document *doc, eg_mentions *mentions, const eg_entities *found)
 {
 	counting *c = context;
 	eg_match_adopt(c->matcher, found, mentions);
 	eg_cooc_add_document(c->counts, doc, mentions->v, mentions->n);
+	report_capped(c, doc->id);
 	return 0;
 }
 
@@ -172,9 +205,11 @@ int eg_cmd_extract(int argc, char **argv)
 	}
 
 	counts = eg_cooc_new(o.window);
+	eg_cooc_set_window_entities(counts, o.budgets.window_entities);
 	eg_run_stats stats;
-	counting counting = {&m, counts};
+	counting counting = {&m, counts, &o, 0};
 	eg_run_documents(&o, &m, cache, count_document, &counting, &stats);
+	stats.skipped.limited += counting.limited;
 	eg_cooc_compact(counts);
 	if (o.progress && !o.quiet)
 		eg_report("%zu documents", stats.documents);
@@ -187,7 +222,7 @@ int eg_cmd_extract(int argc, char **argv)
 				.shards = &shard, .shards_held = 1};
 	memcpy(info.fingerprint, m.fingerprint, sizeof(info.fingerprint));
 	status = eg_write_result(&o, &outs, counts, m.entities, &info);
-	if (status == EG_EXIT_OK && keyed && !stats.skipped.inputs && !stats.skipped.records &&
+	if (status == EG_EXIT_OK && keyed && !stats.skipped.inputs && !stats.skipped.records && !stats.skipped.limited &&
 	    memcmp(stats.content.bytes, known.stamp.content.bytes, sizeof(known.stamp.content.bytes)) == 0) {
 		/* Keep the output for a re-run that changes nothing, unless the
 		 * inputs changed while this run read them, or something was

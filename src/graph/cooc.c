@@ -51,6 +51,8 @@ struct eg_cooc {
 	size_t touched_count, touched_cap;
 	uint64_t *scratch;           /* entity << 32 | mention index, one window */
 	size_t scratch_cap;
+	uint32_t window_entities;    /* distinct entities linked in one window, 0 = no limit */
+	eg_cooc_capped capped;       /* what that cut in the current document */
 	eg_pool doc_ids, dates, snippets, source_names;
 	current now;
 };
@@ -82,6 +84,7 @@ eg_cooc *eg_cooc_new(eg_window window)
 {
 	eg_cooc *c = eg_xcalloc(1, sizeof(*c));
 	c->window = window;
+	c->window_entities = EG_BUDGETS_DEFAULT.window_entities;
 	eg_pool_init(&c->doc_ids);
 	eg_pool_init(&c->dates);
 	eg_pool_init(&c->snippets);
@@ -415,6 +418,33 @@ static size_t distinct_entities(eg_cooc *c, size_t n)
 	return k;
 }
 
+static int by_mention(const void *x, const void *y)
+{
+	uint32_t a = (uint32_t)*(const uint64_t *)x, b = (uint32_t)*(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The window budget: scratch[0, k) holds a window's distinct entities (each
+ * with its first mention) beside `others` entities held elsewhere (the
+ * token window's own mention).  When there are more than the budget, keeps
+ * the entities first mentioned earliest in the text, as many as the budget
+ * leaves, and notes the window as capped.  Text order, not entity index:
+ * indexes depend on the order entities were interned (threads, shards),
+ * the text does not, so every run and shard links the same pairs; it also
+ * keeps the names a list opens with, typically the ones it is about.
+ * Returns how many entries remain. */
+static size_t cap_window(eg_cooc *c, size_t k, size_t others)
+{
+	size_t distinct = k + others, budget = c->window_entities;
+	if (!budget || distinct <= budget)
+		return k;
+	c->capped.windows++;
+	if (distinct > c->capped.largest)
+		c->capped.largest = distinct;
+	qsort(c->scratch, k, sizeof(*c->scratch), by_mention);
+	return budget > others ? budget - others : 0;
+}
+
 /* Counts every pair of distinct entities among mentions[first, last) once. */
 static void count_window(eg_cooc *c, const eg_mention *mentions, size_t first, size_t last)
 {
@@ -424,7 +454,7 @@ static void count_window(eg_cooc *c, const eg_mention *mentions, size_t first, s
 	EG_GROW(c->scratch, c->scratch_cap, n);
 	for (size_t i = 0; i < n; i++)
 		c->scratch[i] = (uint64_t)mentions[first + i].entity << 32 | (first + i);
-	size_t k = distinct_entities(c, n);
+	size_t k = cap_window(c, distinct_entities(c, n), 0);
 	for (size_t i = 0; i < k; i++)
 		for (size_t j = i + 1; j < k; j++)
 			count_pair(c, (uint32_t)c->scratch[i], (uint32_t)c->scratch[j]);
@@ -449,10 +479,12 @@ static void count_token_windows(eg_cooc *c, const eg_mention *mentions, size_t n
 		uint64_t limit = (uint64_t)mentions[i].tok_start + c->window.tokens;
 		size_t k = 0;
 		for (size_t j = i + 1; j < n && mentions[j].tok_start < limit; j++) {
+			if (mentions[j].entity == mentions[i].entity)
+				continue; /* never paired with itself, and no other entity */
 			EG_GROW(c->scratch, c->scratch_cap, k + 1);
 			c->scratch[k++] = (uint64_t)mentions[j].entity << 32 | j;
 		}
-		k = distinct_entities(c, k);
+		k = cap_window(c, distinct_entities(c, k), 1);
 		for (size_t j = 0; j < k; j++)
 			count_pair(c, (uint32_t)i, (uint32_t)c->scratch[j]);
 	}
@@ -471,6 +503,7 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
 {
 	c->documents++;
 	c->now = (current){.doc = doc, .mentions = mentions};
+	c->capped = (eg_cooc_capped){0};
 	if (doc->date && is_date(doc->date))
 		c->now.date = eg_pool_intern(&c->dates, doc->date, 10);
 	if (doc->source && *doc->source)
@@ -490,6 +523,16 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
 		}
 	}
 	end_document(c);
+}
+
+void eg_cooc_set_window_entities(eg_cooc *c, uint32_t max)
+{
+	c->window_entities = max;
+}
+
+eg_cooc_capped eg_cooc_last_capped(const eg_cooc *c)
+{
+	return c->capped;
 }
 
 size_t eg_cooc_entity_limit(const eg_cooc *c)

@@ -7,6 +7,8 @@
  * - N tokens: every mention opens a window of N tokens starting at its first
  *   token; the window pairs that mention's entity with each entity that has a
  *   mention starting inside it.
+ * A window links at most a budget of distinct entities (see
+ * eg_cooc_set_window_entities).
  * A pair of distinct entities gains 1 weight per window it occurs in (once,
  * however many times it repeats there) and 1 document per document where it
  * occurs in any window.  An entity paired with itself never counts.
@@ -79,6 +81,21 @@ typedef struct eg_pair_counts {
 
 eg_cooc *eg_cooc_new(eg_window window);
 void eg_cooc_free(eg_cooc *c);
+
+/* The window budget (--max-window-entities): a window links at most max
+ * distinct entities (0: no limit; the default is EG_BUDGETS_DEFAULT's), the
+ * ones first mentioned earliest in it; the others still count their
+ * mentions and documents, they are only not paired in that window.  Keeps
+ * one list of 4,000 names from making 8 million pairs. */
+void eg_cooc_set_window_entities(eg_cooc *c, uint32_t max);
+
+/* What the budget cut in the document added last: how many windows had
+ * more distinct entities than it, and the most any of them had. */
+typedef struct eg_cooc_capped {
+	uint64_t windows;
+	uint64_t largest;
+} eg_cooc_capped;
+eg_cooc_capped eg_cooc_last_capped(const eg_cooc *c);
 
 /* Counts one document.  mentions must be resolved (sorted, non-overlapping)
  * and located (eg_mentions_locate).  doc supplies the id, date and text
