@@ -8,16 +8,9 @@
 #include <strings.h>
 #include <time.h>
 
-static int days_in_month(int year, int month)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-	return month == 2 && leap ? 29 : days[month - 1];
-}
-
 static char *format_date(int year, int month, int day)
 {
-	if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+	if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > eg_days_in_month(year, month))
 		return NULL;
 	char out[40];
 	snprintf(out, sizeof(out), "%04d-%02d-%02d", year, month, day);

@@ -388,3 +388,29 @@ int eg_parse_size(const char *s, uint64_t *out)
 	*out = n;
 	return 0;
 }
+
+int eg_days_in_month(int year, int month)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
+int eg_date_valid(const char *s, size_t n)
+{
+	if (n != 10)
+		return 0;
+	int v[3] = {0, 0, 0}, field = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return 0;
+			field++;
+		} else if (s[i] >= '0' && s[i] <= '9') {
+			v[field] = v[field] * 10 + (s[i] - '0');
+		} else {
+			return 0;
+		}
+	}
+	return v[0] >= 1 && v[1] >= 1 && v[1] <= 12 && v[2] >= 1 && v[2] <= eg_days_in_month(v[0], v[1]);
+}

@@ -90,6 +90,12 @@ typedef struct eg_budgets {
 	((eg_budgets){.input_bytes = (uint64_t)1 << 30, .record_bytes = (uint64_t)64 << 20,        \
 		      .rule_steps = 100000000, .window_entities = 500})
 
+/* Days in a month (1-12) of the Gregorian calendar. */
+int eg_days_in_month(int year, int month);
+/* 1 when s[0, n) is exactly a calendar date "YYYY-MM-DD" (years 0001-9999),
+ * the only form documents and partial results carry dates in. */
+int eg_date_valid(const char *s, size_t n);
+
 /* Parses a size: a whole number with an optional K, M, G or T suffix
  * (powers of 1024; "64M", "1G").  Returns -1 when s is not one, or is 0. */
 int eg_parse_size(const char *s, uint64_t *out);
