@@ -608,27 +608,35 @@ static uint32_t intern_ref(eg_pool *m, const char *s)
 	return s && *s ? eg_pool_intern(m, s, strlen(s)) : 0;
 }
 
-void eg_cooc_merge_documents(eg_cooc *c, uint64_t documents)
+int eg_cooc_merge_documents(eg_cooc *c, uint64_t documents)
 {
+	if (documents > UINT64_MAX - c->documents)
+		return -1;
 	c->documents += documents;
+	return 0;
 }
 
-void eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts)
+int eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts)
 {
 	entity_slot *x = entity_at(c, entity);
+	if (counts->mentions > UINT64_MAX - x->mentions || counts->documents > UINT64_MAX - x->documents)
+		return -1;
 	x->mentions += counts->mentions;
 	x->documents += counts->documents;
 	widen(c, &x->first_date, &x->last_date, intern_ref(&c->dates, counts->first_date),
 	      intern_ref(&c->dates, counts->last_date));
 	for (uint32_t k = 0; k < counts->source_count && k < EG_SOURCES_MAX; k++)
 		add_source(c, x, intern_ref(&c->source_names, counts->sources[k]));
+	return 0;
 }
 
-void eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q)
+int eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q)
 {
 	if (q->a == q->b)
-		return;
+		return 0;
 	pair_slot *p = pair_at(c, q->a, q->b);
+	if (q->weight > UINT64_MAX - p->weight || q->documents > UINT64_MAX - p->documents)
+		return -1;
 	p->weight += q->weight;
 	p->documents += q->documents;
 	widen(c, &p->first_date, &p->last_date, intern_ref(&c->dates, q->first_date), intern_ref(&c->dates, q->last_date));
@@ -653,4 +661,5 @@ void eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q)
 	/* The snippet belongs to the smallest document id. */
 	if (q->snippet && (!p->snippet || !mine_first || (n && p->evidence[0] != mine_first)))
 		p->snippet = intern_ref(&c->snippets, q->snippet);
+	return 0;
 }

@@ -106,10 +106,11 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
  * indexes already in this cooc's numbering: documents and counts add up,
  * dates widen, evidence keeps the EG_EVIDENCE_MAX smallest ids of both and
  * the snippet of the smallest.  Merging in any order gives the same state
- * as counting all the documents here. */
-void eg_cooc_merge_documents(eg_cooc *c, uint64_t documents);
-void eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts);
-void eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *pair);
+ * as counting all the documents here.  Each returns -1, changing nothing,
+ * when a sum would pass 2^64 - 1 (only crafted counts can), else 0. */
+int eg_cooc_merge_documents(eg_cooc *c, uint64_t documents);
+int eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts);
+int eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *pair);
 
 /* Frees what only adding needs (the pairs' hash index, working space), to
  * make room for building the graph; adding or merging afterwards works,
