@@ -150,6 +150,245 @@ static char *merge(const char *const *parts, size_t n, eg_partial_info *last)
 	return out;
 }
 
+/* Where the fields of a valid partial are, found by walking its format
+ * (store/partial.h), so a test can change one and reseal the file. */
+typedef struct layout {
+	size_t documents;              /* the header's u64 documents */
+	size_t entities;               /* the u64 entity count */
+	size_t label, date, mentions; /* entity 1's label and first date (their u32 lengths), u64 mentions */
+	size_t pairs;                  /* the u64 pair count */
+	size_t pair_a[2], weight;      /* pairs 1 and 2's u64 a; pair 1's u64 windows */
+} layout;
+
+static uint64_t get_le(const unsigned char *p, int bytes)
+{
+	uint64_t v = 0;
+	for (int i = 0; i < bytes; i++)
+		v |= (uint64_t)p[i] << (8 * i);
+	return v;
+}
+
+static void put_le(unsigned char *p, int bytes, uint64_t v)
+{
+	for (int i = 0; i < bytes; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static size_t skip_string(const unsigned char *d, size_t at)
+{
+	return at + 4 + (size_t)get_le(d + at, 4);
+}
+
+static layout walk(const unsigned char *d)
+{
+	layout l = {0};
+	size_t at = 8 + 4 + 16 + 4 * 4;
+	at += 4 + 4 * (size_t)get_le(d + at, 4);
+	l.documents = at;
+	l.entities = at + 8;
+	uint64_t n = get_le(d + l.entities, 8);
+	at = l.entities + 8;
+	for (uint64_t i = 0; i < n; i++) {
+		at = skip_string(d, at); /* type */
+		if (i == 0)
+			l.label = at;
+		at = skip_string(d, skip_string(d, at)); /* label, category */
+		if (i == 0)
+			l.date = at;
+		at = skip_string(d, skip_string(d, at));
+		if (i == 0)
+			l.mentions = at;
+		at += 16;
+		uint32_t sources = (uint32_t)get_le(d + at, 4);
+		at += 4;
+		for (uint32_t k = 0; k < sources; k++)
+			at = skip_string(d, at);
+	}
+	l.pairs = at;
+	uint64_t m = get_le(d + at, 8);
+	at += 8;
+	for (uint64_t i = 0; i < m; i++) {
+		if (i < 2)
+			l.pair_a[i] = at;
+		if (i == 0)
+			l.weight = at + 16;
+		at += 32;
+		uint32_t evidence = (uint32_t)get_le(d + at, 4);
+		at += 4;
+		for (uint32_t k = 0; k < evidence + 3; k++)
+			at = skip_string(d, at);
+	}
+	return l;
+}
+
+/* Writes bytes[0, size) to path with a right checksum after them. */
+static void write_sealed(const char *path, const unsigned char *bytes, size_t size)
+{
+	unsigned char sum[16];
+	eg_partial_checksum(bytes, size, sum);
+	FILE *fp = fopen(path, "wb");
+	CHECK(fp != NULL);
+	fwrite(bytes, 1, size, fp);
+	fwrite(sum, 1, sizeof(sum), fp);
+	fclose(fp);
+}
+
+/* Reads path into counts (fresh ones when counts is NULL) and returns the
+ * error: the read must fail, naming the file, never saying "(null)". */
+static const char *refused(const char *path, eg_cooc *counts, eg_entities *ents)
+{
+	static eg_error err;
+	eg_entities *none = NULL, *own = NULL;
+	eg_cooc *c = counts;
+	if (!c) {
+		none = eg_entities_new();
+		own = ents = eg_entities_extend(none);
+		c = eg_cooc_new((eg_window){EG_WINDOW_PARAGRAPH, 0});
+	}
+	eg_partial_info info;
+	int rc = eg_partial_read(path, c, ents, &info, &err);
+	CHECK_INT(rc, -1);
+	if (rc == 0)
+		eg_partial_info_free(&info);
+	CHECK(info.shards == NULL);
+	CHECK(strncmp(err.message, path, strlen(path)) == 0 && err.message[strlen(path)] == ':');
+	CHECK(strstr(err.message, "(null)") == NULL);
+	if (!counts) {
+		eg_cooc_free(c);
+		eg_entities_free(own);
+		eg_entities_free(none);
+	}
+	return err.message;
+}
+
+/* The valid partial base[0, size) (checksum cut off) with `bytes` at `at`,
+ * resealed: refused with a message holding want. */
+static void expect_crafted(const unsigned char *base, size_t size, size_t at, const void *bytes, size_t n,
+			   const char *want)
+{
+	unsigned char *copy = eg_xmalloc(size);
+	memcpy(copy, base, size);
+	memcpy(copy + at, bytes, n);
+	char path[600];
+	snprintf(path, sizeof(path), "%s/crafted", dir);
+	write_sealed(path, copy, size);
+	const char *message = refused(path, NULL, NULL);
+	if (!strstr(message, want)) {
+		fprintf(stderr, "crafted at %zu: \"%s\" lacks \"%s\"\n", at, message, want);
+		CHECK(0);
+	}
+	unlink(path);
+	free(copy);
+}
+
+static void expect_crafted_number(const unsigned char *base, size_t size, size_t at, int bytes, uint64_t v,
+				  const char *want)
+{
+	unsigned char x[8];
+	put_le(x, bytes, v);
+	expect_crafted(base, size, at, x, (size_t)bytes, want);
+}
+
+/* Crafted partials: valid checksums over hostile fields.  Each is refused
+ * with a message naming the file and the field, with nothing allocated
+ * beyond what the file holds (ASan and UBSan check the rest). */
+static void test_crafted(const char *valid)
+{
+	size_t size;
+	eg_error err;
+	unsigned char *d = (unsigned char *)eg_read_file(valid, &size, &err);
+	CHECK(d != NULL && size > 200);
+	size -= 16; /* the checksum, made again for each */
+	layout l = walk(d);
+	CHECK(get_le(d + l.entities, 8) >= 2 && get_le(d + l.pairs, 8) >= 2);
+
+	expect_crafted_number(d, size, 28, 4, 7, "(window kind 7 is not one of 0 to 3)");
+	expect_crafted_number(d, size, 28, 4, EG_WINDOW_TOKENS, "(window kind 3 with 0 tokens)");
+	expect_crafted_number(d, size, 36, 4, 1, "(a window budget of 1 entity)");
+	expect_crafted_number(d, size, 40, 4, 4294967295u, "(4294967295 shards, not 1 to 1000000)");
+	expect_crafted_number(d, size, 40, 4, 0, "(0 shards, not 1 to 1000000)");
+	expect_crafted_number(d, size, 44, 4, 0, "(holds 0 shards of 3)");
+	expect_crafted_number(d, size, 44, 4, 4, "(holds 4 shards of 3)");
+	expect_crafted_number(d, size, 44, 4, 3, "(bad shard list: shard "); /* 3 of 3, but 2 listed */
+	expect_crafted_number(d, size, 48, 4, 9, "(bad shard list: shard 9 of 3)");
+	expect_crafted_number(d, size, 48, 4, 0, "(bad shard list: shard 0 of 3)");
+	expect_crafted_number(d, size, 8, 4, 1, "format version 1, which this entgraph no longer reads; write it again");
+	expect_crafted_number(d, size, 8, 4, 3, "format version 3; this entgraph reads version 2");
+	expect_crafted_number(d, size, l.entities, 8, (uint64_t)1 << 40, "(1099511627776 entities claimed in");
+	expect_crafted_number(d, size, l.entities, 8, UINT64_MAX, "entities claimed in");
+	expect_crafted_number(d, size, l.pairs, 8, (uint64_t)1 << 62, "pairs claimed in");
+	expect_crafted_number(d, size, l.documents, 8, 0, "documents of 0)");
+	expect_crafted_number(d, size, l.mentions, 8, 0, "(entity 1: 0 mentions in");
+	expect_crafted(d, size, l.label + 4, "", 1, "holds a NUL byte");
+	expect_crafted(d, size, l.entities + 8 + 4, "o", 1, "(entity 1 has no valid type or label)");
+	expect_crafted_number(d, size, l.label, 4, 0xffffffffu, "(it ends inside an entity)");
+	CHECK_INT(get_le(d + l.date, 4), 10);
+	expect_crafted(d, size, l.date + 4, "2024-13-45", 10, "(entity 1: dates \"2024-13-45\" to");
+	expect_crafted(d, size, l.date + 4, "2023-02-29", 10, "(entity 1: dates \"2023-02-29\" to");
+	expect_crafted(d, size, l.date + 4, "!not-date!", 10, "are not a range of YYYY-MM-DD dates");
+	expect_crafted(d, size, l.date + 4, "2999-01-01", 10, "are not a range of YYYY-MM-DD dates");
+	expect_crafted_number(d, size, l.pair_a[0], 8, 99, "(pair 1: entities 99 and");
+	expect_crafted_number(d, size, l.pair_a[0] + 8, 8, get_le(d + l.pair_a[0], 8), "(pair 1: entities");
+	expect_crafted(d, size, l.pair_a[1], d + l.pair_a[0], 16, "(pair 2 does not come after pair 1)");
+	expect_crafted_number(d, size, l.weight, 8, 0, "(pair 1: 0 windows in");
+	expect_crafted_number(d, size, l.weight + 8, 8, 0, "(pair 1: ");
+	expect_crafted_number(d, size, l.weight + 16, 4, 6, "(pair 1: 6 evidence ids for");
+
+	/* Cut anywhere and resealed: refused, never read past the end (cut in
+	 * the version, the checksum's bytes are read as one). */
+	char path[600];
+	snprintf(path, sizeof(path), "%s/cut", dir);
+	for (size_t cut = 0; cut < size; cut++) {
+		write_sealed(path, d, cut);
+		const char *message = refused(path, NULL, NULL);
+		if (!strstr(message, "damaged partial result") && !strstr(message, "not an entgraph") &&
+		    !strstr(message, "format version")) {
+			fprintf(stderr, "cut at %zu: %s\n", cut, message);
+			CHECK(0);
+		}
+	}
+	/* An endless file is refused by its first bytes, not read whole. */
+	CHECK(strstr(refused("/dev/zero", NULL, NULL), "/dev/zero: not an entgraph partial result") != NULL);
+	/* Left over bytes. */
+	unsigned char *longer = eg_xmalloc(size + 3);
+	memcpy(longer, d, size);
+	memset(longer + size, 0, 3);
+	write_sealed(path, longer, size + 3);
+	CHECK(strstr(refused(path, NULL, NULL), "(3 bytes left over)") != NULL);
+	free(longer);
+
+	/* Counts that each fit but overflow when two files add up. */
+	struct {
+		size_t at;
+		const char *want;
+	} sums[] = {{l.documents, "counts overflow (more than 2^64 - 1 documents"}, /* 2^63 each */
+		    {l.mentions, "counts overflow (entity "},
+		    {l.weight, "counts overflow (pair "}};
+	for (size_t k = 0; k < sizeof(sums) / sizeof(sums[0]); k++) {
+		unsigned char *copy = eg_xmalloc(size);
+		memcpy(copy, d, size);
+		put_le(copy + l.documents, 8, (uint64_t)1 << 62);
+		put_le(copy + sums[k].at, 8, (uint64_t)1 << 63);
+		write_sealed(path, copy, size);
+		free(copy);
+		eg_entities *none = eg_entities_new(), *ents = eg_entities_extend(none);
+		eg_cooc *c = eg_cooc_new((eg_window){EG_WINDOW_PARAGRAPH, 0});
+		eg_partial_info info;
+		CHECK_INT(eg_partial_read(path, c, ents, &info, &err), 0);
+		eg_partial_info_free(&info);
+		const char *message = refused(path, c, ents);
+		if (!strstr(message, sums[k].want)) {
+			fprintf(stderr, "\"%s\" lacks \"%s\"\n", message, sums[k].want);
+			CHECK(0);
+		}
+		eg_cooc_free(c);
+		eg_entities_free(ents);
+		eg_entities_free(none);
+	}
+	unlink(path);
+	free(d);
+}
+
 int main(void)
 {
 	CHECK(mkdtemp(dir) != NULL);
@@ -248,6 +487,9 @@ int main(void)
 	free(bytes);
 	eg_cooc_free(c);
 	eg_entities_free(ents);
+
+	snprintf(path, sizeof(path), "%s/s13", dir);
+	test_crafted(path);
 
 	for (const char *const *f = (const char *const[]){"s1", "s2", "s3", "s13", "cut", NULL}; *f; f++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, *f);

@@ -288,7 +288,7 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 			unsigned long long i, n;
 			char *slash = strchr(optarg, '/');
 			if (!slash || (*slash = '\0', parse_count(optarg, 1, &i) < 0) || parse_count(slash + 1, 1, &n) < 0 ||
-			    i > n || n > 1000000) {
+			    i > n || n > EG_SHARD_MAX) {
 				if (slash)
 					*slash = '/';
 				return usage_error(o, exit_status,

@@ -218,8 +218,8 @@ int eg_cmd_extract(int argc, char **argv)
 			  stats.matched);
 
 	uint32_t shard = o.shard_count ? o.shard_index : 1;
-	eg_partial_info info = {.window = o.window, .shard_count = o.shard_count ? o.shard_count : 1,
-				.shards = &shard, .shards_held = 1};
+	eg_partial_info info = {.window = o.window, .window_entities = o.budgets.window_entities,
+				.shard_count = o.shard_count ? o.shard_count : 1, .shards = &shard, .shards_held = 1};
 	memcpy(info.fingerprint, m.fingerprint, sizeof(info.fingerprint));
 	status = eg_write_result(&o, &outs, counts, m.entities, &info);
 	if (status == EG_EXIT_OK && keyed && !stats.skipped.inputs && !stats.skipped.records && !stats.skipped.limited &&

@@ -29,8 +29,10 @@ static const char *window_name(eg_window w, char *buf, size_t n)
 	static const char *const names[] = {"sentence", "paragraph", "document"};
 	if (w.kind == EG_WINDOW_TOKENS)
 		snprintf(buf, n, "%u tokens", w.tokens);
-	else
+	else if ((size_t)w.kind < sizeof(names) / sizeof(names[0]))
 		snprintf(buf, n, "%s", names[w.kind]);
+	else
+		snprintf(buf, n, "of kind %u", (unsigned)w.kind); /* eg_partial_read refuses these */
 	return buf;
 }
 
@@ -47,6 +49,11 @@ static int fits(const char *first, eg_partial_info *all, const char *path, const
 		char a[32], b[32];
 		eg_report("%s: counted with window %s, %s with window %s", path, window_name(part->window, a, sizeof(a)),
 			  first, window_name(all->window, b, sizeof(b)));
+		return -1;
+	}
+	if (part->window_entities != all->window_entities) {
+		eg_report("%s: counted with --max-window-entities %u, %s with %u", path, part->window_entities, first,
+			  all->window_entities);
 		return -1;
 	}
 	if (part->shard_count != all->shard_count) {

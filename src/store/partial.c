@@ -1,6 +1,8 @@
 #include "store/partial.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +66,7 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 	eg_buf_add(&b, info->fingerprint, sizeof(info->fingerprint));
 	put32(&b, (uint32_t)info->window.kind);
 	put32(&b, info->window.tokens);
+	put32(&b, info->window_entities);
 	put32(&b, info->shard_count);
 	put32(&b, info->shards_held);
 	for (uint32_t i = 0; i < info->shards_held; i++)
@@ -120,7 +123,9 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 	free(placed);
 	free(pairs);
 	free(position);
-	put64(&b, XXH3_64bits(b.data, b.len));
+	unsigned char sum[16];
+	eg_partial_checksum(b.data, b.len, sum);
+	eg_buf_add(&b, sum, sizeof(sum));
 	int rc = 0;
 	if (fwrite(b.data, 1, b.len, fp) != b.len)
 		rc = eg_error_set(err, "%s", strerror(errno));
@@ -128,17 +133,49 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 	return rc;
 }
 
+void eg_partial_checksum(const void *data, size_t n, unsigned char out[16])
+{
+	XXH128_canonical_t canonical;
+	XXH128_canonicalFromHash(&canonical, XXH3_128bits_withSeed(data, n, EG_PARTIAL_SEED));
+	memcpy(out, canonical.digest, 16);
+}
+
+/* Reading a partial as if it were hostile: every read is bounds-checked,
+ * and the first problem found (running out of data, or a field out of
+ * range) becomes the error; later reads then return nothing. */
 typedef struct reader {
 	const unsigned char *p, *end;
-	const char *failure; /* what was being read when the data ran out */
+	const char *path;
+	eg_error *err;
+	int failed;
 } reader;
+
+static int damaged(reader *r, const char *fmt, ...) EG_PRINTF(2, 3);
+
+static int damaged(reader *r, const char *fmt, ...)
+{
+	if (r->failed)
+		return -1;
+	r->failed = 1;
+	char what[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return eg_error_set(r->err, "%s: damaged partial result (%s)", r->path, what);
+}
+
+static size_t left(const reader *r)
+{
+	return (size_t)(r->end - r->p);
+}
 
 static int need(reader *r, size_t n, const char *what)
 {
-	if (r->failure)
+	if (r->failed)
 		return 0;
-	if ((size_t)(r->end - r->p) < n) {
-		r->failure = what;
+	if (left(r) < n) {
+		damaged(r, "it ends inside %s", what);
 		return 0;
 	}
 	return 1;
@@ -166,16 +203,49 @@ static uint64_t get64(reader *r, const char *what)
 	return v;
 }
 
-/* A string copied into buf (NUL-terminated); NULL when the data ran out. */
+/* A string copied into buf (NUL-terminated); "" after a failure. */
 static const char *get_string(reader *r, eg_buf *buf, const char *what)
 {
+	eg_buf_clear(buf);
 	uint32_t n = get32(r, what);
 	if (!need(r, n, what))
-		return NULL;
-	eg_buf_clear(buf);
+		return "";
+	if (memchr(r->p, '\0', n)) {
+		damaged(r, "a string in %s holds a NUL byte", what);
+		return "";
+	}
 	eg_buf_add(buf, r->p, n);
 	r->p += n;
 	return buf->data ? buf->data : "";
+}
+
+/* A count of records that each take at least size bytes: no more than the
+ * bytes left can hold, so nothing is allocated beyond the file's size. */
+static uint64_t get_count(reader *r, size_t size, const char *what)
+{
+	uint64_t n = get64(r, what);
+	if (!r->failed && n > left(r) / size)
+		damaged(r, "%llu %s claimed in %zu bytes", (unsigned long long)n, what, left(r));
+	return r->failed ? 0 : n;
+}
+
+/* A first and last date: both "YYYY-MM-DD", first <= last, or both empty. */
+static void check_dates(reader *r, const char *first, const char *last, const char *what, uint64_t which)
+{
+	if (r->failed || (!*first && !*last))
+		return;
+	if (!eg_date_valid(first, strlen(first)) || !eg_date_valid(last, strlen(last)) || strcmp(first, last) > 0)
+		damaged(r, "%s %llu: dates \"%.16s\" to \"%.16s\" are not a range of YYYY-MM-DD dates", what,
+			(unsigned long long)which, first, last);
+}
+
+/* Strings that must be ascending and distinct (sources, evidence ids). */
+static void check_ascending(reader *r, const char *const *v, uint32_t n, const char *list, const char *what,
+			    uint64_t which)
+{
+	for (uint32_t k = 1; k < n && !r->failed; k++)
+		if (strcmp(v[k - 1], v[k]) >= 0)
+			damaged(r, "%s %llu: %s not ascending", what, (unsigned long long)which, list);
 }
 
 void eg_partial_info_free(eg_partial_info *info)
@@ -184,67 +254,126 @@ void eg_partial_info_free(eg_partial_info *info)
 	info->shards = NULL;
 }
 
-static int damaged(const char *path, reader *r, eg_error *err)
+#define HEADER_SIZE (8 + 4 + 16 + 5 * 4 + 4 + 8 + 8 + 8) /* one shard, no entities or pairs */
+#define ENTITY_MIN (5 * 4 + 8 + 8 + 4)
+#define PAIR_MIN (8 + 8 + 8 + 8 + 4 + 4 + 3 * 4)
+
+static void read_header(reader *r, eg_partial_info *info)
 {
-	return eg_error_set(err, "%s: damaged partial result (it ends inside %s)", path, r->failure);
+	if (!need(r, sizeof(info->fingerprint), "the header"))
+		return;
+	memcpy(info->fingerprint, r->p, sizeof(info->fingerprint));
+	r->p += sizeof(info->fingerprint);
+	uint32_t kind = get32(r, "the header");
+	info->window.tokens = get32(r, "the header");
+	info->window_entities = get32(r, "the header");
+	info->shard_count = get32(r, "the header");
+	info->shards_held = get32(r, "the header");
+	if (r->failed)
+		return;
+	if (kind > EG_WINDOW_TOKENS) {
+		damaged(r, "window kind %u is not one of 0 to %d", kind, (int)EG_WINDOW_TOKENS);
+		return;
+	}
+	info->window.kind = (eg_window_kind)kind;
+	if ((kind == EG_WINDOW_TOKENS) != (info->window.tokens > 0)) {
+		damaged(r, "window kind %u with %u tokens", kind, info->window.tokens);
+		return;
+	}
+	if (info->window_entities == 1) {
+		damaged(r, "a window budget of 1 entity");
+		return;
+	}
+	if (info->shard_count < 1 || info->shard_count > EG_SHARD_MAX) {
+		damaged(r, "%u shards, not 1 to %d", info->shard_count, EG_SHARD_MAX);
+		return;
+	}
+	if (info->shards_held < 1 || info->shards_held > info->shard_count) {
+		damaged(r, "holds %u shards of %u", info->shards_held, info->shard_count);
+		return;
+	}
+	if (!need(r, 4 * (size_t)info->shards_held, "the shards"))
+		return;
+	info->shards = eg_xmalloc(info->shards_held * sizeof(*info->shards));
+	for (uint32_t i = 0; i < info->shards_held; i++) {
+		uint32_t s = info->shards[i] = get32(r, "the shards");
+		if (s < 1 || s > info->shard_count || (i && s <= info->shards[i - 1])) {
+			damaged(r, "bad shard list: shard %u of %u%s", s, info->shard_count,
+				i && s <= info->shards[i - 1] ? " after a larger or equal one" : "");
+			return;
+		}
+	}
+	info->documents = get64(r, "the header");
+}
+
+/* 0 when the file at path does not start with the magic: checked before
+ * reading it whole, so that an endless file (/dev/zero) given as a partial
+ * is refused at once rather than read until memory runs out. */
+static int starts_with_magic(const char *path)
+{
+	if (strcmp(path, "-") == 0)
+		return 1; /* cannot be read twice; eg_read_file reads it */
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return 1; /* eg_read_file reports why */
+	char head[sizeof(magic)];
+	size_t n = fread(head, 1, sizeof(head), fp);
+	int unreadable = ferror(fp);
+	fclose(fp);
+	return unreadable || (n == sizeof(head) && memcmp(head, magic, sizeof(magic)) == 0);
 }
 
 int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_partial_info *info, eg_error *err)
 {
 	memset(info, 0, sizeof(*info));
+	if (!starts_with_magic(path))
+		return eg_error_set(err, "%s: not an entgraph partial result", path);
 	size_t size;
 	eg_error read_err;
 	char *data = eg_read_file(path, &size, &read_err);
 	if (!data)
 		return eg_error_set(err, "%s", read_err.message);
 	int rc = -1;
-	eg_buf strings[8] = {{0}}, sources[EG_SOURCES_MAX] = {{0}};
+	eg_buf strings[7] = {{0}}, lists[EG_SOURCES_MAX] = {{0}}, previous_id = {0};
 	uint32_t *entity_of = NULL;
-	if (size < sizeof(magic) + 8 || memcmp(data, magic, sizeof(magic)) != 0) {
+	uint64_t *documents_of = NULL;
+	reader r = {(const unsigned char *)data, (const unsigned char *)data + size, path, err, 0};
+	if (size < sizeof(magic) + 4 || memcmp(data, magic, sizeof(magic)) != 0) {
 		eg_error_set(err, "%s: not an entgraph partial result", path);
-		goto done;
+		goto failed;
 	}
-	uint64_t stored = 0;
-	for (int i = 0; i < 8; i++)
-		stored |= (uint64_t)(unsigned char)data[size - 8 + (size_t)i] << (8 * i);
-	reader r = {(const unsigned char *)data + sizeof(magic), (const unsigned char *)data + size - 8, NULL};
+	r.p += sizeof(magic);
 	uint32_t version = get32(&r, "the header");
-	if (version != EG_PARTIAL_VERSION) {
+	if (version < EG_PARTIAL_VERSION) {
+		eg_error_set(err,
+			     "%s: partial result of format version %u, which this entgraph no longer reads; write it "
+			     "again with this entgraph (extract --shard I/N --partial FILE)",
+			     path, version);
+		goto failed;
+	}
+	if (version > EG_PARTIAL_VERSION) {
 		eg_error_set(err, "%s: partial result of format version %u; this entgraph reads version %u", path,
 			     version, EG_PARTIAL_VERSION);
-		goto done;
+		goto failed;
 	}
-	if (XXH3_64bits(data, size - 8) != stored) {
+	unsigned char sum[16];
+	if (size >= HEADER_SIZE + 16)
+		eg_partial_checksum(data, size - 16, sum);
+	if (size < HEADER_SIZE + 16 || memcmp(sum, data + size - 16, 16) != 0) {
 		eg_error_set(err, "%s: damaged partial result (checksum mismatch: truncated or altered)", path);
-		goto done;
+		goto failed;
 	}
-	if (!need(&r, sizeof(info->fingerprint), "the header"))
-		goto bad;
-	memcpy(info->fingerprint, r.p, sizeof(info->fingerprint));
-	r.p += sizeof(info->fingerprint);
-	info->window.kind = (eg_window_kind)get32(&r, "the header");
-	info->window.tokens = get32(&r, "the header");
-	info->shard_count = get32(&r, "the header");
-	info->shards_held = get32(&r, "the header");
-	if (r.failure || info->shards_held > info->shard_count || !need(&r, 4 * (size_t)info->shards_held, "the shards"))
-		goto bad;
-	info->shards = eg_xmalloc((info->shards_held ? info->shards_held : 1) * sizeof(*info->shards));
-	for (uint32_t i = 0; i < info->shards_held; i++) {
-		info->shards[i] = get32(&r, "the shards");
-		if (info->shards[i] < 1 || info->shards[i] > info->shard_count ||
-		    (i && info->shards[i] <= info->shards[i - 1])) {
-			eg_error_set(err, "%s: damaged partial result (bad shard list)", path);
-			goto done;
-		}
-	}
-	info->documents = get64(&r, "the header");
-	eg_cooc_merge_documents(counts, info->documents);
+	r.end -= 16;
 
-	uint64_t n = get64(&r, "the entities");
-	if (r.failure || n > (uint64_t)(r.end - r.p) / 40)
-		goto bad;
+	read_header(&r, info);
+	if (!r.failed && eg_cooc_merge_documents(counts, info->documents) < 0) {
+		eg_error_set(err, "%s: counts overflow (more than 2^64 - 1 documents with the partials before it)", path);
+		goto failed;
+	}
+	uint64_t n = get_count(&r, ENTITY_MIN, "entities");
 	entity_of = eg_xmalloc((n ? n : 1) * sizeof(*entity_of));
-	for (uint64_t i = 0; i < n && !r.failure; i++) {
+	documents_of = eg_xmalloc((n ? n : 1) * sizeof(*documents_of));
+	for (uint64_t i = 0; i < n && !r.failed; i++) {
 		const char *type = get_string(&r, &strings[0], "an entity");
 		const char *label = get_string(&r, &strings[1], "an entity");
 		const char *category = get_string(&r, &strings[2], "an entity");
@@ -254,74 +383,119 @@ int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_par
 		c.mentions = get64(&r, "an entity");
 		c.documents = get64(&r, "an entity");
 		c.source_count = get32(&r, "an entity");
-		if (c.source_count > EG_SOURCES_MAX) {
-			eg_error_set(err, "%s: damaged partial result (entity %llu has %u sources)", path,
-				     (unsigned long long)i + 1, c.source_count);
-			goto done;
+		if (!r.failed && c.source_count > EG_SOURCES_MAX)
+			damaged(&r, "entity %llu: %u sources, at most %d", (unsigned long long)i + 1, c.source_count,
+				EG_SOURCES_MAX);
+		for (uint32_t k = 0; k < c.source_count && !r.failed; k++) {
+			c.sources[k] = get_string(&r, &lists[k], "an entity");
+			if (!*c.sources[k])
+				damaged(&r, "entity %llu: an empty source name", (unsigned long long)i + 1);
 		}
-		for (uint32_t k = 0; k < c.source_count; k++)
-			c.sources[k] = get_string(&r, &sources[k], "an entity");
-		if (r.failure)
+		check_ascending(&r, c.sources, c.source_count, "sources", "entity", i + 1);
+		check_dates(&r, c.first_date, c.last_date, "entity", i + 1);
+		if (r.failed)
 			break;
 		if (!eg_type_name_valid(type, strlen(type)) || !*label) {
-			eg_error_set(err, "%s: damaged partial result (entity %llu has no valid type or label)", path,
-				     (unsigned long long)i + 1);
-			goto done;
+			damaged(&r, "entity %llu has no valid type or label", (unsigned long long)i + 1);
+			break;
+		}
+		if (c.documents < 1 || c.documents > c.mentions || c.documents > info->documents) {
+			damaged(&r, "entity %llu: %llu mentions in %llu documents of %llu", (unsigned long long)i + 1,
+				(unsigned long long)c.mentions, (unsigned long long)c.documents,
+				(unsigned long long)info->documents);
+			break;
 		}
 		entity_of[i] = eg_entities_intern(ents, type, label, strlen(label), *category ? category : NULL);
-		eg_cooc_merge_entity(counts, entity_of[i], &c);
+		documents_of[i] = c.documents;
+		/* Ascending ids: no entity twice, however its label is cased. */
+		const char *id = eg_entity_id(ents, entity_of[i]);
+		if (i && strcmp(previous_id.data, id) >= 0) {
+			damaged(&r, "entity %llu (%s) does not come after %s", (unsigned long long)i + 1, id,
+				previous_id.data);
+			break;
+		}
+		eg_buf_clear(&previous_id);
+		eg_buf_adds(&previous_id, id);
+		if (eg_cooc_merge_entity(counts, entity_of[i], &c) < 0) {
+			eg_error_set(err, "%s: counts overflow (entity %s with the partials before it)", path, id);
+			goto failed;
+		}
 	}
-	uint64_t m = get64(&r, "the pairs");
-	for (uint64_t i = 0; i < m && !r.failure; i++) {
+	uint64_t m = get_count(&r, PAIR_MIN, "pairs"), last_a = 0, last_b = 0;
+	for (uint64_t i = 0; i < m && !r.failed; i++) {
 		eg_pair_counts p = {0};
 		uint64_t a = get64(&r, "a pair"), b = get64(&r, "a pair");
 		p.weight = get64(&r, "a pair");
 		p.documents = get64(&r, "a pair");
 		p.evidence_count = get32(&r, "a pair");
-		if (r.failure)
+		if (r.failed)
 			break;
-		if (a >= n || b >= n || a >= b || p.evidence_count > EG_EVIDENCE_MAX) {
-			eg_error_set(err, "%s: damaged partial result (pair %llu)", path, (unsigned long long)i + 1);
-			goto done;
+		unsigned long long at = (unsigned long long)i + 1;
+		if (a >= n || b >= n || a >= b) {
+			damaged(&r, "pair %llu: entities %llu and %llu of %llu", at, (unsigned long long)a,
+				(unsigned long long)b, (unsigned long long)n);
+			break;
 		}
-		/* Evidence strings live in strings[1..5] until the merge. */
-		eg_buf evidence[EG_EVIDENCE_MAX] = {{0}};
+		if (i && (a < last_a || (a == last_a && b <= last_b))) {
+			damaged(&r, "pair %llu does not come after pair %llu", at, at - 1);
+			break;
+		}
+		last_a = a;
+		last_b = b;
+		uint64_t fewest = documents_of[a] < documents_of[b] ? documents_of[a] : documents_of[b];
+		if (p.documents < 1 || p.documents > p.weight || p.documents > fewest) {
+			damaged(&r, "pair %llu: %llu windows in %llu documents, its entities in %llu", at,
+				(unsigned long long)p.weight, (unsigned long long)p.documents, (unsigned long long)fewest);
+			break;
+		}
+		if (p.evidence_count < 1 || p.evidence_count > EG_EVIDENCE_MAX || p.evidence_count > p.documents) {
+			damaged(&r, "pair %llu: %u evidence ids for %llu documents", at, p.evidence_count,
+				(unsigned long long)p.documents);
+			break;
+		}
 		for (uint32_t k = 0; k < p.evidence_count; k++)
-			p.evidence[k] = get_string(&r, &evidence[k], "a pair");
+			p.evidence[k] = get_string(&r, &lists[k], "a pair");
+		check_ascending(&r, p.evidence, p.evidence_count, "evidence ids", "pair", i + 1);
 		p.snippet = get_string(&r, &strings[5], "a pair");
 		p.first_date = get_string(&r, &strings[6], "a pair");
-		p.last_date = get_string(&r, &strings[7], "a pair");
-		if (!r.failure) {
-			if (p.snippet && !*p.snippet)
-				p.snippet = NULL;
-			p.a = entity_of[a];
-			p.b = entity_of[b];
-			if (p.a > p.b) {
-				uint32_t t = p.a;
-				p.a = p.b;
-				p.b = t;
-			}
-			eg_cooc_merge_pair(counts, &p);
+		p.last_date = get_string(&r, &strings[3], "a pair");
+		check_dates(&r, p.first_date, p.last_date, "pair", i + 1);
+		if (r.failed)
+			break;
+		if (!*p.snippet)
+			p.snippet = NULL;
+		if (!*p.first_date)
+			p.first_date = p.last_date = NULL;
+		p.a = entity_of[a];
+		p.b = entity_of[b];
+		if (p.a > p.b) {
+			uint32_t t = p.a;
+			p.a = p.b;
+			p.b = t;
 		}
-		for (uint32_t k = 0; k < EG_EVIDENCE_MAX; k++)
-			eg_buf_free(&evidence[k]);
+		if (eg_cooc_merge_pair(counts, &p) < 0) {
+			eg_error_set(err, "%s: counts overflow (pair %s, %s with the partials before it)", path,
+				     eg_entity_id(ents, p.a), eg_entity_id(ents, p.b));
+			goto failed;
+		}
 	}
-	if (r.failure)
-		goto bad;
-	if (r.p != r.end) {
-		eg_error_set(err, "%s: damaged partial result (%zu bytes left over)", path, (size_t)(r.end - r.p));
-		goto done;
-	}
+	if (!r.failed && r.p != r.end)
+		damaged(&r, "%zu bytes left over", left(&r));
+	if (r.failed)
+		goto failed;
 	rc = 0;
 	goto done;
-bad:
-	damaged(path, &r, err);
+failed:
+	eg_partial_info_free(info);
+	memset(info, 0, sizeof(*info));
 done:
 	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
 		eg_buf_free(&strings[i]);
 	for (size_t i = 0; i < EG_SOURCES_MAX; i++)
-		eg_buf_free(&sources[i]);
+		eg_buf_free(&lists[i]);
+	eg_buf_free(&previous_id);
 	free(entity_of);
+	free(documents_of);
 	free(data);
 	return rc;
 }

@@ -9,20 +9,37 @@
  * covers.  Entities are written sorted by id and pairs by their entities'
  * ids, so equal contents give equal bytes.
  *
- * Format (version 1), every integer little-endian, a string being a u32
- * length and that many bytes:
+ * Format (version 2), every integer little-endian, a string being a u32
+ * length and that many bytes (no NUL among them):
  *   "EGPART\r\n"  8 bytes of magic (the \r\n catches text-mode damage)
  *   u32 version, 16 bytes configuration fingerprint,
  *   u32 window kind (0 sentence, 1 paragraph, 2 document, 3 tokens),
- *   u32 window tokens, u32 shard count N, u32 number of shards held K,
+ *   u32 window tokens (0 unless tokens), u32 window budget (the
+ *   --max-window-entities counted with; 0 none), u32 shard count N
+ *   (1..EG_SHARD_MAX), u32 number of shards held K (1..N),
  *   K x u32 shard index (1..N, ascending), u64 documents,
  *   u64 entities, each: string type, label, category, first date, last
- *     date (empty when none), u64 mentions, u64 documents, u32 source
- *     count S (at most EG_SOURCES_MAX), S strings;
+ *     date (both "YYYY-MM-DD", or both empty when none), u64 mentions,
+ *     u64 documents, u32 source count S (at most EG_SOURCES_MAX), S strings
+ *     (ascending); entities ascending by id;
  *   u64 pairs, each: u64 a, u64 b (entity positions above, a < b),
- *     u64 windows, u64 documents, u32 evidence count E, E strings,
- *     string snippet, first date, last date (each empty when none);
- *   u64 XXH3-64 of every byte before it.
+ *     u64 windows, u64 documents, u32 evidence count E (1..EG_EVIDENCE_MAX),
+ *     E strings (ascending), string snippet, first date, last date (each
+ *     empty when none); pairs ascending by (a, b);
+ *   16 bytes: XXH3-128, seeded with EG_PARTIAL_SEED, of every byte before
+ *     it (canonical, big-endian).
+ *
+ * The checksum catches damage (a cut file, a changed byte) and, seeded per
+ * version, a file of another version; it is no defence, as anyone can
+ * recompute it.  So the reader also checks every field before it uses it,
+ * as if the file were hostile: kinds and shard numbers in range, counts no
+ * larger than the bytes left could hold (so nothing is allocated beyond
+ * what the file's size justifies), positions in range and in order (no
+ * pair or entity twice), counts consistent (an entity in no more documents
+ * than it has mentions or the file has, a pair in no more than its
+ * windows), dates real calendar dates, sums checked for overflow.
+ * Version 1 partials (entgraph before the window budget) are refused with
+ * a message to re-run their shard.
  */
 #ifndef EG_PARTIAL_H
 #define EG_PARTIAL_H
@@ -34,11 +51,14 @@
 #include "match/entities.h"
 #include "util/util.h"
 
-#define EG_PARTIAL_VERSION 1
+#define EG_PARTIAL_VERSION 2
+#define EG_PARTIAL_SEED 0x4547504152540002ULL /* "EGPART" and the version */
+#define EG_SHARD_MAX 1000000                  /* the largest N of --shard I/N */
 
 typedef struct eg_partial_info {
 	uint8_t fingerprint[16];
 	eg_window window;
+	uint32_t window_entities; /* the window budget counted with, 0 = none */
 	uint32_t shard_count;
 	uint32_t *shards;  /* ascending, 1..shard_count; owned */
 	uint32_t shards_held;
@@ -49,10 +69,16 @@ typedef struct eg_partial_info {
 int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, const eg_partial_info *info,
 		     eg_error *err);
 
-/* Reads the partial at path: checks magic, version and checksum, fills
- * info, interns its entities into ents (an extension table) and merges its
- * counts into counts.  Errors name the file: "PATH: what is wrong". */
+/* Reads the partial at path: checks magic, version, checksum and every
+ * field, fills info, interns its entities into ents (an extension table)
+ * and merges its counts into counts.  Errors name the file: "PATH: what is
+ * wrong"; after one, info holds nothing to free and counts and ents may
+ * hold part of the file (discard them). */
 int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_partial_info *info, eg_error *err);
+
+/* The checksum of data[0, n) as a partial stores it (tests craft partials
+ * with it). */
+void eg_partial_checksum(const void *data, size_t n, unsigned char out[16]);
 
 void eg_partial_info_free(eg_partial_info *info);
 
