@@ -327,7 +327,12 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 	}
 	if (o->partial && o->output)
 		return usage_error(o, exit_status, "--partial writes the partial result to its own file; drop -o");
-	if (!o->partial && strcmp(o->format, "csv") == 0 && eg_is_stdout(o->output))
+	/* NAME.nodes.csv beside /dev/stdout or /dev/null is no file anyone
+	 * wants: the two files need a name of their own. */
+	struct stat st;
+	if (!o->partial && strcmp(o->format, "csv") == 0 &&
+	    (eg_is_stdout(o->output) || eg_out_descriptor(o->output) >= 0 ||
+	     (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))))
 		return usage_error(o, exit_status,
 				   "-f csv writes two files, NAME.nodes.csv and NAME.edges.csv: give -o NAME");
 	/* The default threshold of 1 keeps every count and document edge; the
