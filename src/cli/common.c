@@ -352,6 +352,23 @@ void eg_options_free(eg_options *o)
 	free(o->rules);
 	free(o->types);
 	free(o->types_storage);
+	for (size_t i = 0; i < o->own_count; i++)
+		free(o->own[i]);
+	o->own_count = 0;
+}
+
+void eg_options_own(eg_options *o, const char *const *outputs, size_t count)
+{
+	static const char *const journals[] = {"", "-wal", "-shm", "-journal"};
+	if (o->own_count)
+		return;
+	for (size_t i = 0; i < count && i < 2; i++)
+		o->own[o->own_count++] = eg_xstrdup(eg_is_stdout(outputs[i]) ? "/dev/stdout" : outputs[i]);
+	for (size_t i = 0; o->cache && i < sizeof(journals) / sizeof(journals[0]); i++) {
+		eg_buf path = {0};
+		eg_buf_printf(&path, "%s%s", o->cache, journals[i]);
+		o->own[o->own_count++] = path.data;
+	}
 }
 
 static int is_directory(const char *path)
