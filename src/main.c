@@ -3,6 +3,7 @@
  * This file only dispatches to the subcommands in cli/ and exits.
  */
 #include "cli/cli.h"
+#include "util/cleanup.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -68,6 +69,9 @@ int main(int argc, char **argv)
 	 * halfway, leaving its temporary file behind; ignored, the write fails
 	 * with EFBIG and is reported like a full disk. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* SIGINT, SIGTERM, SIGHUP and SIGPIPE still end the run, but remove its
+	 * temporary files first; the old output stays as it was. */
+	eg_cleanup_signals();
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(name, commands[i].name) == 0) {
 			int status = commands[i].run(argc - 1, argv + 1);

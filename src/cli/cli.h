@@ -78,6 +78,8 @@ typedef struct eg_options {
 	eg_budgets budgets;       /* extract, mentions: --max-* (README "Budgets") */
 	const char **inputs;
 	size_t input_count;
+	char *own[6];             /* extract, mentions: the files this run writes (eg_options_own) */
+	size_t own_count;
 } eg_options;
 
 /* Which option groups a subcommand accepts. */
@@ -193,6 +195,13 @@ void eg_outputs_free(eg_outputs *outs);
  * errors and returns an exit status: EG_EXIT_OK or EG_EXIT_OUTPUT. */
 int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts, const eg_entities *ents,
 		    const eg_partial_info *info);
+
+/* Records in o->own the files this run writes, which its inputs must
+ * never include (input.h, eg_input_exclude): the outputs (standard output
+ * for "-"), and o->cache with SQLite's -wal, -shm and -journal beside it.
+ * Call once, before the inputs are opened: that is when the files are
+ * looked at (those made later are recognised by name). */
+void eg_options_own(eg_options *o, const char *const *outputs, size_t count);
 
 /* 1 when path means standard output. */
 int eg_is_stdout(const char *path);

@@ -327,7 +327,12 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 	}
 	if (o->partial && o->output)
 		return usage_error(o, exit_status, "--partial writes the partial result to its own file; drop -o");
-	if (!o->partial && strcmp(o->format, "csv") == 0 && eg_is_stdout(o->output))
+	/* NAME.nodes.csv beside /dev/stdout or /dev/null is no file anyone
+	 * wants: the two files need a name of their own. */
+	struct stat st;
+	if (!o->partial && strcmp(o->format, "csv") == 0 &&
+	    (eg_is_stdout(o->output) || eg_out_descriptor(o->output) >= 0 ||
+	     (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))))
 		return usage_error(o, exit_status,
 				   "-f csv writes two files, NAME.nodes.csv and NAME.edges.csv: give -o NAME");
 	/* The default threshold of 1 keeps every count and document edge; the
@@ -347,6 +352,23 @@ void eg_options_free(eg_options *o)
 	free(o->rules);
 	free(o->types);
 	free(o->types_storage);
+	for (size_t i = 0; i < o->own_count; i++)
+		free(o->own[i]);
+	o->own_count = 0;
+}
+
+void eg_options_own(eg_options *o, const char *const *outputs, size_t count)
+{
+	static const char *const journals[] = {"", "-wal", "-shm", "-journal"};
+	if (o->own_count)
+		return;
+	for (size_t i = 0; i < count && i < 2; i++)
+		o->own[o->own_count++] = eg_xstrdup(eg_is_stdout(outputs[i]) ? "/dev/stdout" : outputs[i]);
+	for (size_t i = 0; o->cache && i < sizeof(journals) / sizeof(journals[0]); i++) {
+		eg_buf path = {0};
+		eg_buf_printf(&path, "%s%s", o->cache, journals[i]);
+		o->own[o->own_count++] = path.data;
+	}
 }
 
 static int is_directory(const char *path)

@@ -177,6 +177,7 @@ int eg_cmd_extract(int argc, char **argv)
 	if (status != EG_EXIT_OK)
 		goto done;
 	status = EG_EXIT_USAGE;
+	eg_options_own(&o, (const char *const[]){outs.paths[0].data, outs.paths[1].data}, outs.count);
 	/* A single output file can be saved in the cache and copied back. */
 	const char *path = outs.count == 1 ? outs.paths[0].data : "-";
 

@@ -57,6 +57,7 @@ int eg_cmd_mentions(int argc, char **argv)
 		goto done;
 	}
 	out_open = 1;
+	eg_options_own(&o, &o.output, 1);
 	w.fp = out.fp;
 	eg_run_stats stats;
 	int rc = eg_run_documents(&o, &m, NULL, write_document, &w, &stats);

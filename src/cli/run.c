@@ -110,10 +110,13 @@ static int keep_id(void *context, const char *id)
 	return in_shard(context, id);
 }
 
-/* The inputs of this run, skipping unread the files of other shards. */
+/* The inputs of this run: the files of other shards skipped unread, the
+ * run's own outputs and cache never read. */
 static eg_input *open_inputs(const eg_options *o)
 {
 	eg_input *in = eg_input_new(o->inputs, o->input_count, o->input_format);
+	for (size_t i = 0; i < o->own_count; i++)
+		eg_input_exclude(in, o->own[i]);
 	if (o->shard_count)
 		eg_input_skip_ids(in, keep_id, (void *)o);
 	return in;
@@ -215,7 +218,7 @@ int eg_run_files(const eg_options *o, eg_cache_key *files, int64_t *newest)
 		return 0;
 	XXH3_state_t *h = XXH3_createState();
 	XXH3_128bits_reset(h);
-	eg_input *in = eg_input_new(o->inputs, o->input_count, o->input_format);
+	eg_input *in = open_inputs(o);
 	XXH3_128bits_update(h, &o->input_format, sizeof(o->input_format));
 	char *path;
 	struct stat st;

@@ -13,6 +13,15 @@ typedef struct pending {
 	int given; /* named on the command line, not reached by a walk */
 } pending;
 
+/* A file of the run's own (eg_input_exclude), as it was when named. */
+typedef struct own_file {
+	char *path;
+	const char *base; /* its last component */
+	int known;        /* it existed: dev and ino are its */
+	dev_t dev;
+	ino_t ino;
+} own_file;
+
 struct eg_input {
 	pending *stack; /* next input on top */
 	size_t n, cap;
@@ -23,6 +32,8 @@ struct eg_input {
 	char *path, *data;
 	int (*keep)(void *context, const char *id); /* eg_input_skip_ids */
 	void *keep_context;
+	own_file *own; /* eg_input_exclude */
+	size_t own_count, own_cap;
 };
 
 int eg_input_format_parse(const char *name, eg_input_format *format)
@@ -75,7 +86,44 @@ void eg_input_free(eg_input *in)
 	for (size_t i = 0; i < in->n; i++)
 		free(in->stack[i].path);
 	free(in->stack);
+	for (size_t i = 0; i < in->own_count; i++)
+		free(in->own[i].path);
+	free(in->own);
 	free(in);
+}
+
+void eg_input_exclude(eg_input *in, const char *path)
+{
+	struct stat st;
+	int known = stat(path, &st) == 0;
+	if (known && !S_ISREG(st.st_mode))
+		return; /* a device or FIFO is no file a run leaves behind */
+	EG_GROW(in->own, in->own_cap, in->own_count + 1);
+	own_file *f = &in->own[in->own_count++];
+	f->path = eg_xstrdup(path);
+	const char *slash = strrchr(f->path, '/');
+	f->base = slash ? slash + 1 : f->path;
+	f->known = known;
+	f->dev = f->known ? st.st_dev : 0;
+	f->ino = f->known ? st.st_ino : 0;
+}
+
+/* Whether the file at path (st) is one of the run's own.  One that did not
+ * exist when named, or was replaced since (SQLite makes its journals when
+ * it needs them), is looked at again, but only under the same name. */
+static int is_own(const eg_input *in, const char *path, const struct stat *st)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	for (size_t i = 0; i < in->own_count; i++) {
+		const own_file *f = &in->own[i];
+		struct stat now;
+		if ((f->known && f->dev == st->st_dev && f->ino == st->st_ino) ||
+		    (strcmp(base, f->base) == 0 && stat(f->path, &now) == 0 && now.st_dev == st->st_dev &&
+		     now.st_ino == st->st_ino))
+			return 1;
+	}
+	return 0;
 }
 
 static int by_name(const void *a, const void *b)
@@ -261,6 +309,14 @@ static int next_file(eg_input *in, pending *p, struct stat *st, eg_error *err)
 		}
 		if (!p->given && !S_ISREG(st->st_mode)) {
 			free(p->path);
+			continue;
+		}
+		if (in->own_count && is_own(in, p->path, st)) {
+			if (p->given)
+				eg_error_set(err, "%s: this run's own output or cache, not read as an input", p->path);
+			free(p->path);
+			if (p->given)
+				return EG_INPUT_BAD_INPUT;
 			continue;
 		}
 		return 1;

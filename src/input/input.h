@@ -90,6 +90,14 @@ void eg_input_free(eg_input *in);
  * runs, where each shard keeps 1/N of the documents. */
 void eg_input_skip_ids(eg_input *in, int (*keep)(void *context, const char *id), void *context);
 
+/* Never reads path (the run's own output or cache): a file that is the
+ * same file (device and inode) as path, when path is named or when the walk
+ * reaches the file, is skipped silently inside a directory and refused as
+ * EG_INPUT_BAD_INPUT when named as an input itself.  Call before the first
+ * eg_input_next or eg_input_next_file; path need not exist yet, and is
+ * ignored when it names something other than a regular file. */
+void eg_input_exclude(eg_input *in, const char *path);
+
 /* Walks the same files eg_input_next would read, in the same order,
  * without reading them: returns 1 with *path (the caller frees it; "-" for
  * standard input, whose *st is left unset) and its stat, 0 at the end, or
