@@ -39,8 +39,8 @@ int eg_cmd_merge(int argc, char **argv);
 	"                           (default 1G; K, M, G and T suffixes)\n"            \
 	"      --max-record-bytes N hold at most N bytes whole: a JSONL line, an HTML\n" \
 	"                           page, a feed (default 64M)\n"                       \
-	"      --max-rule-steps N   PCRE2 steps all rules may take on one document\n"   \
-	"                           (default 100M)\n"                                   \
+	"      --max-rule-steps N   PCRE2 steps all rules may spend on one document\n"  \
+	"                           beyond plain searching (default 100000000)\n"      \
 	"      --progress, --quiet  force the progress line and summary on stderr (on\n"  \
 	"                           a terminal they are on) / print errors only\n"    \
 	"  -h, --help               show this help\n"                                    \

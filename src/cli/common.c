@@ -555,6 +555,7 @@ int eg_load_configuration(const eg_options *o, eg_matcher *m)
 		eg_report("%s", err.message);
 		return -1;
 	}
+	m->rule_steps = o->budgets.rule_steps;
 	eg_matcher_freeze(m);
 	return 0;
 }
