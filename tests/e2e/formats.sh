@@ -85,9 +85,9 @@ expect_status 1 "$ENTGRAPH" mentions "$F/billion-laughs.rss"
 grep -q "^entgraph: $F/billion-laughs.rss:[0-9]*: .* (skipped)\$" "$TMP/err" || fail "billion laughs: $(cat "$TMP/err")"
 expect_stderr "entgraph: 1 input skipped"
 [ -s "$TMP/out" ] && fail "billion laughs: output written"
-expect_status 0 "$ENTGRAPH" mentions "$F/external-entity.rss"
+expect_status 0 "$ENTGRAPH" mentions $LEAK_DICT "$F/external-entity.rss"
 expect_summary "xxe-1 2 Azure|Microsoft"
-grep -q 'root' "$TMP/out" && fail "external entity: /etc/passwd leaked"
+not_leaked "external entity"
 
 # A page whose bytes do not fit its declared encoding: libxml2's own
 # messages never reach stderr (only entgraph's do).
