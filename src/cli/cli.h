@@ -100,7 +100,9 @@ void eg_options_free(eg_options *o);
  * returns -1. */
 int eg_load_configuration(const eg_options *o, eg_matcher *m);
 
-/* Prints "entgraph: " and the message to stderr. */
+/* Prints "entgraph: " and the message to stderr, as one line: control
+ * characters and bytes that are not UTF-8 in it are escaped (\n, \t, \x1b,
+ * \xff), so a file name cannot break the line or drive the terminal. */
 void eg_report(const char *fmt, ...) EG_PRINTF(1, 2);
 
 /* Called for each document, in input order, with its resolved mentions.

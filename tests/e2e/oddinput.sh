@@ -30,4 +30,47 @@ expect_status 0 sh -c 'ulimit -t 10 && exec timeout 120 "$@"' sh "$ENTGRAPH" men
 [ "$(grep -c '"label":"Microsoft"\|"label":"Azure"' "$TMP/out")" -eq 2 ] || fail "nested articles: the outermost was not taken"
 grep -q '"label":"Palantir"' "$TMP/out" && fail "nested articles: a shorter article was taken"
 
+# ---- File names that are not text: bytes that are not UTF-8, an escape
+# sequence, a line feed, a tab.
+mkdir "$TMP/odd"
+$PYTHON -c '
+import os, sys
+for name in [b"bad\xff\xfename.txt", b"esc\x1b[31mred.txt", b"new\nline.txt", b"tab\there.txt"]:
+    with open(os.path.join(os.fsencode(sys.argv[1]), name), "wb") as f:
+        f.write(b"Microsoft and Azure and Palantir met.\n")
+' "$TMP/odd"
+# CSV cells (evidence lists the names) are valid UTF-8 without control
+# characters but tab and line breaks, so Python's csv reader takes them.
+expect_status 0 "$ENTGRAPH" extract -f csv -o "$TMP/odd.csv" "$TMP/odd"
+$PYTHON - "$TMP/odd.edges.csv" "$TMP/odd.nodes.csv" <<'PY' || fail "CSV: not valid UTF-8 text"
+import csv, sys
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows, path
+    for row in rows:
+        for cell in row.values():
+            bad = [c for c in cell if (ord(c) < 0x20 and c not in "\t\n\r") or c == "\ufffd"]
+            assert not bad, (path, cell)
+evidence = rows and list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))[0]["evidence"]
+assert evidence.count(" | ") == 3, evidence
+PY
+# A mention's "doc" is the path, losslessly: bytes that are not UTF-8 as
+# lone surrogates, which os.fsencode turns back into them.
+expect_status 0 "$ENTGRAPH" mentions "$TMP/odd"
+$PYTHON - "$TMP/out" <<'PY' || fail "mentions: doc does not name its file"
+import json, os, sys
+docs = set()
+for line in open(sys.argv[1], encoding="utf-8"):
+    doc = json.loads(line)["doc"]
+    assert os.path.isfile(os.fsencode(doc)), repr(doc)
+    docs.add(doc)
+assert len(docs) == 4, docs
+PY
+# On stderr a name is escaped: one message, one line, no escape sequence.
+expect_status 1 "$ENTGRAPH" mentions "$TMP/odd/gone$(printf '\033')[2J
+next$(printf '\377')"
+expect_stderr "entgraph: $TMP/odd/gone\x1b[2J\nnext\xff: No such file or directory (skipped)"
+[ "$(wc -l <"$TMP/err")" -eq 2 ] || fail "stderr: a name broke the line: $(cat "$TMP/err")"
+
 finish
