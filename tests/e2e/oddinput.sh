@@ -73,4 +73,20 @@ next$(printf '\377')"
 expect_stderr "entgraph: $TMP/odd/gone\x1b[2J\nnext\xff: No such file or directory (skipped)"
 [ "$(wc -l <"$TMP/err")" -eq 2 ] || fail "stderr: a name broke the line: $(cat "$TMP/err")"
 
+# ---- A NUL character (\u0000) in a JSONL id cut it there, so two ids
+# collapsed into one; such a record is refused, as in the other fields kept
+# as strings.  In the text a NUL is just a character.
+printf '%s\n' '{"id": "a\u0000x", "text": "Microsoft"}' '{"id": "a\u0000y", "text": "Azure"}' \
+	'{"id": "t", "title": "Palantir\u0000", "text": "Azure"}' '{"id": "u", "url": "x\u0000", "text": "Azure"}' \
+	'{"id": "s", "source": {"name": "x\u0000"}, "text": "Azure"}' '{"id": "ok", "text": "Palantir\u0000 and Microsoft"}' \
+	>"$TMP/nul.jsonl"
+expect_status 1 "$ENTGRAPH" mentions "$TMP/nul.jsonl"
+expect_stderr "entgraph: $TMP/nul.jsonl:1: the id holds a NUL character (column 8) (skipped)"
+expect_stderr "entgraph: $TMP/nul.jsonl:2: the id holds a NUL character (column 8) (skipped)"
+expect_stderr "entgraph: $TMP/nul.jsonl:3: the title holds a NUL character (column 22) (skipped)"
+expect_stderr "entgraph: $TMP/nul.jsonl:4: the url holds a NUL character (column 20) (skipped)"
+expect_stderr "entgraph: $TMP/nul.jsonl:5: the source holds a NUL character (column 32) (skipped)"
+expect_stderr "entgraph: 5 records skipped"
+[ "$(cut -d, -f1 "$TMP/out" | sort -u)" = '{"doc":"ok"' ] || fail "NUL: $(cat "$TMP/out")"
+
 finish
