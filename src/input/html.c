@@ -163,13 +163,37 @@ void eg_html_node_text(const void *node, eg_buf *out)
 		eg_buf_add(out, "", 0);
 }
 
+/* UTF-16 without a byte order mark: markup is mostly ASCII, so one byte of
+ * each pair is NUL, the second (little-endian) or the first (big-endian).
+ * A UTF-8 or Latin-1 page has no NULs at all. */
+static const char *utf16_of(const char *data, size_t n)
+{
+	size_t zero[2] = {0, 0};
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		zero[0] += data[i] == '\0';
+		zero[1] += data[i + 1] == '\0';
+	}
+	size_t pairs = n / 2;
+	if (pairs < 2)
+		return NULL;
+	if (zero[1] * 2 > pairs && zero[0] * 8 < pairs)
+		return "UTF-16LE";
+	if (zero[0] * 2 > pairs && zero[1] * 8 < pairs)
+		return "UTF-16BE";
+	return NULL;
+}
+
 /* UTF-8 unless the page names its encoding (a meta charset near the top or
- * a byte order mark), since libxml2 2.9 would otherwise assume Latin-1. */
+ * a byte order mark) or is UTF-16, since libxml2 2.9 would otherwise assume
+ * Latin-1, and reads a UTF-16 page's meta charset too late to decode it. */
 static const char *encoding_of(const char *data, size_t length)
 {
 	size_t n = length < 4096 ? length : 4096;
 	if (n >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') || (data[0] == '\xFE' && data[1] == '\xFF')))
 		return NULL;
+	const char *utf16 = utf16_of(data, n);
+	if (utf16)
+		return utf16;
 	for (size_t i = 0; i + 8 <= n; i++)
 		if (strncasecmp(data + i, "charset=", 8) == 0)
 			return NULL;

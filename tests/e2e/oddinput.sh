@@ -89,4 +89,23 @@ expect_stderr "entgraph: $TMP/nul.jsonl:5: the source holds a NUL character (col
 expect_stderr "entgraph: 5 records skipped"
 [ "$(cut -d, -f1 "$TMP/out" | sort -u)" = '{"doc":"ok"' ] || fail "NUL: $(cat "$TMP/out")"
 
+# ---- UTF-16 HTML without a byte order mark (a meta charset=utf-16 that
+# libxml2 reads too late): known by its NUL bytes, decoded, in both byte
+# orders; it gave no mentions and no warning.
+$PYTHON - "$TMP" <<'PY'
+import sys
+page = ('<html><head><meta charset="utf-16"><title>Report</title></head>'
+        '<body><p>Microsoft and Palantir met in Zürich.</p></body></html>')
+for order in ("le", "be"):
+    with open("%s/utf16%s.html" % (sys.argv[1], order), "wb") as f:
+        f.write(page.encode("utf-16-" + order))
+PY
+expect_status 0 "$ENTGRAPH" mentions "$TMP/utf16le.html" "$TMP/utf16be.html"
+for order in le be; do
+	for label in Microsoft Palantir Zürich; do
+		grep -q '"doc":"'"$TMP/utf16$order.html"'",.*"label":"'"$label"'"' "$TMP/out" ||
+			fail "UTF-16 ($order) HTML: $label not found"
+	done
+done
+
 finish
