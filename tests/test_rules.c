@@ -4,6 +4,9 @@
 #include "match/rules.h"
 #include "text/tokenize.h"
 
+#include <dirent.h>
+#include <stdlib.h>
+
 static const char *load_error(const char *rules)
 {
 	static eg_error err;
@@ -18,7 +21,7 @@ static uint64_t budget = 100000000; /* the default of --max-rule-steps */
 
 static const char *run(const char *rules, const char *text, int *status)
 {
-	static char out[4096];
+	static char out[65536];
 	eg_error err;
 	eg_entities *e = eg_entities_new();
 	eg_rules *r = eg_rules_new();
@@ -108,6 +111,43 @@ int main(void)
 		CHECK_STR(match_err.message, "rule test.rules:1 at byte 10");
 	}
 	budget = 100000000;
+	/* The shipped rules on real articles never need more than a search's
+	 * steps at any position, so they are charged nothing: a budget of one
+	 * step finds all that no budget finds. */
+	{
+		size_t n, found = 0;
+		eg_error err;
+		char *rules = eg_read_file(EG_TEST_SRCDIR "/../dictionaries/entgraph.rules", &n, &err);
+		CHECK(rules != NULL);
+		DIR *dir = opendir(EG_TEST_SRCDIR "/../corpus");
+		CHECK(dir != NULL);
+		for (struct dirent *e; rules && dir && (e = readdir(dir));) {
+			if (e->d_name[0] == '.')
+				continue;
+			char path[4096];
+			snprintf(path, sizeof(path), "%s/../corpus/%s", EG_TEST_SRCDIR, e->d_name);
+			char *article = eg_read_file(path, &n, &err);
+			CHECK(article != NULL);
+			if (!article)
+				continue;
+			static char unlimited[65536];
+			budget = UINT64_MAX;
+			snprintf(unlimited, sizeof(unlimited), "%s", run(rules, article, &status));
+			CHECK_INT(status, 0);
+			CHECK(strlen(unlimited) + 1 < sizeof(unlimited));
+			for (const char *p = unlimited; (p = strchr(p, ';')); p++)
+				found++;
+			budget = 1;
+			CHECK_STR(run(rules, article, &status), unlimited);
+			CHECK_INT(status, 0);
+			free(article);
+		}
+		if (dir)
+			closedir(dir);
+		CHECK(found >= 20);
+		free(rules);
+		budget = 100000000;
+	}
 
 	/* need= limits a rule to sentences holding one of its words. */
 	const char *needy = "ORG\t$1\t\\b((?:\\p{Lu}\\p{Ll}+ ){1,2}Ministry)\\b\tneed=ministry,Office\n";
