@@ -77,6 +77,14 @@ int main(void)
 	run("ORG\t$0\t^(a+)+$\n", text, &status);
 	CHECK_INT(status, EG_RULES_STOPPED);
 	CHECK_STR(match_err.message, "rule test.rules:1 at byte 0");
+	/* With budget to spare, a position that needs more than 5 million steps
+	 * gives that rule up for the document; the others go on. */
+	budget = 100000000;
+	CHECK_STR(run("ORG\t$0\t^(a+)+$\nORG\t$0\tAcme\n", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa! Acme", &status),
+		  "Acme=ORG Acme [];");
+	CHECK_INT(status, -1);
+	CHECK_STR(match_err.message, "rule test.rules:1: match limit exceeded; skipped for this document");
+	budget = 1000000;
 	/* The budget is per document and shared by all rules: a pattern that
 	 * backtracks a little at many positions spends it too (per call, PCRE2's
 	 * match limit counts each start position afresh, so it never stopped

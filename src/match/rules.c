@@ -15,20 +15,27 @@
  * in the interpreter and in JIT code, its counter restarts at each position
  * an unanchored search tries), so it cannot bound the work of a search over
  * a whole text.  A search runs with SEARCH_LIMIT steps per position: the
- * shipped rules take at most about 400 on news text, so a search that stays
- * under it costs time linear in the text and is not charged.  A position
- * that needs more is tried alone (anchored), its limit raised fourfold while
- * it is hit, and every attempt there charges its limit to the document's
- * budget: an upper bound of the work at that position, at most 4 times it.
+ * shipped rules take a few hundred at most on news text, so a search that
+ * stays under it costs time linear in the text and is not charged.  A
+ * position that needs more is tried alone (the anchored copy of the
+ * pattern, with JIT), its limit raised fourfold while
+ * it is hit, up to POSITION_LIMIT, and every attempt there charges its
+ * limit to the document's budget: an upper bound of the work at that
+ * position, at most 4 times it.  A position that needs more than
+ * POSITION_LIMIT gives the rule up for the document (the other rules go
+ * on); many that need less spend the budget, which stops all rules.
  * The counts depend on the text and PCRE2's build only, never on time, so
  * the same input stops at the same place on every run and any -j. */
 #define SEARCH_LIMIT 4096
+#define POSITION_LIMIT 5000000
 #define DEPTH_LIMIT 100000
 /* attempt_at's result when the budget ran out: no pcre2_match result. */
 #define BUDGET_SPENT INT_MIN
 
 typedef struct rule {
 	pcre2_code *code;
+	pcre2_code *anchored; /* the same, compiled anchored: one start position, with JIT
+				 (PCRE2_ANCHORED at match time would fall back to the interpreter) */
 	char type[33];
 	char *category;     /* "" when none */
 	char *label;        /* the template */
@@ -117,6 +124,7 @@ void eg_rules_free(eg_rules *r)
 		return;
 	for (size_t i = 0; i < r->n; i++) {
 		pcre2_code_free(r->v[i].code);
+		pcre2_code_free(r->v[i].anchored);
 		free(r->v[i].category);
 		free(r->v[i].label);
 		free(r->v[i].origin);
@@ -268,7 +276,11 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 	int code_error;
 	PCRE2_SIZE offset;
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern->s, pattern->n, flags, &code_error, &offset, NULL);
-	if (!code) {
+	pcre2_code *anchored = code ? pcre2_compile((PCRE2_SPTR)pattern->s, pattern->n, flags | PCRE2_ANCHORED,
+						    &code_error, &offset, NULL)
+				    : NULL;
+	if (!anchored) {
+		pcre2_code_free(code);
 		PCRE2_UCHAR message[256];
 		pcre2_get_error_message(code_error, message, sizeof(message));
 		eg_buf_free(&category);
@@ -279,11 +291,13 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 		free(tpl);
 		eg_buf_free(&category);
 		pcre2_code_free(code);
+		pcre2_code_free(anchored);
 		return -1;
 	}
 	/* JIT is an optimisation: where the platform lacks it the interpreter
 	 * gives the same matches. */
 	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	pcre2_jit_compile(anchored, PCRE2_JIT_COMPLETE);
 
 	uint32_t groups;
 	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
@@ -294,6 +308,7 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 		free(tpl);
 		eg_buf_free(&category);
 		pcre2_code_free(code);
+		pcre2_code_free(anchored);
 		return -1;
 	}
 	EG_GROW(r->v, r->cap, r->n + 1);
@@ -303,6 +318,7 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 	x->skip_title = skip_title;
 	x->proper = proper;
 	x->code = code;
+	x->anchored = anchored;
 	memcpy(x->type, type->s, type->n);
 	x->type[type->n] = '\0';
 	x->category = category.data ? category.data : eg_xstrdup("");
@@ -405,11 +421,11 @@ static int all_common(const eg_words *common, const char *text, const eg_tokens 
 }
 
 /* pcre2_match with a match limit. */
-static int attempt(eg_rules_scratch *s, const rule *x, const char *text, size_t length, size_t pos,
-		   uint32_t options, uint32_t limit)
+static int attempt(eg_rules_scratch *s, const pcre2_code *code, const char *text, size_t length, size_t pos,
+		   uint32_t limit)
 {
 	pcre2_set_match_limit(s->match_context, limit);
-	return pcre2_match(x->code, (PCRE2_SPTR)text, length, pos, options, s->match_data, s->match_context);
+	return pcre2_match(code, (PCRE2_SPTR)text, length, pos, 0, s->match_data, s->match_context);
 }
 
 /* Tries x at pos alone.  Sets *heavy when the position needed more than
@@ -419,7 +435,7 @@ static int attempt_at(eg_rules_scratch *s, const rule *x, const char *text, size
 		      int *heavy)
 {
 	uint32_t limit = SEARCH_LIMIT;
-	int rc = attempt(s, x, text, length, pos, PCRE2_ANCHORED, limit);
+	int rc = attempt(s, x->anchored, text, length, pos, limit);
 	*heavy = rc == PCRE2_ERROR_MATCHLIMIT;
 	while (rc == PCRE2_ERROR_MATCHLIMIT) {
 		uint64_t charge = limit < s->steps_left ? limit : s->steps_left;
@@ -429,13 +445,13 @@ static int attempt_at(eg_rules_scratch *s, const rule *x, const char *text, size
 			s->stopped_at = pos;
 			return BUDGET_SPENT;
 		}
-		if (limit == UINT32_MAX)
-			return rc; /* PCRE2's own bound: the rule gives up here */
+		if (limit >= POSITION_LIMIT)
+			return rc; /* the rule gives up on this document */
 		uint64_t next = (uint64_t)limit * 4;
-		if (next > s->steps_left)
-			next = s->steps_left;
-		limit = next > UINT32_MAX ? UINT32_MAX : (uint32_t)next;
-		rc = attempt(s, x, text, length, pos, PCRE2_ANCHORED, limit);
+		if (next > POSITION_LIMIT)
+			next = POSITION_LIMIT;
+		limit = (uint32_t)(next < s->steps_left ? next : s->steps_left);
+		rc = attempt(s, x->anchored, text, length, pos, limit);
 		if (rc != PCRE2_ERROR_MATCHLIMIT)
 			s->steps_left -= limit; /* the attempt that got through is charged too */
 	}
@@ -455,7 +471,7 @@ static int run_rule(eg_rules_scratch *s, const eg_words *common, eg_entities *en
 	while (pos <= length) {
 		int rc, heavy = 0;
 		if (!stepping) {
-			rc = attempt(s, x, text, length, pos, 0, SEARCH_LIMIT);
+			rc = attempt(s, x->code, text, length, pos, SEARCH_LIMIT);
 			if (rc == PCRE2_ERROR_MATCHLIMIT) {
 				stepping = 1;
 				continue;

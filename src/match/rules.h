@@ -30,8 +30,9 @@
  * steps per start position, and a position that needs more (a pattern
  * backtracking catastrophically) is retried alone with a rising limit,
  * each attempt charged to one budget that all rules share on a document.
- * When that is spent the rules stop for the rest of the document; what they
- * found is kept.  The charge is deterministic (PCRE2's step counts, no
+ * A rule that needs more than 5 million steps at one position is reported
+ * and skipped for that document; when the budget is spent, all rules stop
+ * for the rest of the document.  What they found until then is kept.  The charge is deterministic (PCRE2's step counts, no
  * clock).  A position retried alone is matched as if the pattern were
  * anchored there, which differs from a search only for \G and the
  * backtracking verbs (*COMMIT), (*SKIP) and (*PRUNE).
@@ -67,9 +68,10 @@ size_t eg_rules_count(const eg_rules *r);
 /* Appends matches with source EG_SOURCE_RULE.  common is the word list the
  * proper option consults (NULL: the option keeps every match).  max_steps
  * is the budget of PCRE2 steps beyond ordinary searching that all rules may
- * spend on this text (UINT64_MAX: none).  Returns 0; -1 when some rule hit
- * PCRE2's depth limit or another error on this text (err names the rule;
- * the other rules' matches are still appended); or EG_RULES_STOPPED when the
+ * spend on this text (UINT64_MAX: none).  Returns 0; -1 when some rule gave
+ * up on this text (the steps of one position, PCRE2's depth limit or
+ * another error; err names the rule; the other rules' matches are still
+ * appended); or EG_RULES_STOPPED when the
  * budget ran out (err is "rule FILE:LINE at byte N"; the matches found until
  * then are appended, the rest of the rules did not run). */
 int eg_rules_match(const eg_rules *r, eg_rules_scratch *s, const eg_words *common, eg_entities *ents,
