@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	eg_tokens tokens = {0};
 	eg_mentions mentions = {0};
 	eg_error err;
-	if (eg_match_document(&matcher, &state, found, text, size, &tokens, &mentions, &err) < 0)
+	if (eg_match_document(&matcher, &state, found, text, size, &tokens, &mentions, &err) != 0)
 		FUZZ_CHECK(strncmp(err.message, "rule ", 5) == 0);
 	fuzz_check_tokens(text, size, &tokens);
 	fuzz_check_mentions(size, &tokens, &mentions);

@@ -79,7 +79,6 @@ int main(int argc, char **argv)
 			return status;
 		}
 	}
-	fprintf(stderr, "entgraph: unknown command '%s' (commands: extract, mentions, merge, check; see 'entgraph --help')\n",
-		name);
+	eg_report("unknown command '%s' (commands: extract, mentions, merge, check; see 'entgraph --help')", name);
 	return EG_EXIT_USAGE;
 }

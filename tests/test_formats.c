@@ -425,12 +425,14 @@ static void test_feeds(void)
 	}
 	free_all(&r);
 
-	/* Hostile feeds: no entity is expanded, no file or URL is read. */
+	/* Hostile feeds: no entity is expanded, no file or URL is read; the
+	 * text around the references is (XML_PARSE_HUGE lifts libxml2's
+	 * amplification check, which refused the feed, but nothing expands). */
 	read_all(FORMATS "billion-laughs.rss", EG_FORMAT_AUTO, &r);
-	CHECK_INT(r.count, 0);
-	CHECK_INT(r.error_count, 1);
-	CHECK_INT(r.codes[0], EG_INPUT_BAD_INPUT);
-	CHECK(strncmp(r.errors[0], FORMATS "billion-laughs.rss:", strlen(FORMATS "billion-laughs.rss:")) == 0);
+	CHECK_INT(r.count, 1);
+	CHECK_INT(r.error_count, 0);
+	if (r.count == 1)
+		CHECK_MEM(r.docs[0].text, r.docs[0].length, "Microsoft\n\nAzure");
 	free_all(&r);
 	read_all(FORMATS "external-entity.rss", EG_FORMAT_AUTO, &r);
 	CHECK_INT(r.count, 1);

@@ -4,6 +4,9 @@
 #include "match/rules.h"
 #include "text/tokenize.h"
 
+#include <dirent.h>
+#include <stdlib.h>
+
 static const char *load_error(const char *rules)
 {
 	static eg_error err;
@@ -14,10 +17,11 @@ static const char *load_error(const char *rules)
 }
 
 static eg_error match_err;
+static uint64_t budget = 100000000; /* the default of --max-rule-steps */
 
 static const char *run(const char *rules, const char *text, int *status)
 {
-	static char out[4096];
+	static char out[65536];
 	eg_error err;
 	eg_entities *e = eg_entities_new();
 	eg_rules *r = eg_rules_new();
@@ -29,7 +33,7 @@ static const char *run(const char *rules, const char *text, int *status)
 		eg_tokens tokens = {0};
 		eg_mentions m = {0};
 		eg_tokenize(text, strlen(text), &tokens);
-		int rc = eg_rules_match(r, scratch, NULL, e, text, strlen(text), &tokens, &m, &match_err);
+		int rc = eg_rules_match(r, scratch, NULL, e, text, strlen(text), &tokens, budget, &m, &match_err);
 		if (status)
 			*status = rc;
 		for (size_t i = 0; i < m.n; i++) {
@@ -63,14 +67,95 @@ int main(void)
 	CHECK_STR(run("UNIT\tUnit $1\tunit (\\d+)\tcaseless\n", "UNIT 81", NULL), "UNIT 81=UNIT Unit 81 [];");
 	/* Invalid UTF-8 in the text does not stop matching. */
 	CHECK_STR(run(units, "\xff\xfe Unit 9900 \xc0", NULL), "Unit 9900=UNIT Unit 9900 [military];");
-	/* Catastrophic backtracking hits the match limit, reported by rule. */
+	/* Catastrophic backtracking spends the document's budget: the rules
+	 * stop there, saying which rule and where. */
 	int status = 0;
 	char text[64];
 	memset(text, 'a', 40);
 	strcpy(text + 40, "!");
+	budget = 1000000;
 	run("ORG\t$0\t^(a+)+$\n", text, &status);
+	CHECK_INT(status, EG_RULES_STOPPED);
+	CHECK_STR(match_err.message, "rule test.rules:1 at byte 0");
+	/* With budget to spare, a position that needs more than 5 million steps
+	 * gives that rule up for the document; the others go on. */
+	budget = 100000000;
+	CHECK_STR(run("ORG\t$0\t^(a+)+$\nORG\t$0\tAcme\n", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa! Acme", &status),
+		  "Acme=ORG Acme [];");
 	CHECK_INT(status, -1);
-	CHECK(strstr(match_err.message, "rule test.rules:1:") != NULL);
+	CHECK_STR(match_err.message, "rule test.rules:1: match limit exceeded; skipped for this document");
+	budget = 1000000;
+	/* The budget is per document and shared by all rules: a pattern that
+	 * backtracks a little at many positions spends it too (per call, PCRE2's
+	 * match limit counts each start position afresh, so it never stopped
+	 * this one), and what the rules found before is kept. */
+	{
+		static char many[30000];
+		strcpy(many, "Acme Corp said. ");
+		while (strlen(many) + 30 < sizeof(many))
+			strcat(many, "aaaaaaaaaaaaaaaaaaaaac ab ");
+		const char *two = "ORG\t$0\tAcme Corp\nORG\tX\t(a|a)+b\n";
+		CHECK_STR(run(two, many, &status), "Acme Corp=ORG Acme Corp [];");
+		CHECK_INT(status, EG_RULES_STOPPED);
+		CHECK_STR(match_err.message, "rule test.rules:2 at byte 16");
+		/* The same with a budget to spare finds every "ab". */
+		budget = UINT64_MAX;
+		const char *out = run(two, "Acme Corp said. aaaaaaaaaaaaaaaac ab aaaaaaaaaaaaaaaac ab", &status);
+		CHECK_INT(status, 0);
+		CHECK_STR(out, "Acme Corp=ORG Acme Corp [];ab=ORG X [];ab=ORG X [];");
+	}
+	/* A position that needs more than a search's per-position limit and then
+	 * matches is found as an unlimited search finds it, after a cheap stretch
+	 * searched normally; a budget below its cost stops it instead. */
+	{
+		const char *rule = "ORG\t$0\t(?:a|a)+b|a+c\n";
+		const char *t = "Acme said aaaaaaaaaaaaaaaaac, then ab and aaac.";
+		budget = 100000000;
+		CHECK_STR(run(rule, t, &status), "aaaaaaaaaaaaaaaaac=ORG aaaaaaaaaaaaaaaaac [];ab=ORG ab [];aaac=ORG aaac [];");
+		CHECK_INT(status, 0);
+		budget = 5000;
+		CHECK_STR(run(rule, t, &status), "");
+		CHECK_INT(status, EG_RULES_STOPPED);
+		CHECK_STR(match_err.message, "rule test.rules:1 at byte 10");
+	}
+	budget = 100000000;
+	/* The shipped rules on real articles never need more than a search's
+	 * steps at any position, so they are charged nothing: a budget of one
+	 * step finds all that no budget finds. */
+	{
+		size_t n, found = 0;
+		eg_error err;
+		char *rules = eg_read_file(EG_TEST_SRCDIR "/../dictionaries/entgraph.rules", &n, &err);
+		CHECK(rules != NULL);
+		DIR *dir = opendir(EG_TEST_SRCDIR "/../corpus");
+		CHECK(dir != NULL);
+		for (struct dirent *e; rules && dir && (e = readdir(dir));) {
+			if (e->d_name[0] == '.')
+				continue;
+			char path[4096];
+			snprintf(path, sizeof(path), "%s/../corpus/%s", EG_TEST_SRCDIR, e->d_name);
+			char *article = eg_read_file(path, &n, &err);
+			CHECK(article != NULL);
+			if (!article)
+				continue;
+			static char unlimited[65536];
+			budget = UINT64_MAX;
+			snprintf(unlimited, sizeof(unlimited), "%s", run(rules, article, &status));
+			CHECK_INT(status, 0);
+			CHECK(strlen(unlimited) + 1 < sizeof(unlimited));
+			for (const char *p = unlimited; (p = strchr(p, ';')); p++)
+				found++;
+			budget = 1;
+			CHECK_STR(run(rules, article, &status), unlimited);
+			CHECK_INT(status, 0);
+			free(article);
+		}
+		if (dir)
+			closedir(dir);
+		CHECK(found >= 20);
+		free(rules);
+		budget = 100000000;
+	}
 
 	/* need= limits a rule to sentences holding one of its words. */
 	const char *needy = "ORG\t$1\t\\b((?:\\p{Lu}\\p{Ll}+ ){1,2}Ministry)\\b\tneed=ministry,Office\n";
@@ -92,7 +177,7 @@ int main(void)
 		eg_tokens tokens = {0};
 		eg_mentions m = {0};
 		eg_tokenize("Acme said.", 10, &tokens);
-		CHECK_INT(eg_rules_match(r, scratch, NULL, e, "Acme said.", 10, &tokens, &m, &err), 0);
+		CHECK_INT(eg_rules_match(r, scratch, NULL, e, "Acme said.", 10, &tokens, UINT64_MAX, &m, &err), 0);
 		CHECK_INT(m.n, 0);
 		eg_mentions_free(&m);
 		eg_tokens_free(&tokens);

@@ -39,8 +39,8 @@ int eg_cmd_merge(int argc, char **argv);
 	"                           (default 1G; K, M, G and T suffixes)\n"            \
 	"      --max-record-bytes N hold at most N bytes whole: a JSONL line, an HTML\n" \
 	"                           page, a feed (default 64M)\n"                       \
-	"      --max-rule-steps N   PCRE2 steps all rules may take on one document\n"   \
-	"                           (default 100M)\n"                                   \
+	"      --max-rule-steps N   PCRE2 steps all rules may spend on one document\n"  \
+	"                           beyond plain searching (default 100000000)\n"      \
 	"      --progress, --quiet  force the progress line and summary on stderr (on\n"  \
 	"                           a terminal they are on) / print errors only\n"    \
 	"  -h, --help               show this help\n"                                    \
@@ -102,7 +102,9 @@ void eg_options_free(eg_options *o);
  * returns -1. */
 int eg_load_configuration(const eg_options *o, eg_matcher *m);
 
-/* Prints "entgraph: " and the message to stderr. */
+/* Prints "entgraph: " and the message to stderr, as one line: control
+ * characters and bytes that are not UTF-8 in it are escaped (\n, \t, \x1b,
+ * \xff), so a file name cannot break the line or drive the terminal. */
 void eg_report(const char *fmt, ...) EG_PRINTF(1, 2);
 
 /* Called for each document, in input order, with its resolved mentions.

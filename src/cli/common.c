@@ -1,11 +1,13 @@
 #include "cli/cli.h"
 #include "input/input.h"
+#include "text/utf8.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +20,62 @@
 #define EG_INSTALL_DATADIR "/usr/local/share/entgraph"
 #endif
 
+/* Appends fmt's output to b. */
+static void buf_vprintf(eg_buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n <= 0)
+		return;
+	eg_buf_reserve(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+/* Prints "entgraph: " and message as one line on stderr.  Control
+ * characters and bytes that are not UTF-8 are written as escapes (\n, \r,
+ * \t, \xNN for a byte, \u00NN for a C1 control), so that a file name or
+ * a record's id cannot break the line or drive the terminal. */
+static void print_line(const char *message)
+{
+	static const char hex[] = "0123456789abcdef";
+	eg_buf line = {0};
+	eg_buf_adds(&line, "entgraph: ");
+	size_t n = strlen(message);
+	for (size_t i = 0; i < n;) {
+		int len;
+		uint32_t cp = eg_utf8_decode((const unsigned char *)message + i, n - i, &len);
+		unsigned char c = (unsigned char)message[i];
+		if (cp == '\n' || cp == '\r' || cp == '\t') {
+			eg_buf_addc(&line, '\\');
+			eg_buf_addc(&line, cp == '\n' ? 'n' : cp == '\r' ? 'r' : 't');
+		} else if (cp == EG_UTF8_INVALID || cp < 0x20 || cp == 0x7F) {
+			char x[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]};
+			eg_buf_add(&line, x, 4);
+		} else if (cp >= 0x80 && cp < 0xA0) {
+			char u[6] = {'\\', 'u', '0', '0', hex[cp >> 4], hex[cp & 15]};
+			eg_buf_add(&line, u, 6);
+		} else {
+			eg_buf_add(&line, message + i, (size_t)len);
+		}
+		i += (size_t)len;
+	}
+	eg_buf_addc(&line, '\n');
+	fwrite(line.data, 1, line.len, stderr);
+	eg_buf_free(&line);
+}
+
 void eg_report(const char *fmt, ...)
 {
+	eg_buf message = {0};
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("entgraph: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	buf_vprintf(&message, fmt, ap);
 	va_end(ap);
+	print_line(message.data ? message.data : "");
+	eg_buf_free(&message);
 }
 
 enum {
@@ -102,12 +152,15 @@ static int usage_error(const eg_options *o, int *exit_status, const char *fmt, .
 
 static int usage_error(const eg_options *o, int *exit_status, const char *fmt, ...)
 {
+	eg_buf message = {0};
+	eg_buf_printf(&message, "%s: ", o->command);
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "entgraph: %s: ", o->command);
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, " (see 'entgraph %s --help')\n", o->command);
+	buf_vprintf(&message, fmt, ap);
 	va_end(ap);
+	eg_buf_printf(&message, " (see 'entgraph %s --help')", o->command);
+	print_line(message.data);
+	eg_buf_free(&message);
 	*exit_status = EG_EXIT_USAGE;
 	return -1;
 }
@@ -577,6 +630,7 @@ int eg_load_configuration(const eg_options *o, eg_matcher *m)
 		eg_report("%s", err.message);
 		return -1;
 	}
+	m->rule_steps = o->budgets.rule_steps;
 	eg_matcher_freeze(m);
 	return 0;
 }

@@ -18,6 +18,7 @@
 
 #include <xxhash.h>
 
+#include <inttypes.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@ typedef struct slot {
 	int read_failed;  /* err holds the input's error; no document */
 	int bad_record;   /* the failure was one record of an input, not all of it */
 	int match_failed; /* err holds the matcher's complaint; mentions still valid */
+	int rules_stopped; /* the rules spent their budget (err says where); mentions still valid */
 	int cached;       /* mentions came from the cache */
 	eg_cache_key key;
 	eg_document doc;
@@ -56,8 +58,17 @@ typedef struct pool {
 
 static void match_slot(const eg_matcher *m, slot *s)
 {
-	s->match_failed = eg_match_document(m, &s->match, s->found, s->doc.text, s->doc.length, &s->tokens,
-					    &s->mentions, &s->err) < 0;
+	int rc = eg_match_document(m, &s->match, s->found, s->doc.text, s->doc.length, &s->tokens, &s->mentions,
+				   &s->err);
+	s->match_failed = rc < 0;
+	s->rules_stopped = rc == EG_RULES_STOPPED;
+	if (s->rules_stopped) {
+		eg_error where = s->err;
+		eg_error_set(&s->err,
+			     "rules stopped after %" PRIu64 " steps (--max-rule-steps %" PRIu64
+			     "), in %s; the rest of the document has dictionary matches only",
+			     m->rule_steps, m->rule_steps, where.message);
+	}
 }
 
 static void *worker(void *arg)
@@ -134,6 +145,7 @@ static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s)
 	s->read_failed = rc < 0;
 	s->bad_record = rc == EG_INPUT_BAD_RECORD;
 	s->match_failed = 0;
+	s->rules_stopped = 0;
 	s->cached = 0;
 	if (rc > 0 && s->doc.length >= UINT32_MAX) {
 		eg_error_set(&s->err, "%s: larger than the 4 GiB one document may hold", s->doc.id);
@@ -198,12 +210,16 @@ static int consume(eg_cache **cache, size_t *pending, XXH3_state_t *content, eg_
 	}
 	if (s->match_failed)
 		eg_report("%s: %s", s->doc.id, s->err.message);
+	if (s->rules_stopped) {
+		eg_report("%s: %s", s->doc.id, s->err.message);
+		stats->skipped.limited++;
+	}
 	if (s->cached) {
 		stats->cached++;
 	} else {
 		stats->matched++;
 		/* A rule that gave up leaves an incomplete result: not worth keeping. */
-		if (*cache && !s->match_failed)
+		if (*cache && !s->match_failed && !s->rules_stopped)
 			store(cache, s, pending);
 	}
 	stats->documents++;

@@ -3,7 +3,12 @@
  * The XML parser runs without XML_PARSE_NOENT, XML_PARSE_DTDLOAD or the
  * network, so external entities are never fetched, and text is gathered
  * from text and CDATA nodes only, so internal entities are never expanded
- * either ("billion laughs"). */
+ * either ("billion laughs").  XML_PARSE_HUGE lifts libxml2's limits of 10 MB
+ * per text node or CDATA section and of 256 levels of nesting, past which
+ * a whole feed was refused: without entity expansion they guard nothing
+ * that the input's byte limit (--max-record-bytes) does not, and the text
+ * walk bounds its own depth (text nested deeper than 256 elements is left
+ * out). */
 #include "input/reader.h"
 
 #include <limits.h>
@@ -15,7 +20,7 @@
 
 #define CONTENT_NS "http://purl.org/rss/1.0/modules/content/"
 
-enum { PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING };
+enum { PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE };
 
 typedef struct feed_state {
 	xmlDocPtr xml;

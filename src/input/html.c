@@ -3,6 +3,7 @@
 #include "input/reader.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -76,7 +77,16 @@ typedef struct extractor {
 	size_t base;   /* out's length before this text: breaks only after text of our own */
 	int space;     /* white space seen since the last character */
 	int paragraph; /* a block boundary seen since the last character */
+	int measure;   /* record each <article>'s text length in its node (article_length) */
 } extractor;
+
+/* An <article>'s text length, measured by a walk with measure set, is kept
+ * in the node's _private field (libxml2 leaves it to the application) as
+ * length + 1; 0 means not measured. */
+static size_t article_length(const xmlNode *n)
+{
+	return (size_t)(uintptr_t)n->_private;
+}
 
 static void emit(extractor *x, const char *s)
 {
@@ -124,12 +134,24 @@ static void walk(extractor *x, const xmlNode *n, int depth)
 	}
 	int block = n->type == XML_ELEMENT_NODE && is_block(n);
 	int cell = name_is(n, "td") || name_is(n, "th");
+	int article = x->measure && name_is(n, "article");
+	size_t start = x->out->len;
 	x->paragraph |= block;
 	x->space |= cell;
 	for (const xmlNode *c = n->children; c; c = c->next)
 		walk(x, c, depth + 1);
 	x->paragraph |= block;
 	x->space |= cell;
+	if (article) {
+		/* Its own text is what was written since it began, less the break
+		 * before its first character, which it would not have alone. */
+		size_t len = x->out->len - start;
+		if (len && x->out->data[start] == '\n')
+			len -= 2;
+		else if (len && x->out->data[start] == ' ')
+			len -= 1;
+		((xmlNode *)n)->_private = (void *)(uintptr_t)(len + 1);
+	}
 }
 
 void eg_html_node_text(const void *node, eg_buf *out)
@@ -141,13 +163,37 @@ void eg_html_node_text(const void *node, eg_buf *out)
 		eg_buf_add(out, "", 0);
 }
 
+/* UTF-16 without a byte order mark: markup is mostly ASCII, so one byte of
+ * each pair is NUL, the second (little-endian) or the first (big-endian).
+ * A UTF-8 or Latin-1 page has no NULs at all. */
+static const char *utf16_of(const char *data, size_t n)
+{
+	size_t zero[2] = {0, 0};
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		zero[0] += data[i] == '\0';
+		zero[1] += data[i + 1] == '\0';
+	}
+	size_t pairs = n / 2;
+	if (pairs < 2)
+		return NULL;
+	if (zero[1] * 2 > pairs && zero[0] * 8 < pairs)
+		return "UTF-16LE";
+	if (zero[0] * 2 > pairs && zero[1] * 8 < pairs)
+		return "UTF-16BE";
+	return NULL;
+}
+
 /* UTF-8 unless the page names its encoding (a meta charset near the top or
- * a byte order mark), since libxml2 2.9 would otherwise assume Latin-1. */
+ * a byte order mark) or is UTF-16, since libxml2 2.9 would otherwise assume
+ * Latin-1, and reads a UTF-16 page's meta charset too late to decode it. */
 static const char *encoding_of(const char *data, size_t length)
 {
 	size_t n = length < 4096 ? length : 4096;
 	if (n >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') || (data[0] == '\xFE' && data[1] == '\xFF')))
 		return NULL;
+	const char *utf16 = utf16_of(data, n);
+	if (utf16)
+		return utf16;
 	for (size_t i = 0; i + 8 <= n; i++)
 		if (strncasecmp(data + i, "charset=", 8) == 0)
 			return NULL;
@@ -232,13 +278,18 @@ static void read_meta(page_meta *m, const xmlNode *n)
 	}
 }
 
+/* n's text length as eg_html_node_text gives it.  The <article>s inside n
+ * are measured by the same walk, so that nested ones cost one walk in all,
+ * not one each. */
 static size_t text_length(const xmlNode *n)
 {
-	eg_buf b = {0};
-	eg_html_node_text(n, &b);
-	size_t len = b.len;
-	eg_buf_free(&b);
-	return len;
+	if (!article_length(n)) {
+		eg_buf b = {0};
+		extractor x = {.out = &b, .measure = 1};
+		walk(&x, n, 0);
+		eg_buf_free(&b);
+	}
+	return article_length(n) - 1;
 }
 
 static void scan(page_meta *m, const xmlNode *n, int depth)

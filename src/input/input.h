@@ -23,9 +23,12 @@
  *    content, body, article or description, a date from published,
  *    published_at, publishedAt, pubDate, date or datePublished (a string or
  *    seconds since 1970), url or link, source (a string or {"name": ...});
- *    other fields ignored.
+ *    other fields ignored.  A NUL character (\u0000) in any of these but
+ *    the body makes the record a bad one.
  *  - html: one document: the longest <article>, else <main>, else <body>,
- *    page furniture left out (html.c says which elements).
+ *    page furniture left out (html.c says which elements).  UTF-8 unless a
+ *    byte order mark or a meta charset says otherwise; UTF-16 without
+ *    either is recognised by its NUL bytes.
  *  - feed: one document per RSS item or Atom entry; id from guid or id,
  *    else the link, else "PATH#N" (N counts items from 1); source is the
  *    channel's or feed's title.

@@ -310,6 +310,7 @@ static int parse_value(parser *ps, eg_json *v)
 	skip_space(ps);
 	if (ps->p >= ps->end)
 		return unexpected(ps, "a value");
+	v->offset = (size_t)(ps->p - ps->start);
 	switch (*ps->p) {
 	case '"': {
 		eg_buf s = {0};

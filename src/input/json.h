@@ -33,6 +33,7 @@ struct eg_json {
 	eg_json_type type;
 	char *string;   /* STRING: decoded (may hold NULs), NUMBER: as written; NUL-terminated */
 	size_t length;  /* of string */
+	size_t offset;  /* of the value's first byte in the text parsed */
 	double number;  /* NUMBER */
 	size_t count;   /* ARRAY, OBJECT: items (and keys) */
 	char **keys;    /* OBJECT: decoded, NUL-terminated */

@@ -46,26 +46,47 @@ static char *date_of(const eg_json *record)
 	return eg_date_from_epoch(v->number > 1e11 ? v->number / 1000 : v->number);
 }
 
-/* "source": "BBC News" or {"id": "bbc-news", "name": "BBC News"} (NewsAPI). */
-static char *source_of(const eg_json *record)
+/* "source": "BBC News" or {"id": "bbc-news", "name": "BBC News"} (NewsAPI);
+ * the string, or NULL. */
+static const eg_json *source_field(const eg_json *record)
 {
 	const eg_json *v = eg_json_get(record, "source");
 	if (v && v->type == EG_JSON_OBJECT)
 		v = eg_json_get(v, "name");
-	return v && v->type == EG_JSON_STRING && v->length ? eg_xstrdup(v->string) : NULL;
+	return v && v->type == EG_JSON_STRING && v->length ? v : NULL;
 }
 
-static int record_to_document(const eg_reader *r, size_t line, const eg_json *record, eg_document *doc,
-			      eg_error *err)
+/* A NUL character (\u0000) in a field kept as a C string would cut it
+ * there, and two ids that differ after it would collapse into one: such a
+ * record is refused, naming the field and where its value starts (column
+ * counted from the line's start, where the parse began at skipped). */
+static int check_no_nul(const eg_reader *r, size_t line, size_t skipped, const char *what, const eg_json *v,
+			eg_error *err)
+{
+	if (!v || v->type != EG_JSON_STRING || strlen(v->string) == v->length)
+		return 0;
+	return eg_error_set(err, "%s:%zu: the %s holds a NUL character (column %zu)", r->path, line, what,
+			    skipped + v->offset + 1);
+}
+
+static int record_to_document(const eg_reader *r, size_t line, size_t skipped, const eg_json *record,
+			      eg_document *doc, eg_error *err)
 {
 	const eg_json *title = first_of(record, title_fields, 0);
 	const eg_json *text = first_of(record, text_fields, 0);
 	if (!text && !title)
 		return eg_error_set(err, "%s:%zu: the record has neither a title nor a text "
 				    "(text, content, body, article or description)", r->path, line);
+	const eg_json *id = first_of(record, id_fields, 1);
+	const eg_json *url = first_of(record, url_fields, 0);
+	if (check_no_nul(r, line, skipped, "id", id, err) < 0 ||
+	    check_no_nul(r, line, skipped, "title", title, err) < 0 ||
+	    check_no_nul(r, line, skipped, "url", url, err) < 0 ||
+	    check_no_nul(r, line, skipped, "source", source_field(record), err) < 0 ||
+	    check_no_nul(r, line, skipped, "date", first_of(record, date_fields, 1), err) < 0)
+		return -1;
 	memset(doc, 0, sizeof(*doc));
 	eg_document_compose(doc, title ? title->string : NULL, text ? text->string : "", text ? text->length : 0);
-	const eg_json *id = first_of(record, id_fields, 1);
 	if (id) {
 		doc->id = string_of(id);
 	} else {
@@ -74,8 +95,9 @@ static int record_to_document(const eg_reader *r, size_t line, const eg_json *re
 		doc->id = fallback.data;
 	}
 	doc->date = date_of(record);
-	doc->url = string_of(first_of(record, url_fields, 0));
-	doc->source = source_of(record);
+	doc->url = string_of(url);
+	const eg_json *source = source_field(record);
+	doc->source = source ? eg_xstrdup(source->string) : NULL;
 	return 0;
 }
 
@@ -108,7 +130,7 @@ static int jsonl_next(eg_reader *r, eg_document *doc, eg_error *err)
 			rc = eg_error_set(err, "%s:%zu: a record must be a JSON object (column %zu)", r->path, s->line,
 					  first + 1);
 		else
-			rc = record_to_document(r, s->line, &record, doc, err);
+			rc = record_to_document(r, s->line, skipped, &record, doc, err);
 		eg_json_free(&record);
 		return rc < 0 ? EG_INPUT_BAD_RECORD : 1;
 	}

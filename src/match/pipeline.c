@@ -14,6 +14,7 @@ void eg_matcher_init(eg_matcher *m)
 	m->dict = eg_dict_new(m->entities);
 	m->rules = eg_rules_new();
 	m->common = eg_words_new();
+	m->rule_steps = EG_BUDGETS_DEFAULT.rule_steps;
 }
 
 void eg_matcher_freeze(eg_matcher *m)
@@ -94,7 +95,8 @@ int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *foun
 	clear_name_lines(text, tokens, m->common);
 	st->cues.n = 0;
 	eg_dict_match(m->dict, st->dict, text, tokens, out, &st->cues);
-	int rc = eg_rules_match(m->rules, st->rules, m->common, found, text, length, tokens, out, err);
+	int rc = eg_rules_match(m->rules, st->rules, m->common, found, text, length, tokens, m->rule_steps, out,
+				 err);
 	eg_people_from_cues(text, tokens, &st->cues, m->common, found, out);
 	eg_acronyms_find(text, tokens, m->common, found, out);
 	eg_places_from_context(text, tokens, m->common, found, out);

@@ -28,6 +28,8 @@ typedef struct eg_matcher {
 	eg_dict *dict;
 	eg_rules *rules;
 	eg_words *common;      /* common lower-case words: weak evidence */
+	uint64_t rule_steps;   /* the rules' budget per document (eg_rules_match); set by the
+				  loader, EG_BUDGETS_DEFAULT's until then */
 	uint8_t fingerprint[16]; /* identifies what was loaded; set by the loader (cli/) */
 } eg_matcher;
 
@@ -52,9 +54,11 @@ void eg_match_state_free(eg_match_state *st);
 
 /* Matches one document.  Entities found in its text that no dictionary
  * holds go into found (an eg_entities_extend of m->loaded, cleared first),
- * and the mentions refer to them there until eg_match_adopt.  Returns 0,
- * or -1 when a rule gave up on this text (err says which; the mentions
- * found by everything else are still there).  Texts of 4 GiB or more are
+ * and the mentions refer to them there until eg_match_adopt.  Returns 0;
+ * -1 when a rule gave up on this text (err says which; the mentions found
+ * by everything else are still there); or EG_RULES_STOPPED when the rules
+ * spent m->rule_steps (err says where; the mentions found until then, and
+ * all the dictionaries', are there).  Texts of 4 GiB or more are
  * refused with -1 and no mentions.  Safe to call from several threads at
  * once, each with its own state and found table, once m is frozen. */
 int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *found, const char *text,

@@ -4,19 +4,38 @@
 #include "text/utf8.h"
 #include "util/map.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <pcre2.h>
 
-/* Generous for real text, small enough that a pathological pattern gives up
- * in well under a second per document. */
-#define MATCH_LIMIT 5000000
+/* PCRE2's match limit counts steps per start position, not per call (both
+ * in the interpreter and in JIT code, its counter restarts at each position
+ * an unanchored search tries), so it cannot bound the work of a search over
+ * a whole text.  A search runs with SEARCH_LIMIT steps per position: the
+ * shipped rules take a few hundred at most on news text, so a search that
+ * stays under it costs time linear in the text and is not charged.  A
+ * position that needs more is tried alone (the anchored copy of the
+ * pattern, with JIT), its limit raised fourfold while
+ * it is hit, up to POSITION_LIMIT, and every attempt there charges its
+ * limit to the document's budget: an upper bound of the work at that
+ * position, at most 4 times it.  A position that needs more than
+ * POSITION_LIMIT gives the rule up for the document (the other rules go
+ * on); many that need less spend the budget, which stops all rules.
+ * The counts depend on the text and PCRE2's build only, never on time, so
+ * the same input stops at the same place on every run and any -j. */
+#define SEARCH_LIMIT 4096
+#define POSITION_LIMIT 5000000
 #define DEPTH_LIMIT 100000
+/* attempt_at's result when the budget ran out: no pcre2_match result. */
+#define BUDGET_SPENT INT_MIN
 
 typedef struct rule {
 	pcre2_code *code;
+	pcre2_code *anchored; /* the same, compiled anchored: one start position, with JIT
+				 (PCRE2_ANCHORED at match time would fall back to the interpreter) */
 	char type[33];
 	char *category;     /* "" when none */
 	char *label;        /* the template */
@@ -43,6 +62,9 @@ struct eg_rules_scratch {
 	size_t sentence_cap;
 	sentence_list *needed;    /* per rule */
 	size_t needed_cap;
+	uint64_t steps_left;      /* of this document's budget */
+	const rule *stopped_in;   /* the rule that spent the last of it */
+	size_t stopped_at;        /* and the byte where it did */
 };
 
 /* The rules that need one word: a list of rule indexes. */
@@ -71,7 +93,6 @@ eg_rules_scratch *eg_rules_scratch_new(void)
 {
 	eg_rules_scratch *s = eg_xcalloc(1, sizeof(*s));
 	s->match_context = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(s->match_context, MATCH_LIMIT);
 	pcre2_set_depth_limit(s->match_context, DEPTH_LIMIT);
 	s->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
 	if (s->jit_stack)
@@ -103,6 +124,7 @@ void eg_rules_free(eg_rules *r)
 		return;
 	for (size_t i = 0; i < r->n; i++) {
 		pcre2_code_free(r->v[i].code);
+		pcre2_code_free(r->v[i].anchored);
 		free(r->v[i].category);
 		free(r->v[i].label);
 		free(r->v[i].origin);
@@ -254,7 +276,11 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 	int code_error;
 	PCRE2_SIZE offset;
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern->s, pattern->n, flags, &code_error, &offset, NULL);
-	if (!code) {
+	pcre2_code *anchored = code ? pcre2_compile((PCRE2_SPTR)pattern->s, pattern->n, flags | PCRE2_ANCHORED,
+						    &code_error, &offset, NULL)
+				    : NULL;
+	if (!anchored) {
+		pcre2_code_free(code);
 		PCRE2_UCHAR message[256];
 		pcre2_get_error_message(code_error, message, sizeof(message));
 		eg_buf_free(&category);
@@ -265,11 +291,13 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 		free(tpl);
 		eg_buf_free(&category);
 		pcre2_code_free(code);
+		pcre2_code_free(anchored);
 		return -1;
 	}
 	/* JIT is an optimisation: where the platform lacks it the interpreter
 	 * gives the same matches. */
 	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	pcre2_jit_compile(anchored, PCRE2_JIT_COMPLETE);
 
 	uint32_t groups;
 	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
@@ -280,6 +308,7 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 		free(tpl);
 		eg_buf_free(&category);
 		pcre2_code_free(code);
+		pcre2_code_free(anchored);
 		return -1;
 	}
 	EG_GROW(r->v, r->cap, r->n + 1);
@@ -289,6 +318,7 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 	x->skip_title = skip_title;
 	x->proper = proper;
 	x->code = code;
+	x->anchored = anchored;
 	memcpy(x->type, type->s, type->n);
 	x->type[type->n] = '\0';
 	x->category = category.data ? category.data : eg_xstrdup("");
@@ -390,25 +420,80 @@ static int all_common(const eg_words *common, const char *text, const eg_tokens 
 	return 1;
 }
 
-/* Runs x over text[from, length): the whole text, or a run of sentences. */
+/* pcre2_match with a match limit. */
+static int attempt(eg_rules_scratch *s, const pcre2_code *code, const char *text, size_t length, size_t pos,
+		   uint32_t limit)
+{
+	pcre2_set_match_limit(s->match_context, limit);
+	return pcre2_match(code, (PCRE2_SPTR)text, length, pos, 0, s->match_data, s->match_context);
+}
+
+/* Tries x at pos alone.  Sets *heavy when the position needed more than
+ * SEARCH_LIMIT steps, which are charged; returns BUDGET_SPENT when the
+ * budget ran out there, else pcre2_match's result. */
+static int attempt_at(eg_rules_scratch *s, const rule *x, const char *text, size_t length, size_t pos,
+		      int *heavy)
+{
+	uint32_t limit = SEARCH_LIMIT;
+	int rc = attempt(s, x->anchored, text, length, pos, limit);
+	*heavy = rc == PCRE2_ERROR_MATCHLIMIT;
+	while (rc == PCRE2_ERROR_MATCHLIMIT) {
+		uint64_t charge = limit < s->steps_left ? limit : s->steps_left;
+		s->steps_left -= charge;
+		if (!s->steps_left) {
+			s->stopped_in = x;
+			s->stopped_at = pos;
+			return BUDGET_SPENT;
+		}
+		if (limit >= POSITION_LIMIT)
+			return rc; /* the rule gives up on this document */
+		uint64_t next = (uint64_t)limit * 4;
+		if (next > POSITION_LIMIT)
+			next = POSITION_LIMIT;
+		limit = (uint32_t)(next < s->steps_left ? next : s->steps_left);
+		rc = attempt(s, x->anchored, text, length, pos, limit);
+		if (rc != PCRE2_ERROR_MATCHLIMIT)
+			s->steps_left -= limit; /* the attempt that got through is charged too */
+	}
+	return rc;
+}
+
+/* Runs x over text[from, length): the whole text, or a run of sentences.
+ * Returns 0, -1 when the rule gave up on this text, or EG_RULES_STOPPED. */
 static int run_rule(eg_rules_scratch *s, const eg_words *common, eg_entities *ents, const rule *x,
 		    const char *text, size_t from, size_t length, const eg_tokens *tokens, eg_mentions *out,
 		    eg_error *err)
 {
 	size_t pos = from;
+	/* After a search hit SEARCH_LIMIT somewhere past pos: the positions
+	 * from pos on are tried one at a time until the one that did. */
+	int stepping = 0;
 	while (pos <= length) {
-		int rc = pcre2_match(x->code, (PCRE2_SPTR)text, length, pos, 0, s->match_data, s->match_context);
-		if (rc == PCRE2_ERROR_NOMATCH)
+		int rc, heavy = 0;
+		if (!stepping) {
+			rc = attempt(s, x->code, text, length, pos, SEARCH_LIMIT);
+			if (rc == PCRE2_ERROR_MATCHLIMIT) {
+				stepping = 1;
+				continue;
+			}
+		} else {
+			rc = attempt_at(s, x, text, length, pos, &heavy);
+			if (rc == BUDGET_SPENT)
+				return EG_RULES_STOPPED;
+		}
+		if (rc == PCRE2_ERROR_NOMATCH && !stepping)
 			return 0;
-		if (rc < 0) {
+		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
 			PCRE2_UCHAR message[256];
 			pcre2_get_error_message(rc, message, sizeof(message));
 			return eg_error_set(err, "rule %s: %s; skipped for this document", x->origin, (char *)message);
 		}
 		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->match_data);
-		size_t start = ov[0], end = ov[1];
+		size_t start = rc == PCRE2_ERROR_NOMATCH ? pos : ov[0], end = rc == PCRE2_ERROR_NOMATCH ? pos : ov[1];
+		if (heavy || rc >= 0)
+			stepping = 0; /* past the costly position: searching again is safe */
 		if (end == start) {
-			/* An empty match finds nothing; step over one character. */
+			/* No match here, or an empty one: step over one character. */
 			int n = 1;
 			if (start < length)
 				eg_utf8_decode((const unsigned char *)text + start, length - start, &n);
@@ -494,20 +579,23 @@ static void index_sentences(eg_rules_scratch *s, const eg_tokens *tokens)
 }
 
 int eg_rules_match(const eg_rules *r, eg_rules_scratch *s, const eg_words *common, eg_entities *ents,
-		   const char *text, size_t length, const eg_tokens *tokens, eg_mentions *out, eg_error *err)
+		   const char *text, size_t length, const eg_tokens *tokens, uint64_t max_steps, eg_mentions *out,
+		   eg_error *err)
 {
 	if (!s->match_data || s->groups < r->max_groups) {
 		pcre2_match_data_free(s->match_data);
 		s->groups = r->max_groups;
 		s->match_data = pcre2_match_data_create(s->groups + 1, NULL);
 	}
-	int status = 0;
+	s->steps_left = max_steps;
+	int status = 0, rc = 0;
 	find_needed_sentences(r, s, text, tokens);
 	int indexed = 0;
-	for (size_t i = 0; i < r->n; i++) {
+	for (size_t i = 0; i < r->n && rc != EG_RULES_STOPPED; i++) {
 		const rule *x = &r->v[i];
 		if (!x->has_need) {
-			if (run_rule(s, common, ents, x, text, 0, length, tokens, out, err) < 0)
+			rc = run_rule(s, common, ents, x, text, 0, length, tokens, out, err);
+			if (rc < 0)
 				status = -1;
 			continue;
 		}
@@ -517,16 +605,21 @@ int eg_rules_match(const eg_rules *r, eg_rules_scratch *s, const eg_words *commo
 			indexed = 1;
 		}
 		/* Neighbouring sentences run as one stretch of text. */
-		for (size_t k = 0; k < needed->n;) {
+		for (size_t k = 0; k < needed->n && rc != EG_RULES_STOPPED;) {
 			size_t j = k;
 			while (j + 1 < needed->n && needed->v[j + 1] == needed->v[j] + 1)
 				j++;
 			size_t from = tokens->v[s->sentence_first[needed->v[k]]].start;
 			size_t to = tokens->v[s->sentence_last[needed->v[j]]].end;
-			if (run_rule(s, common, ents, x, text, from, to, tokens, out, err) < 0)
+			rc = run_rule(s, common, ents, x, text, from, to, tokens, out, err);
+			if (rc < 0)
 				status = -1;
 			k = j + 1;
 		}
+	}
+	if (rc == EG_RULES_STOPPED) {
+		eg_error_set(err, "rule %s at byte %zu", s->stopped_in->origin, s->stopped_at);
+		return EG_RULES_STOPPED;
 	}
 	return status;
 }

@@ -39,8 +39,9 @@ extern const size_t eg_edge_attr_count;
 const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *buf, eg_buf *scratch);
 const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *buf, eg_buf *scratch);
 
-/* Valid UTF-8 that XML 1.0 can hold: invalid sequences, C0 controls other
- * than tab, newline and carriage return, U+FFFE and U+FFFF are dropped.
+/* Valid UTF-8 that XML 1.0 can hold, and CSV readers too: invalid
+ * sequences, C0 controls other than tab, newline and carriage return,
+ * U+FFFE and U+FFFF are dropped.  Every text output's cells pass here.
  * Returns s itself when nothing is (printable ASCII), else scratch's copy. */
 const char *eg_xml_safe(const char *s, eg_buf *scratch);
 

@@ -3,7 +3,9 @@
 
 #include <string.h>
 
-void eg_json_string(eg_buf *out, const char *s, size_t n)
+/* invalid: how a byte that is not UTF-8 is written ("\\ufffd", or NULL for
+ * its lone surrogate \\udc80-\\udcff). */
+static void json_string(eg_buf *out, const char *s, size_t n, const char *invalid)
 {
 	static const char hex[] = "0123456789abcdef";
 	eg_buf_addc(out, '"');
@@ -11,10 +13,14 @@ void eg_json_string(eg_buf *out, const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
 			int len;
-			if (eg_utf8_decode((const unsigned char *)s + i, n - i, &len) == EG_UTF8_INVALID)
-				eg_buf_add(out, "\\ufffd", 6);
-			else
+			if (eg_utf8_decode((const unsigned char *)s + i, n - i, &len) != EG_UTF8_INVALID) {
 				eg_buf_add(out, s + i, (size_t)len);
+			} else if (invalid) {
+				eg_buf_adds(out, invalid);
+			} else {
+				char u[6] = {'\\', 'u', 'd', 'c', hex[c >> 4], hex[c & 15]};
+				eg_buf_add(out, u, 6);
+			}
 			i += (size_t)len;
 			continue;
 		}
@@ -37,6 +43,16 @@ void eg_json_string(eg_buf *out, const char *s, size_t n)
 	eg_buf_addc(out, '"');
 }
 
+void eg_json_string(eg_buf *out, const char *s, size_t n)
+{
+	json_string(out, s, n, "\\ufffd");
+}
+
+void eg_json_bytes(eg_buf *out, const char *s, size_t n)
+{
+	json_string(out, s, n, NULL);
+}
+
 static void add_field(eg_buf *out, const char *key, const char *value)
 {
 	eg_buf_printf(out, ",\"%s\":", key);
@@ -49,7 +65,7 @@ void eg_mentions_format(eg_buf *out, const eg_document *doc, const eg_mention *m
 	for (size_t i = 0; i < n; i++) {
 		const eg_mention *m = &mentions[i];
 		eg_buf_adds(out, "{\"doc\":");
-		eg_json_string(out, doc->id, strlen(doc->id));
+		eg_json_bytes(out, doc->id, strlen(doc->id));
 		eg_buf_printf(out, ",\"start\":%u,\"end\":%u,\"text\":", m->start, m->end);
 		eg_json_string(out, doc->text + m->start, m->end - m->start);
 		add_field(out, "type", eg_entity_type(ents, m->entity));

@@ -14,10 +14,15 @@ static int flush(FILE *fp, eg_buf *b, int *error)
 	return *error;
 }
 
-static void csv_field(eg_buf *b, const char *s)
+/* A cell of valid UTF-8 without control characters other than tab and
+ * line breaks, as in GraphML and GEXF (eg_xml_safe): Python's csv reader,
+ * among others, fails on anything else.  safe is scratch space distinct
+ * from s. */
+static void csv_field(eg_buf *b, const char *s, eg_buf *safe)
 {
 	if (!s)
 		return;
+	s = eg_xml_safe(s, safe);
 	if (!strpbrk(s, ",\"\r\n")) {
 		eg_buf_adds(b, s);
 		return;
@@ -41,7 +46,7 @@ static int finish(FILE *fp, int *error)
 
 int eg_csv_write(FILE *nodes, FILE *edges, const eg_graph *g, eg_error *err)
 {
-	eg_buf line = {0}, scratch = {0};
+	eg_buf line = {0}, scratch = {0}, safe = {0};
 	char buf[64];
 	int error = 0;
 	/* Nodes: Id, Label, then the rest. */
@@ -51,14 +56,14 @@ int eg_csv_write(FILE *nodes, FILE *edges, const eg_graph *g, eg_error *err)
 			eg_buf_printf(&line, ",%s", eg_node_attrs[k].name);
 	eg_buf_adds(&line, "\r\n");
 	for (size_t i = 0; i < g->node_count && !flush(nodes, &line, &error); i++) {
-		csv_field(&line, g->nodes[i].id);
+		csv_field(&line, g->nodes[i].id, &safe);
 		eg_buf_addc(&line, ',');
-		csv_field(&line, g->nodes[i].label);
+		csv_field(&line, g->nodes[i].label, &safe);
 		for (size_t k = 0; k < eg_node_attr_count; k++) {
 			if (strcmp(eg_node_attrs[k].name, "label") == 0)
 				continue;
 			eg_buf_addc(&line, ',');
-			csv_field(&line, eg_node_attr_value(g, i, k, buf, &scratch));
+			csv_field(&line, eg_node_attr_value(g, i, k, buf, &scratch), &safe);
 		}
 		eg_buf_adds(&line, "\r\n");
 	}
@@ -72,9 +77,9 @@ int eg_csv_write(FILE *nodes, FILE *edges, const eg_graph *g, eg_error *err)
 	eg_buf_adds(&line, "\r\n");
 	for (size_t i = 0; i < g->edge_count && !flush(edges, &line, &error); i++) {
 		const eg_graph_edge *e = &g->edges[i];
-		csv_field(&line, g->nodes[e->source].id);
+		csv_field(&line, g->nodes[e->source].id, &safe);
 		eg_buf_addc(&line, ',');
-		csv_field(&line, g->nodes[e->target].id);
+		csv_field(&line, g->nodes[e->target].id, &safe);
 		eg_buf_adds(&line, ",Undirected,");
 		eg_format_double(buf, e->weight);
 		eg_buf_adds(&line, buf);
@@ -82,7 +87,7 @@ int eg_csv_write(FILE *nodes, FILE *edges, const eg_graph *g, eg_error *err)
 			if (strcmp(eg_edge_attrs[k].name, "weight") == 0)
 				continue;
 			eg_buf_addc(&line, ',');
-			csv_field(&line, eg_edge_attr_value(g, i, k, buf, &scratch));
+			csv_field(&line, eg_edge_attr_value(g, i, k, buf, &scratch), &safe);
 		}
 		eg_buf_adds(&line, "\r\n");
 	}
@@ -90,6 +95,7 @@ int eg_csv_write(FILE *nodes, FILE *edges, const eg_graph *g, eg_error *err)
 	finish(edges, &error);
 	eg_buf_free(&line);
 	eg_buf_free(&scratch);
+	eg_buf_free(&safe);
 	if (error)
 		return eg_error_set(err, "cannot write the CSV: %s", strerror(error));
 	return 0;

@@ -80,14 +80,14 @@ grep -q '"doc":"tag:atom.example.net,2025:cut-off",.*"label":"Azure"' "$TMP/out"
 grep -q "\"doc\":\"$F/feed.atom#3\",.*\"label\":\"Amnesty International\"" "$TMP/out" || fail "Atom: text summary"
 grep -q '"doc":"tag:atom.example.net,2025:cut-off",.*"label":"Google"' "$TMP/out" && fail "Atom: nav inside HTML content"
 
-# Hostile feeds: entities are neither expanded nor fetched, quickly.
-expect_status 1 "$ENTGRAPH" mentions "$F/billion-laughs.rss"
-grep -q "^entgraph: $F/billion-laughs.rss:[0-9]*: .* (skipped)\$" "$TMP/err" || fail "billion laughs: $(cat "$TMP/err")"
-expect_stderr "entgraph: 1 input skipped"
-[ -s "$TMP/out" ] && fail "billion laughs: output written"
-expect_status 0 "$ENTGRAPH" mentions "$F/external-entity.rss"
+# Hostile feeds: entities are neither expanded nor fetched, quickly; the
+# text around them is read.
+expect_status 0 timeout 60 "$ENTGRAPH" mentions "$F/billion-laughs.rss"
+expect_summary "$F/billion-laughs.rss#1 2 Azure|Microsoft"
+grep -q 'lol' "$TMP/out" && fail "billion laughs: an entity was expanded"
+expect_status 0 "$ENTGRAPH" mentions $LEAK_DICT "$F/external-entity.rss"
 expect_summary "xxe-1 2 Azure|Microsoft"
-grep -q 'root' "$TMP/out" && fail "external entity: /etc/passwd leaked"
+not_leaked "external entity"
 
 # A page whose bytes do not fit its declared encoding: libxml2's own
 # messages never reach stderr (only entgraph's do).
@@ -110,7 +110,7 @@ expect_summary "$F/2025-08-06-note.txt.gz 3 Azure|Microsoft|Unit 8200"
 
 # A whole directory of mixed formats: inputs and records counted apart.
 expect_status 1 "$ENTGRAPH" extract -o "$TMP/g.graphml" "$F"
-expect_stderr "entgraph: 2 inputs and 6 records skipped"
+expect_stderr "entgraph: 1 input and 6 records skipped"
 grep -q '<data key="label">Project Nimbus</data>' "$TMP/g.graphml" || fail "directory: the Atom feed was not read"
 
 # Standard input: detected by content, or as --input-format says.

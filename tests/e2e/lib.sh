@@ -44,6 +44,21 @@ need_shared() {
 	fi
 }
 
+# A dictionary of one entity, type LEAKED, named by the first word of
+# /etc/passwd (the user name on its first line): a run given it shows a leak
+# of that file into a document as a mention of type LEAKED.  Grepping the
+# output for "root" instead matched the clone's own path in root's home.
+head -n 1 /etc/passwd 2>/dev/null | cut -d: -f1 | tr -cd 'A-Za-z0-9_-' >"$TMP/leak.word"
+[ -s "$TMP/leak.word" ] || printf 'nosuchuserinpasswd' >"$TMP/leak.word"
+printf '%s\tLEAKED\n' "$(cat "$TMP/leak.word")" >"$TMP/leak.tsv"
+LEAK_DICT="-d $TMP/leak.tsv"
+
+# not_leaked WHAT: $TMP/out (mentions, from a run given $LEAK_DICT) holds
+# nothing of /etc/passwd.
+not_leaked() {
+	grep -q '"type":"LEAKED"' "$TMP/out" && fail "$1: /etc/passwd leaked"
+}
+
 finish() {
 	if [ "$failures" -ne 0 ]; then
 		echo "$failures expectation(s) failed" >&2
