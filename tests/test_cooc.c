@@ -199,6 +199,74 @@ static void test_many_pairs(void)
 	eg_cooc_free(c);
 }
 
+/* Adds text as a document (or a part of one), with a mention at every
+ * occurrence of the four names, each its own entity. */
+static void add_text(eg_cooc *c, const char *id, const char *text, uint64_t offset, int more)
+{
+	static const char *const names[] = {"Microsoft", "Azure", "Google", "Oracle"};
+	const char *words[16];
+	uint32_t ents[16];
+	size_t n = 0;
+	for (const char *p = text; *p && n < 16; p++)
+		for (uint32_t e = 0; e < 4; e++)
+			if (strncmp(p, names[e], strlen(names[e])) == 0) {
+				words[n] = names[e];
+				ents[n++] = e;
+			}
+	eg_document d = {0};
+	real_document(&d, id, "2025-01-02", text, words, ents, n);
+	d.offset = offset;
+	d.more = more;
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &d, mentions.v, mentions.n);
+}
+
+/* A document in parts counts as the same document whole: documents of
+ * entities and pairs once, the document window once, windows within the
+ * parts as they are; and the next document starts afresh. */
+static void test_parts(void)
+{
+	const char *first = "Microsoft met Azure.\n\n";
+	const char *second = "Then Google met Microsoft.\n\nAzure and Oracle.";
+	char whole[256];
+	snprintf(whole, sizeof(whole), "%s%s", first, second);
+	const char *next = "Microsoft and Oracle.";
+	for (int kind = EG_WINDOW_SENTENCE; kind <= EG_WINDOW_TOKENS; kind++) {
+		eg_window w = {(eg_window_kind)kind, kind == EG_WINDOW_TOKENS ? 3 : 0};
+		eg_cooc *one = eg_cooc_new(w), *two = eg_cooc_new(w);
+		add_text(one, "d", whole, 0, 0);
+		add_text(one, "e", next, 0, 0);
+		add_text(two, "d", first, 0, 1);
+		add_text(two, "d", second, strlen(first), 0);
+		add_text(two, "e", next, 0, 0);
+		CHECK_INT(eg_cooc_documents(two), eg_cooc_documents(one));
+		CHECK_INT(eg_cooc_documents(two), 2);
+		for (uint32_t e = 0; e < 4; e++) {
+			CHECK_INT(eg_cooc_entity(two, e).documents, eg_cooc_entity(one, e).documents);
+			CHECK_INT(eg_cooc_entity(two, e).mentions, eg_cooc_entity(one, e).mentions);
+		}
+		size_t n1, n2;
+		eg_pair_counts *p1 = eg_cooc_pairs(one, &n1), *p2 = eg_cooc_pairs(two, &n2);
+		CHECK_INT(n2, n1);
+		for (size_t i = 0; i < n1; i++) {
+			const eg_pair_counts *q = find(p2, n2, p1[i].a, p1[i].b);
+			CHECK(q != NULL);
+			if (!q)
+				continue;
+			CHECK_INT(q->weight, p1[i].weight);
+			CHECK_INT(q->documents, p1[i].documents);
+			CHECK_INT(q->evidence_count, p1[i].evidence_count);
+			CHECK(q->snippet != NULL);
+			if (kind == EG_WINDOW_DOCUMENT && ((p1[i].a == 1 && p1[i].b == 2) || (p1[i].a == 2 && p1[i].b == 1)))
+				CHECK_STR(q->snippet, "Microsoft met Azure.… Google met Microsoft.");
+		}
+		free(p1);
+		free(p2);
+		eg_cooc_free(one);
+		eg_cooc_free(two);
+	}
+}
+
 int main(void)
 {
 	test_evidence();
@@ -329,6 +397,7 @@ int main(void)
 	CHECK_INT(eg_cooc_entity_limit(c), 0);
 	eg_cooc_free(c);
 
+	test_parts();
 	free(tokens.v);
 	eg_mentions_free(&mentions);
 	return check_result("cooc");
