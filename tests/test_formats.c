@@ -500,7 +500,8 @@ static void test_gzip(void)
 	out.len = 0;
 	if (src) {
 		CHECK(eg_source_fill(src, &out, 1 << 20) == 2 * plain_length);
-		CHECK(eg_source_failed(src, &err));
+		CHECK(!eg_source_failed(src, &err));
+		CHECK_INT(eg_source_report(src, &err), EG_INPUT_BAD_INPUT);
 		CHECK(strstr(err.message, "garbage.gz: trailing garbage after the gzip data") != NULL);
 		eg_source_close(src);
 	}

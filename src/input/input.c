@@ -563,11 +563,7 @@ static int open_input(eg_input *in, pending *p, eg_document *doc, eg_error *err)
 /* The end of an input: what cut it short, reported after its documents. */
 static int close_and_report(eg_input *in, eg_error *err)
 {
-	int rc = 0;
-	if (eg_source_limited(in->source, err))
-		rc = EG_INPUT_LIMITED;
-	else if (eg_source_failed(in->source, err))
-		rc = EG_INPUT_BAD_INPUT;
+	int rc = eg_source_report(in->source, err);
 	close_input(in);
 	return rc;
 }

@@ -107,6 +107,11 @@ int eg_source_ended(const eg_source *s);
 int eg_source_failed(const eg_source *s, eg_error *err);
 /* Whether the limit cut the input; err says so, naming the option. */
 int eg_source_limited(const eg_source *s, eg_error *err);
+/* What to report once the input's documents are out: EG_INPUT_LIMITED
+ * (the limit cut it), EG_INPUT_BAD_INPUT (it broke off, or trailing
+ * garbage followed the gzip data, which is ignored as gzip -dc ignores it)
+ * with err set, or 0. */
+int eg_source_report(const eg_source *s, eg_error *err);
 
 /* A budget in words and as its option's value: "64 MiB" and "64M". */
 void eg_size_words(uint64_t n, char words[32], char option[32]);

@@ -23,6 +23,7 @@ struct eg_source {
 	int raw_ended;                /* the file has no more bytes */
 	uint64_t total, limit;
 	int ended, limited, failed;
+	int garbage; /* ended at bytes after the gzip data that are not gzip */
 	eg_error error;
 };
 
@@ -126,7 +127,9 @@ static void after_member(eg_source *s)
 			return;
 		}
 		if (s->raw[0] != 0) {
-			fail(s, "trailing garbage after the gzip data");
+			s->garbage = 1;
+			s->ended = 1;
+			eg_error_set(&s->error, "%s: trailing garbage after the gzip data", s->path);
 			return;
 		}
 		size_t zeros = 0;
@@ -239,6 +242,17 @@ void eg_size_words(uint64_t n, char words[32], char option[32])
 		snprintf(option, 32, "%llu%c", (unsigned long long)n, letters[u]);
 	else
 		snprintf(option, 32, "%llu", (unsigned long long)n);
+}
+
+int eg_source_report(const eg_source *s, eg_error *err)
+{
+	if (s->limited)
+		return eg_source_limited(s, err), EG_INPUT_LIMITED;
+	if (s->failed || s->garbage) {
+		*err = s->error;
+		return EG_INPUT_BAD_INPUT;
+	}
+	return 0;
 }
 
 int eg_source_limited(const eg_source *s, eg_error *err)
