@@ -19,12 +19,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The most text matched at once: a document's tokens and mentions take
- * about 8 bytes per byte of text, so a larger document goes in parts of at
- * most this size (cut at a paragraph break where there is one), keeping
- * memory per document in the ring of run.c near 10 MiB, while a part is
- * still far larger than any article, so ordinary documents stay whole. */
-#define EG_PART_BYTES ((size_t)1 << 20)
+/* The most text matched at once.  A document's tokens and mentions take
+ * about 6 bytes per byte of text and run.c keeps a ring of 4 documents per
+ * thread, so a larger document goes in parts of at most this size (cut at
+ * a paragraph break where there is one): a ring of parts then takes tens
+ * of megabytes, not gigabytes, while a part is still far larger than any
+ * article (a 10,000-word feature is about 60 KB), so articles stay whole. */
+#define EG_PART_BYTES ((size_t)256 << 10)
 
 typedef struct eg_document {
 	char *id;      /* path as given or reached, JSONL id, or "-" for stdin */
