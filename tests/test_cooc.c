@@ -239,6 +239,34 @@ static void test_parts(void)
 		add_text(two, "d", first, 0, 1);
 		add_text(two, "d", second, strlen(first), 0);
 		add_text(two, "e", next, 0, 0);
+		/* The same in three parts, the last with an entity of its own. */
+		eg_cooc *three = eg_cooc_new(w);
+		const char *third = strstr(second, "Azure and");
+		char middle[64];
+		snprintf(middle, sizeof(middle), "%.*s", (int)(third - second), second);
+		add_text(three, "d", first, 0, 1);
+		add_text(three, "d", middle, strlen(first), 1);
+		add_text(three, "d", third, strlen(first) + strlen(middle), 0);
+		add_text(three, "e", next, 0, 0);
+		if (kind != EG_WINDOW_TOKENS) {
+			/* (token windows are cut at the parts) */
+			size_t n2, n3;
+			eg_pair_counts *p2 = eg_cooc_pairs(two, &n2), *p3 = eg_cooc_pairs(three, &n3);
+			CHECK_INT(n3, n2);
+			for (size_t i = 0; i < n2; i++) {
+				const eg_pair_counts *q = find(p3, n3, p2[i].a, p2[i].b);
+				CHECK(q != NULL);
+				if (q) {
+					CHECK_INT(q->weight, p2[i].weight);
+					CHECK_INT(q->documents, p2[i].documents);
+				}
+			}
+			free(p2);
+			free(p3);
+		}
+		for (uint32_t e = 0; e < 4; e++)
+			CHECK_INT(eg_cooc_entity(three, e).documents, eg_cooc_entity(one, e).documents);
+		eg_cooc_free(three);
 		CHECK_INT(eg_cooc_documents(two), eg_cooc_documents(one));
 		CHECK_INT(eg_cooc_documents(two), 2);
 		for (uint32_t e = 0; e < 4; e++) {

@@ -518,11 +518,12 @@ static int by_entity(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* The document window of a document in parts: the pairs of an entity of
- * this part with one of the earlier parts count (once per document: the
- * document window's weight is its documents), and the entities first seen
- * here join the earlier ones; the caller then counts the part's own pairs
- * as a window. */
+/* The document window of a document in parts: each entity first seen in
+ * this part pairs with every entity of the earlier parts (once per
+ * document: the document window's weight is its documents; a pair whose
+ * entities both came earlier was counted then) and joins them; the caller
+ * then counts the part's own pairs as a window.  So every pair counts
+ * once, with the snippet of its entities' first mentions. */
 static void count_across_parts(eg_cooc *c, const eg_mention *mentions, size_t n)
 {
 	EG_GROW(c->scratch, c->scratch_cap, n ? n : 1);
@@ -532,10 +533,11 @@ static void count_across_parts(eg_cooc *c, const eg_mention *mentions, size_t n)
 	size_t known = c->earlier_count;
 	for (size_t j = 0; j < k; j++) {
 		const eg_mention *y = &mentions[(uint32_t)c->scratch[j]];
+		earlier key = {.entity = y->entity};
+		if (known && bsearch(&key, c->earlier, known, sizeof(key), by_entity))
+			continue; /* its pairs with the earlier entities are counted */
 		for (size_t i = 0; i < known; i++) {
 			const earlier *x = &c->earlier[i];
-			if (x->entity == y->entity)
-				continue;
 			pair_slot *p = pair_at(c, x->entity, y->entity);
 			if (!first_in_document(c, p))
 				continue;
@@ -551,9 +553,6 @@ static void count_across_parts(eg_cooc *c, const eg_mention *mentions, size_t n)
 				free(b.data);
 			}
 		}
-		earlier key = {.entity = y->entity};
-		if (known && bsearch(&key, c->earlier, known, sizeof(key), by_entity))
-			continue;
 		EG_GROW(c->earlier, c->earlier_cap, c->earlier_count + 1);
 		c->earlier[c->earlier_count].entity = y->entity;
 		c->earlier[c->earlier_count++].around = around(c, y);
