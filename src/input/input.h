@@ -65,8 +65,10 @@
  * (--max-input-bytes 1G); the rest is not read") or skipped a record or
  * page too large to hold (err a whole sentence naming the option).  Either
  * way err says why and the next call goes on with the rest.  A gzip input
- * that breaks off after some of its data was used is a bad input reported
- * after those documents.
+ * that breaks off (truncated, corrupt) within its first EG_PART_BYTES is
+ * skipped whole; one that breaks off later, or whose gzip data is followed
+ * by garbage, is used up to there and reported after its documents as a
+ * bad input.
  */
 #ifndef EG_INPUT_H
 #define EG_INPUT_H
