@@ -6,6 +6,7 @@
 # document larger than a part is matched in parts with the offsets, counts
 # and memory of one document read whole.  Each case is followed by a
 # normal input, which must still be processed.
+# shellcheck disable=SC2086 # $tech is a list of options
 . "$(dirname "$0")/lib.sh"
 
 article=$DATA/unit-8200-azure.txt
