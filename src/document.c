@@ -15,6 +15,8 @@ void eg_document_free(eg_document *doc)
 	free(doc->source);
 	doc->id = doc->text = doc->title = doc->date = doc->url = doc->source = NULL;
 	doc->length = 0;
+	doc->offset = 0;
+	doc->more = 0;
 }
 
 void eg_mentions_push(eg_mentions *list, const eg_mention *m)

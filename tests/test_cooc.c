@@ -294,6 +294,139 @@ static void test_window_budget(void)
 	eg_cooc_free(c);
 }
 
+/* Adds text as a document (or a part of one), with a mention at every
+ * occurrence of the four names, each its own entity. */
+static void add_text(eg_cooc *c, const char *id, const char *text, uint64_t offset, int more)
+{
+	static const char *const names[] = {"Microsoft", "Azure", "Google", "Oracle"};
+	const char *words[16];
+	uint32_t ents[16];
+	size_t n = 0;
+	for (const char *p = text; *p && n < 16; p++)
+		for (uint32_t e = 0; e < 4; e++)
+			if (strncmp(p, names[e], strlen(names[e])) == 0) {
+				words[n] = names[e];
+				ents[n++] = e;
+			}
+	eg_document d = {0};
+	real_document(&d, id, "2025-01-02", text, words, ents, n);
+	d.offset = offset;
+	d.more = more;
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &d, mentions.v, mentions.n);
+}
+
+/* A document in parts counts as the same document whole: documents of
+ * entities and pairs once, the document window once, windows within the
+ * parts as they are; and the next document starts afresh. */
+static void test_parts(void)
+{
+	const char *first = "Microsoft met Azure.\n\n";
+	const char *second = "Then Google met Microsoft.\n\nAzure and Oracle.";
+	char whole[256];
+	snprintf(whole, sizeof(whole), "%s%s", first, second);
+	const char *next = "Microsoft and Oracle.";
+	for (int kind = EG_WINDOW_SENTENCE; kind <= EG_WINDOW_TOKENS; kind++) {
+		eg_window w = {(eg_window_kind)kind, kind == EG_WINDOW_TOKENS ? 3 : 0};
+		eg_cooc *one = eg_cooc_new(w), *two = eg_cooc_new(w);
+		add_text(one, "d", whole, 0, 0);
+		add_text(one, "e", next, 0, 0);
+		add_text(two, "d", first, 0, 1);
+		add_text(two, "d", second, strlen(first), 0);
+		add_text(two, "e", next, 0, 0);
+		/* The same in three parts, the last with an entity of its own. */
+		eg_cooc *three = eg_cooc_new(w);
+		const char *third = strstr(second, "Azure and");
+		char middle[64];
+		snprintf(middle, sizeof(middle), "%.*s", (int)(third - second), second);
+		add_text(three, "d", first, 0, 1);
+		add_text(three, "d", middle, strlen(first), 1);
+		add_text(three, "d", third, strlen(first) + strlen(middle), 0);
+		add_text(three, "e", next, 0, 0);
+		if (kind != EG_WINDOW_TOKENS) {
+			/* (token windows are cut at the parts) */
+			size_t n2, n3;
+			eg_pair_counts *p2 = eg_cooc_pairs(two, &n2), *p3 = eg_cooc_pairs(three, &n3);
+			CHECK_INT(n3, n2);
+			for (size_t i = 0; i < n2; i++) {
+				const eg_pair_counts *q = find(p3, n3, p2[i].a, p2[i].b);
+				CHECK(q != NULL);
+				if (q) {
+					CHECK_INT(q->weight, p2[i].weight);
+					CHECK_INT(q->documents, p2[i].documents);
+				}
+			}
+			free(p2);
+			free(p3);
+		}
+		for (uint32_t e = 0; e < 4; e++)
+			CHECK_INT(eg_cooc_entity(three, e).documents, eg_cooc_entity(one, e).documents);
+		eg_cooc_free(three);
+		CHECK_INT(eg_cooc_documents(two), eg_cooc_documents(one));
+		CHECK_INT(eg_cooc_documents(two), 2);
+		for (uint32_t e = 0; e < 4; e++) {
+			CHECK_INT(eg_cooc_entity(two, e).documents, eg_cooc_entity(one, e).documents);
+			CHECK_INT(eg_cooc_entity(two, e).mentions, eg_cooc_entity(one, e).mentions);
+		}
+		size_t n1, n2;
+		eg_pair_counts *p1 = eg_cooc_pairs(one, &n1), *p2 = eg_cooc_pairs(two, &n2);
+		CHECK_INT(n2, n1);
+		for (size_t i = 0; i < n1; i++) {
+			const eg_pair_counts *q = find(p2, n2, p1[i].a, p1[i].b);
+			CHECK(q != NULL);
+			if (!q)
+				continue;
+			CHECK_INT(q->weight, p1[i].weight);
+			CHECK_INT(q->documents, p1[i].documents);
+			CHECK_INT(q->evidence_count, p1[i].evidence_count);
+			CHECK(q->snippet != NULL);
+			if (kind == EG_WINDOW_DOCUMENT && ((p1[i].a == 1 && p1[i].b == 2) || (p1[i].a == 2 && p1[i].b == 1)))
+				CHECK_STR(q->snippet, "Microsoft met Azure.… Google met Microsoft.");
+		}
+		free(p1);
+		free(p2);
+		eg_cooc_free(one);
+		eg_cooc_free(two);
+	}
+}
+
+/* The window budget holds for the document window across parts as in the
+ * document whole: the first entities of the text are linked, the later
+ * ones counted but linked to nothing, in however many parts. */
+static void test_parts_budget(void)
+{
+	const char *first = "Microsoft met Azure.\n\n";
+	const char *second = "Then Google met Microsoft.\n\nAzure and Oracle.";
+	char whole[256];
+	snprintf(whole, sizeof(whole), "%s%s", first, second);
+	for (uint32_t budget = 2; budget <= 3; budget++) {
+		eg_cooc *one = eg_cooc_new((eg_window){EG_WINDOW_DOCUMENT, 0});
+		eg_cooc *two = eg_cooc_new((eg_window){EG_WINDOW_DOCUMENT, 0});
+		eg_cooc_set_window_entities(one, budget);
+		eg_cooc_set_window_entities(two, budget);
+		add_text(one, "d", whole, 0, 0);
+		add_text(two, "d", first, 0, 1);
+		add_text(two, "d", second, strlen(first), 0);
+		CHECK_INT(pair_count(one), budget * (budget - 1) / 2);
+		CHECK_INT(pair_count(two), budget * (budget - 1) / 2);
+		expect_pair(two, 0, 1, 1, 1);
+		if (budget == 3) {
+			expect_pair(two, 0, 2, 1, 1);
+			expect_pair(two, 1, 2, 1, 1);
+		}
+		CHECK_INT(eg_cooc_last_capped(two).windows, 1);
+		CHECK_INT(eg_cooc_last_capped(two).largest, 4);
+		CHECK_INT(eg_cooc_last_capped(one).largest, 4);
+		for (uint32_t e = 0; e < 4; e++)
+			CHECK_INT(eg_cooc_entity(two, e).mentions, eg_cooc_entity(one, e).mentions);
+		/* The next document is reported afresh. */
+		add_text(two, "e", "Microsoft and Oracle.", 0, 0);
+		CHECK_INT(eg_cooc_last_capped(two).windows, 0);
+		eg_cooc_free(one);
+		eg_cooc_free(two);
+	}
+}
+
 int main(void)
 {
 	test_evidence();
@@ -425,6 +558,8 @@ int main(void)
 	CHECK_INT(eg_cooc_entity_limit(c), 0);
 	eg_cooc_free(c);
 
+	test_parts();
+	test_parts_budget();
 	free(tokens.v);
 	eg_mentions_free(&mentions);
 	return check_result("cooc");

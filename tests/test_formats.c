@@ -478,29 +478,67 @@ static void test_gzip(void)
 	CHECK(gz != NULL);
 	if (!gz)
 		return;
-	char *out;
-	size_t out_length;
 	eg_error err;
-	/* Two members, as cat a.gz b.gz writes: one stream. */
-	char *twice = eg_xmalloc(2 * n);
-	memcpy(twice, gz, n);
-	memcpy(twice + n, gz, n);
-	CHECK_INT(eg_gunzip("x.gz", twice, 2 * n, 1 << 20, &out, &out_length, &err), 0);
 	size_t plain_length;
 	char *plain = eg_read_file(FORMATS "articles.jsonl", &plain_length, NULL);
-	CHECK(out_length == 2 * plain_length && memcmp(out, plain, plain_length) == 0 &&
-	      memcmp(out + plain_length, plain, plain_length) == 0);
-	free(out);
+	/* Two members, as cat a.gz b.gz writes, then NUL padding: one stream,
+	 * as gzip -dc reads it. */
+	char *twice = eg_xcalloc(2 * n + 5000, 1);
+	memcpy(twice, gz, n);
+	memcpy(twice + n, gz, n);
+	eg_source *src = eg_source_open(put("twice.gz", twice, 2 * n + 5000), 1 << 20, &err);
+	CHECK(src != NULL);
+	eg_buf out = {0};
+	if (src) {
+		CHECK(eg_source_fill(src, &out, 1 << 20) == 2 * plain_length);
+		CHECK(out.len == 2 * plain_length && memcmp(out.data, plain, plain_length) == 0 &&
+		      memcmp(out.data + plain_length, plain, plain_length) == 0);
+		CHECK(eg_source_ended(src) && !eg_source_failed(src, &err) && !eg_source_limited(src, &err));
+		eg_source_close(src);
+	}
+	/* Garbage after the padding is reported, the data before it kept. */
+	twice[2 * n + 4000] = 'x';
+	src = eg_source_open(put("garbage.gz", twice, 2 * n + 5000), 1 << 20, &err);
+	out.len = 0;
+	if (src) {
+		CHECK(eg_source_fill(src, &out, 1 << 20) == 2 * plain_length);
+		CHECK(!eg_source_failed(src, &err));
+		CHECK_INT(eg_source_report(src, &err), EG_INPUT_BAD_INPUT);
+		CHECK(strstr(err.message, "garbage.gz: trailing garbage after the gzip data") != NULL);
+		eg_source_close(src);
+	}
 	free(twice);
 
-	CHECK_INT(eg_gunzip("x.gz", gz, n, 100, &out, &out_length, &err), -1);
-	CHECK_STR(err.message, "x.gz: gzip data inflates to more than 0 MiB, the limit for one input");
-	CHECK_INT(eg_gunzip("x.gz", gz, n / 2, 1 << 20, &out, &out_length, &err), -1);
-	CHECK_STR(err.message, "x.gz: truncated gzip data");
+	/* The budget cuts the inflated bytes, and says so once. */
+	const char *whole = put("whole.gz", gz, n);
+	src = eg_source_open(whole, 100, &err);
+	out.len = 0;
+	if (src) {
+		CHECK(eg_source_fill(src, &out, 1 << 20) == 100);
+		CHECK(eg_source_ended(src) && eg_source_limited(src, &err));
+		CHECK(strstr(err.message, "whole.gz: stopped after 100 bytes (--max-input-bytes 100); the rest is not read") !=
+		      NULL);
+		eg_source_close(src);
+	}
+	/* Exactly at the budget is not cut. */
+	src = eg_source_open(whole, plain_length, &err);
+	out.len = 0;
+	if (src) {
+		CHECK(eg_source_fill(src, &out, 1 << 20) == plain_length);
+		CHECK(eg_source_ended(src) && !eg_source_limited(src, &err));
+		eg_source_close(src);
+	}
+	src = eg_source_open(put("half.gz", gz, n / 2), 1 << 20, &err);
+	out.len = 0;
+	if (src) {
+		eg_source_fill(src, &out, 1 << 20);
+		CHECK(eg_source_failed(src, &err));
+		CHECK(strstr(err.message, "half.gz: truncated gzip data") != NULL);
+		eg_source_close(src);
+	}
+	eg_buf_free(&out);
 	gz[n / 2] ^= 0x55;
 	gz[n / 2 + 1] ^= 0x55;
-	CHECK_INT(eg_gunzip("x.gz", gz, n, 1 << 20, &out, &out_length, &err), -1);
-	CHECK(strncmp(err.message, "x.gz: corrupt gzip data (", 25) == 0);
 	const char *bad = put("bad.jsonl.gz", gz, n);
 	read_all(bad, EG_FORMAT_AUTO, &r);
 	CHECK_INT(r.count, 0);

@@ -82,7 +82,8 @@ static int count_document(void *context, const eg_document *doc, eg_mentions *me
 	counting *c = context;
 	eg_match_adopt(c->matcher, found, mentions);
 	eg_cooc_add_document(c->counts, doc, mentions->v, mentions->n);
-	report_capped(c, doc->id);
+	if (!doc->more)
+		report_capped(c, doc->id);
 	return 0;
 }
 

@@ -6,7 +6,9 @@
  * filled slots in any order; the main thread takes finished slots strictly
  * in order and calls the command.  So everything the command sees is the
  * same whatever the number of threads.  The ring has a few slots per worker:
- * memory stays at that many documents, however large the corpus.
+ * memory stays at that many documents, however large the corpus, and a
+ * document larger than EG_PART_BYTES comes in parts (document.h), each a
+ * slot of its own, so a slot is never larger than a part.
  *
  * With a cache, the main thread looks each document up as it reads it; a
  * document found there skips the workers, and the results of those matched
@@ -32,6 +34,7 @@ typedef struct slot {
 	enum slot_state state;
 	int read_failed;  /* err holds the input's error; no document */
 	int bad_record;   /* the failure was one record of an input, not all of it */
+	int limited;      /* the failure was a budget that cut or skipped input */
 	int match_failed; /* err holds the matcher's complaint; mentions still valid */
 	int rules_stopped; /* the rules spent their budget (err says where); mentions still valid */
 	int cached;       /* mentions came from the cache */
@@ -128,6 +131,7 @@ static eg_input *open_inputs(const eg_options *o)
 	eg_input *in = eg_input_new(o->inputs, o->input_count, o->input_format);
 	for (size_t i = 0; i < o->own_count; i++)
 		eg_input_exclude(in, o->own[i]);
+	eg_input_budget(in, &o->budgets);
 	if (o->shard_count)
 		eg_input_skip_ids(in, keep_id, (void *)o);
 	return in;
@@ -144,6 +148,7 @@ static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s)
 		return 0;
 	s->read_failed = rc < 0;
 	s->bad_record = rc == EG_INPUT_BAD_RECORD;
+	s->limited = rc == EG_INPUT_LIMITED;
 	s->match_failed = 0;
 	s->rules_stopped = 0;
 	s->cached = 0;
@@ -158,13 +163,18 @@ static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s)
 	return 1;
 }
 
-/* What a document contributes to a run's key: its id, metadata and text. */
+/* What a document contributes to a run's key: its id, metadata and text;
+ * for a document in parts, each part with where it starts. */
 static void hash_document(XXH3_state_t *h, const eg_document *doc, const eg_cache_key *text)
 {
 	const char *fields[] = {doc->id, doc->title, doc->date, doc->url, doc->source};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		XXH3_128bits_update(h, fields[i] ? fields[i] : "", fields[i] ? strlen(fields[i]) + 1 : 1);
 	XXH3_128bits_update(h, text->bytes, sizeof(text->bytes));
+	if (doc->offset || doc->more) {
+		uint64_t part[] = {doc->offset, (uint64_t)doc->more};
+		XXH3_128bits_update(h, part, sizeof(part));
+	}
 }
 
 static eg_cache_key digest_of(XXH3_state_t *h)
@@ -193,13 +203,18 @@ static void store(eg_cache **cache, const slot *s, size_t *pending)
 
 /* Reports and hands over one finished slot; returns fn's status. */
 static int consume(eg_cache **cache, size_t *pending, XXH3_state_t *content, eg_progress *progress, slot *s,
-		   eg_document_fn fn, void *context, eg_run_stats *stats)
+		   eg_document_fn fn, void *context, eg_run_stats *stats, int *parts_matched)
 {
 	s->state = SLOT_EMPTY;
 	if (!s->read_failed)
 		eg_progress_add(progress, s->doc.length);
 	if (content && !s->read_failed)
 		hash_document(content, &s->doc, &s->key);
+	if (s->read_failed && s->limited) {
+		eg_report("%s", s->err.message); /* a whole sentence naming the option */
+		stats->skipped.limited++;
+		return 0;
+	}
 	if (s->read_failed) {
 		eg_report("%s (skipped)", s->err.message);
 		if (s->bad_record)
@@ -214,15 +229,22 @@ static int consume(eg_cache **cache, size_t *pending, XXH3_state_t *content, eg_
 		eg_report("%s: %s", s->doc.id, s->err.message);
 		stats->skipped.limited++;
 	}
-	if (s->cached) {
-		stats->cached++;
-	} else {
-		stats->matched++;
+	if (!s->cached) {
+		*parts_matched = 1;
 		/* A rule that gave up leaves an incomplete result: not worth keeping. */
 		if (*cache && !s->match_failed && !s->rules_stopped)
 			store(cache, s, pending);
 	}
-	stats->documents++;
+	/* A document in parts counts once, at its last: reused when every
+	 * part came from the cache. */
+	if (!s->doc.more) {
+		if (*parts_matched)
+			stats->matched++;
+		else
+			stats->cached++;
+		stats->documents++;
+		*parts_matched = 0;
+	}
 	int status = fn(context, &s->doc, &s->mentions, s->found);
 	eg_document_free(&s->doc);
 	return status;
@@ -282,7 +304,7 @@ int eg_run_content(const eg_options *o, eg_cache_key *content, size_t *documents
 		if (in_shard(o, doc.id)) {
 			eg_cache_key text = eg_cache_key_of(doc.text, doc.length);
 			hash_document(h, &doc, &text);
-			(*documents)++;
+			*documents += !doc.more;
 		}
 		eg_document_free(&doc);
 	}
@@ -323,7 +345,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 
 	eg_input *in = open_inputs(o);
 	size_t consumed = 0;
-	int more = 1, status = 0;
+	int more = 1, status = 0, parts_matched = 0;
 	while (status >= 0) {
 		/* Keep the ring full, then take the oldest slot when it is done. */
 		pthread_mutex_lock(&p.lock);
@@ -357,7 +379,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 		while (s->state != SLOT_DONE)
 			pthread_cond_wait(&p.done, &p.lock);
 		pthread_mutex_unlock(&p.lock);
-		status = consume(&cache, &pending, content, &progress, s, fn, context, stats);
+		status = consume(&cache, &pending, content, &progress, s, fn, context, stats, &parts_matched);
 		consumed++;
 	}
 

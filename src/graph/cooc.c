@@ -27,6 +27,14 @@ typedef struct entity_slot {
 	uint8_t source_count;
 } entity_slot;
 
+/* An entity of the earlier parts of a document in parts, for the document
+ * window: its pairs with entities of later parts take their snippet from
+ * the text around its first mention, kept here (the part is gone). */
+typedef struct earlier {
+	uint32_t entity;
+	char *around; /* NULL: over the window budget, linked to nothing */
+} earlier;
+
 /* The document being added. */
 typedef struct current {
 	const eg_document *doc;
@@ -55,6 +63,9 @@ struct eg_cooc {
 	eg_cooc_capped capped;       /* what that cut in the current document */
 	eg_pool doc_ids, dates, snippets, source_names;
 	current now;
+	earlier *earlier;            /* sorted by entity */
+	size_t earlier_count, earlier_cap;
+	size_t earlier_linked;       /* those within the window budget (around set) */
 };
 
 int eg_window_parse(const char *s, eg_window *out, eg_error *err)
@@ -102,6 +113,9 @@ void eg_cooc_free(eg_cooc *c)
 	free(c->counted);
 	free(c->touched);
 	free(c->scratch);
+	for (size_t i = 0; i < c->earlier_count; i++)
+		free(c->earlier[i].around);
+	free(c->earlier);
 	eg_pool_free(&c->doc_ids);
 	eg_pool_free(&c->dates);
 	eg_pool_free(&c->snippets);
@@ -232,6 +246,19 @@ static void append_piece(eg_buf *b, const char *text, size_t from, size_t to, in
 		eg_buf_add(b, "\xe2\x80\xa6", 3);
 }
 
+/* The text around mention y as the second half of a snippet between lo
+ * and hi: from a little before it (never before after), to the rest of
+ * half the snippet. */
+static void append_around(eg_buf *b, const char *text, const eg_mention *y, size_t lo, size_t hi, size_t after)
+{
+	const uint32_t half = EG_SNIPPET_MAX / 2, side = half / 3;
+	size_t from = char_boundary(text, y->start - lo > side && y->start - side > after ? y->start - side : y->start);
+	if (from > lo && from != y->start)
+		from = cut_before(text, from, y->start);
+	size_t to = hi - y->end > half - side ? cut_after(text, y->end + (half - side), y->end) : hi;
+	append_piece(b, text, from, to, 0, to < hi);
+}
+
 /* The evidence snippet for mentions x before y: the sentence(s) from x's
  * to y's when they fit in EG_SNIPPET_MAX bytes; otherwise the text around
  * both mentions, or around each with a "…" between when they lie far apart. */
@@ -254,11 +281,7 @@ static uint32_t make_snippet(eg_cooc *c, const eg_mention *x, const eg_mention *
 		size_t to = cut_after(text, from + half < x->end ? x->end : from + half, x->end);
 		append_piece(&b, text, from, to, from > lo, 1);
 		eg_buf_add(&b, " ", 1);
-		from = char_boundary(text, y->start - lo > side && y->start - side > to ? y->start - side : y->start);
-		if (from > lo && from != y->start)
-			from = cut_before(text, from, y->start);
-		to = hi - y->end > half - side ? cut_after(text, y->end + (half - side), y->end) : hi;
-		append_piece(&b, text, from, to, 0, to < hi);
+		append_around(&b, text, y, lo, hi, to);
 	}
 	uint32_t ref = eg_pool_intern(&c->snippets, b.data ? b.data : "", b.len);
 	free(b.data);
@@ -273,29 +296,29 @@ static uint32_t evidence_count(const pair_slot *p)
 	return n;
 }
 
-/* Keeps the EG_EVIDENCE_MAX smallest document ids of a pair, and the
- * snippet of the smallest; called once per pair and document. */
-static void add_evidence(eg_cooc *c, pair_slot *p, const eg_mention *x, const eg_mention *y)
+/* Keeps the EG_EVIDENCE_MAX smallest document ids of a pair; called once
+ * per pair and document.  Returns 1 when the document is now the smallest,
+ * whose snippet the caller then sets. */
+static int add_evidence(eg_cooc *c, pair_slot *p)
 {
 	const char *id = c->now.doc->id;
 	size_t count = evidence_count(p), at = count;
 	while (at > 0) {
 		int order = strcmp(id, interned(&c->doc_ids, p->evidence[at - 1]));
 		if (order == 0)
-			return; /* two documents with one id count as one piece of evidence */
+			return 0; /* two documents with one id count as one piece of evidence */
 		if (order > 0)
 			break;
 		at--;
 	}
 	if (at == EG_EVIDENCE_MAX)
-		return;
+		return 0;
 	if (!c->now.id)
 		c->now.id = eg_pool_intern(&c->doc_ids, id, strlen(id));
 	size_t keep = count < EG_EVIDENCE_MAX ? count : EG_EVIDENCE_MAX - 1;
 	memmove(p->evidence + at + 1, p->evidence + at, (keep - at) * sizeof(*p->evidence));
 	p->evidence[at] = c->now.id;
-	if (at == 0)
-		p->snippet = x->start <= y->start ? make_snippet(c, x, y) : make_snippet(c, y, x);
+	return at == 0;
 }
 
 /* The pair's bits multiplied by 2^64 / phi, the high half (where both
@@ -390,11 +413,17 @@ static void count_pair(eg_cooc *c, uint32_t mx, uint32_t my)
 	if (x == y)
 		return;
 	pair_slot *p = pair_at(c, x, y);
+	int first = first_in_document(c, p);
+	/* The document window is one per document, in however many parts. */
+	if (!first && c->window.kind == EG_WINDOW_DOCUMENT)
+		return;
 	p->weight++;
-	if (first_in_document(c, p)) {
+	if (first) {
 		p->documents++;
 		widen(c, &p->first_date, &p->last_date, c->now.date, c->now.date);
-		add_evidence(c, p, &mentions[mx], &mentions[my]);
+		const eg_mention *a = &mentions[mx], *b = &mentions[my];
+		if (add_evidence(c, p))
+			p->snippet = a->start <= b->start ? make_snippet(c, a, b) : make_snippet(c, b, a);
 	}
 }
 
@@ -499,11 +528,98 @@ static int is_date(const char *s)
 	return 1;
 }
 
+/* The text around mention x of the current part, as the first half of a
+ * snippet whose second lies in a later part. */
+static char *around(const eg_cooc *c, const eg_mention *x)
+{
+	const char *text = c->now.doc->text;
+	const uint32_t half = EG_SNIPPET_MAX / 2, side = half / 3;
+	size_t lo = x->sentence_start, hi = x->sentence_end;
+	size_t from = x->start - lo > side ? cut_before(text, x->start - side, x->start) : lo;
+	size_t to = from + half < x->end ? x->end : from + half;
+	to = to < hi ? cut_after(text, to, x->end) : hi;
+	eg_buf b = {0};
+	append_piece(&b, text, from, to, from > lo, 1);
+	if (!b.data)
+		eg_buf_add(&b, "", 0);
+	return b.data;
+}
+
+static int by_entity(const void *x, const void *y)
+{
+	uint32_t a = ((const earlier *)x)->entity, b = ((const earlier *)y)->entity;
+	return a < b ? -1 : a > b;
+}
+
+/* The document window of a document in parts, the whole of it: the
+ * document's entities in text order, each first seen in this part pairing
+ * with every linked entity before it (once per document: the document
+ * window's weight is its documents; a pair whose entities both came earlier
+ * was counted then).  The window budget holds across the parts: past it an
+ * entity is remembered, so that a later part does not link it, but pairs
+ * with nobody.  A pair within this part takes its snippet as in a whole
+ * document; one across parts, the text around its entities' first mentions. */
+static void count_across_parts(eg_cooc *c, const eg_mention *mentions, size_t n)
+{
+	EG_GROW(c->scratch, c->scratch_cap, n ? n : 1);
+	for (size_t i = 0; i < n; i++)
+		c->scratch[i] = (uint64_t)mentions[i].entity << 32 | i;
+	size_t k = distinct_entities(c, n);
+	qsort(c->scratch, k, sizeof(*c->scratch), by_mention);
+	size_t known = c->earlier_count, budget = c->window_entities, local = 0;
+	for (size_t j = 0; j < k; j++) {
+		uint32_t my = (uint32_t)c->scratch[j];
+		const eg_mention *y = &mentions[my];
+		earlier key = {.entity = y->entity};
+		if (known && bsearch(&key, c->earlier, known, sizeof(key), by_entity))
+			continue; /* linked, or left out, at its first part */
+		int linked = !budget || c->earlier_linked + local < budget;
+		if (linked) {
+			for (size_t i = 0; i < known; i++) {
+				const earlier *x = &c->earlier[i];
+				if (!x->around)
+					continue; /* over the budget */
+				pair_slot *p = pair_at(c, x->entity, y->entity);
+				if (!first_in_document(c, p))
+					continue;
+				p->weight++;
+				p->documents++;
+				widen(c, &p->first_date, &p->last_date, c->now.date, c->now.date);
+				if (add_evidence(c, p)) {
+					eg_buf b = {0};
+					eg_buf_adds(&b, x->around);
+					eg_buf_add(&b, " ", 1);
+					append_around(&b, c->now.doc->text, y, y->sentence_start, y->sentence_end, 0);
+					p->snippet = eg_pool_intern(&c->snippets, b.data, b.len);
+					free(b.data);
+				}
+			}
+			/* This part's linked entities so far sit at scratch[0, local). */
+			for (size_t i = 0; i < local; i++)
+				count_pair(c, (uint32_t)c->scratch[i], my);
+			c->scratch[local++] = c->scratch[j];
+		}
+		EG_GROW(c->earlier, c->earlier_cap, c->earlier_count + 1);
+		c->earlier[c->earlier_count].entity = y->entity;
+		c->earlier[c->earlier_count++].around = linked ? around(c, y) : NULL;
+	}
+	c->earlier_linked += local;
+	if (budget && c->earlier_count > budget) {
+		c->capped.windows = 1;
+		c->capped.largest = c->earlier_count;
+	}
+	qsort(c->earlier, c->earlier_count, sizeof(*c->earlier), by_entity);
+}
+
 void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *mentions, size_t n)
 {
-	c->documents++;
+	/* The parts of one document (document.h) count as one: per-document
+	 * counts open at its first part and settle at its last. */
+	if (doc->offset == 0) {
+		c->documents++;
+		c->capped = (eg_cooc_capped){0}; /* reported for the whole document */
+	}
 	c->now = (current){.doc = doc, .mentions = mentions};
-	c->capped = (eg_cooc_capped){0};
 	if (doc->date && is_date(doc->date))
 		c->now.date = eg_pool_intern(&c->dates, doc->date, 10);
 	if (doc->source && *doc->source)
@@ -512,6 +628,8 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
 		count_entity(c, mentions[i].entity);
 	if (c->window.kind == EG_WINDOW_TOKENS) {
 		count_token_windows(c, mentions, n);
+	} else if (c->window.kind == EG_WINDOW_DOCUMENT && (doc->offset || doc->more)) {
+		count_across_parts(c, mentions, n);
 	} else {
 		/* Mentions are sorted by offset, so each window is a contiguous run. */
 		size_t first = 0;
@@ -522,7 +640,12 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
 			}
 		}
 	}
+	if (doc->more)
+		return;
 	end_document(c);
+	for (size_t i = 0; i < c->earlier_count; i++)
+		free(c->earlier[i].around);
+	c->earlier_count = c->earlier_linked = 0;
 }
 
 void eg_cooc_set_window_entities(eg_cooc *c, uint32_t max)

@@ -89,8 +89,9 @@ void eg_cooc_free(eg_cooc *c);
  * one list of 4,000 names from making 8 million pairs. */
 void eg_cooc_set_window_entities(eg_cooc *c, uint32_t max);
 
-/* What the budget cut in the document added last: how many windows had
- * more distinct entities than it, and the most any of them had. */
+/* What the budget cut in the document added last (all its parts so far):
+ * how many windows had more distinct entities than it, and the most any of
+ * them had. */
 typedef struct eg_cooc_capped {
 	uint64_t windows;
 	uint64_t largest;

@@ -22,14 +22,34 @@ typedef struct own_file {
 	ino_t ino;
 } own_file;
 
+/* A document being handed out in parts: its metadata, and the bytes not
+ * yet handed out, buf[done, len).  Plain text streams into buf from the
+ * source as parts go out; any other document was whole in buf. */
+typedef struct splitting {
+	int active;
+	int streaming;
+	eg_document whole; /* id and metadata; text unused */
+	eg_buf buf;
+	size_t done;
+	uint64_t offset;   /* of buf[done] in the document */
+} splitting;
+
 struct eg_input {
 	pending *stack; /* next input on top */
 	size_t n, cap;
 	eg_input_format format;
+	eg_budgets budgets;
 	/* The record reader (JSONL, feed) of the input being read, if any. */
 	eg_reader reader;
 	int reading;
-	char *path, *data;
+	/* The input being read: its path, its bytes and what is held of them
+	 * (the first block, a page or feed, or JSONL lines). */
+	char *path;
+	eg_source *source;
+	eg_buf data;
+	char cut_byte;  /* refill_lines: the byte its terminator covers */
+	int cut_set;
+	splitting parts;
 	int (*keep)(void *context, const char *id); /* eg_input_skip_ids */
 	void *keep_context;
 	own_file *own; /* eg_input_exclude */
@@ -60,11 +80,17 @@ eg_input *eg_input_new(const char *const *paths, size_t count, eg_input_format f
 {
 	eg_input *in = eg_xcalloc(1, sizeof(*in));
 	in->format = format;
+	in->budgets = EG_BUDGETS_DEFAULT;
 	if (count == 0)
 		push(in, eg_xstrdup("-"), 1);
 	for (size_t i = count; i-- > 0;)
 		push(in, eg_xstrdup(paths[i]), 1);
 	return in;
+}
+
+void eg_input_budget(eg_input *in, const eg_budgets *budgets)
+{
+	in->budgets = *budgets;
 }
 
 static void stop_reading(eg_input *in)
@@ -73,16 +99,31 @@ static void stop_reading(eg_input *in)
 		in->reader.release(&in->reader);
 	memset(&in->reader, 0, sizeof(in->reader));
 	in->reading = 0;
+}
+
+static void stop_splitting(eg_input *in)
+{
+	eg_document_free(&in->parts.whole);
+	eg_buf_free(&in->parts.buf);
+	memset(&in->parts, 0, sizeof(in->parts));
+}
+
+static void close_input(eg_input *in)
+{
+	stop_reading(in);
+	stop_splitting(in);
+	eg_source_close(in->source);
+	in->source = NULL;
 	free(in->path);
-	free(in->data);
-	in->path = in->data = NULL;
+	in->path = NULL;
+	eg_buf_free(&in->data);
 }
 
 void eg_input_free(eg_input *in)
 {
 	if (!in)
 		return;
-	stop_reading(in);
+	close_input(in);
 	for (size_t i = 0; i < in->n; i++)
 		free(in->stack[i].path);
 	free(in->stack);
@@ -260,28 +301,6 @@ static eg_input_format format_from_content(const char *data, size_t length)
 	}
 }
 
-static int read_whole_page(eg_input_format format, char *path, char *data, size_t length, eg_document *doc,
-			   eg_error *err)
-{
-	memset(doc, 0, sizeof(*doc));
-	if (format == EG_FORMAT_HTML) {
-		int rc = eg_html_read(path, data, length, doc, err);
-		free(data);
-		if (rc < 0) {
-			eg_document_free(doc);
-			free(path);
-			return EG_INPUT_BAD_INPUT;
-		}
-	} else {
-		doc->text = data;
-		doc->length = length;
-	}
-	doc->id = path;
-	if (!doc->date && strcmp(path, "-") != 0)
-		doc->date = eg_date_from_name(path);
-	return 1;
-}
-
 /* Walks to the next file to read: returns 1 with *p (the caller owns its
  * path) and *st (unset for standard input), 0 at the end, or
  * EG_INPUT_BAD_INPUT with err set. */
@@ -338,15 +357,292 @@ int eg_input_next_file(eg_input *in, char **path, struct stat *st, eg_error *err
 	return rc;
 }
 
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Where to end a part of at most n bytes of text (more follow): after the
+ * last paragraph break (a line of only blanks), else the last line break,
+ * else the last sentence end, else the last white space, each looked for in
+ * the block's second half so that parts stay large; else the last white
+ * space anywhere; else at a UTF-8 character boundary. */
+static size_t cut_point(const char *text, size_t n)
+{
+	size_t half = n / 2;
+	for (size_t i = n; i-- > half;) {
+		if (text[i] != '\n')
+			continue;
+		size_t j = i;
+		while (j > 0 && is_blank(text[j - 1]))
+			j--;
+		if (j > 0 && text[j - 1] == '\n')
+			return i + 1;
+	}
+	for (size_t i = n; i-- > half;)
+		if (text[i] == '\n')
+			return i + 1;
+	for (size_t i = n; i-- > half + 1;)
+		if (text[i] == ' ' && (text[i - 1] == '.' || text[i - 1] == '!' || text[i - 1] == '?'))
+			return i + 1;
+	for (size_t i = n; i-- > 1;)
+		if (text[i] == ' ' || text[i] == '\t')
+			return i + 1;
+	size_t at = n;
+	while (at > n - 3 && ((unsigned char)text[at] & 0xc0) == 0x80)
+		at--;
+	return at;
+}
+
+static char *copy_or_null(const char *s)
+{
+	return s ? eg_xstrdup(s) : NULL;
+}
+
+/* The next part of the document being split. */
+static int next_part(eg_input *in, eg_document *doc)
+{
+	splitting *p = &in->parts;
+	size_t pending = p->buf.len - p->done;
+	if (p->streaming && pending <= EG_PART_BYTES && !eg_source_ended(in->source)) {
+		memmove(p->buf.data, p->buf.data + p->done, pending);
+		p->buf.len = pending;
+		p->done = 0;
+		eg_source_fill(in->source, &p->buf, EG_PART_BYTES + 1 - pending);
+		pending = p->buf.len;
+	}
+	/* At the end of a stream that broke off, what was read is the last
+	 * part; the input is reported after it. */
+	int more = pending > EG_PART_BYTES;
+	size_t cut = more ? cut_point(p->buf.data + p->done, EG_PART_BYTES) : pending;
+	memset(doc, 0, sizeof(*doc));
+	if (!more && p->offset == 0) {
+		/* The whole document in one: hand over the buffer itself. */
+		doc->id = p->whole.id;
+		doc->title = p->whole.title;
+		doc->date = p->whole.date;
+		doc->url = p->whole.url;
+		doc->source = p->whole.source;
+		memset(&p->whole, 0, sizeof(p->whole));
+		if (!p->buf.data)
+			eg_buf_add(&p->buf, "", 0);
+		memmove(p->buf.data, p->buf.data + p->done, pending);
+		p->buf.data[pending] = '\0';
+		doc->text = p->buf.data;
+		memset(&p->buf, 0, sizeof(p->buf));
+	} else {
+		doc->id = copy_or_null(p->whole.id);
+		doc->title = copy_or_null(p->whole.title);
+		doc->date = copy_or_null(p->whole.date);
+		doc->url = copy_or_null(p->whole.url);
+		doc->source = copy_or_null(p->whole.source);
+		doc->text = eg_xmalloc(cut + 1);
+		memcpy(doc->text, p->buf.data + p->done, cut);
+		doc->text[cut] = '\0';
+	}
+	doc->length = cut;
+	doc->offset = p->offset;
+	doc->more = more;
+	p->offset += cut;
+	p->done += cut;
+	if (!more)
+		stop_splitting(in);
+	return 1;
+}
+
+/* Hands doc on, whole or, when it is larger than a part, its first part. */
+static int hand_on(eg_input *in, eg_document *doc)
+{
+	if (doc->length <= EG_PART_BYTES)
+		return 1;
+	splitting *p = &in->parts;
+	p->active = 1;
+	p->buf = (eg_buf){.data = doc->text, .len = doc->length, .cap = doc->length + 1};
+	p->whole = *doc;
+	p->whole.text = NULL;
+	p->whole.length = 0;
+	return next_part(in, doc);
+}
+
+/* JSONL lines for the reader: whole lines, a block or so at a time; a line
+ * longer than the record budget is skipped unread. */
+static int refill_lines(eg_reader *r, eg_error *err)
+{
+	eg_input *in = r->owner;
+	eg_buf *b = &in->data;
+	size_t handed = r->length;
+	if (in->cut_set && handed < b->len)
+		b->data[handed] = in->cut_byte;
+	in->cut_set = 0;
+	memmove(b->data, b->data + handed, b->len - handed);
+	b->len -= handed;
+	r->length = 0;
+	size_t searched = 0, lines = 0; /* lines: bytes up to the last line end */
+	for (;;) {
+		for (size_t i = b->len; i-- > searched;)
+			if (b->data[i] == '\n') {
+				lines = i + 1;
+				break;
+			}
+		searched = b->len;
+		int ended = eg_source_ended(in->source);
+		if (ended && (eg_source_failed(in->source, NULL) || eg_source_limited(in->source, NULL)))
+			b->len = lines; /* a line the stream broke off in is no record */
+		if (ended || (lines && b->len >= EG_PART_BYTES)) {
+			r->length = ended ? b->len : lines;
+			break;
+		}
+		if (!lines && b->len > in->budgets.record_bytes) {
+			/* Skip to the end of the line without holding it. */
+			const char *end;
+			while (!(end = memchr(b->data, '\n', b->len))) {
+				b->len = 0;
+				if (eg_source_fill(in->source, b, 65536) == 0)
+					break;
+			}
+			size_t rest = end ? b->len - (size_t)(end + 1 - b->data) : 0;
+			if (end)
+				memmove(b->data, end + 1, rest);
+			b->len = rest;
+			char words[32], option[32];
+			eg_size_words(in->budgets.record_bytes, words, option);
+			eg_error_set(err, "a record over %s, the most one is read whole (--max-record-bytes %s); skipped", words,
+				     option);
+			return EG_INPUT_LIMITED;
+		}
+		eg_source_fill(in->source, b, 65536);
+	}
+	if (!b->data)
+		eg_buf_add(b, "", 0);
+	/* The reader sees its lines NUL-terminated: the byte under the
+	 * terminator (the next line's first) is put back at the next call. */
+	in->cut_byte = b->data[r->length];
+	in->cut_set = 1;
+	b->data[r->length] = '\0';
+	r->data = b->data;
+	return r->length > 0;
+}
+
+/* Reads the rest of a page or feed, which is parsed whole; 0, or an
+ * eg_input_next error when it is too large or does not read. */
+static int read_whole(eg_input *in, eg_error *err)
+{
+	uint64_t budget = in->budgets.record_bytes;
+	while (!eg_source_ended(in->source) && in->data.len <= budget)
+		eg_source_fill(in->source, &in->data, budget + 1 - in->data.len < 65536 ? (size_t)(budget + 1 - in->data.len) : 65536);
+	if (in->data.len > budget) {
+		char words[32], option[32];
+		eg_size_words(budget, words, option);
+		eg_error_set(err, "%s: larger than %s, the most a page or feed is read whole (--max-record-bytes %s); skipped",
+			     in->path, words, option);
+		return EG_INPUT_LIMITED;
+	}
+	if (eg_source_failed(in->source, err))
+		return EG_INPUT_BAD_INPUT;
+	return 0;
+}
+
+/* Whether the first block of a text input is nothing but NUL bytes. */
+static int only_nul(const eg_buf *b)
+{
+	for (size_t i = 0; i < b->len; i++)
+		if (b->data[i])
+			return 0;
+	return b->len > 0;
+}
+
+/* Opens the next input and starts reading it: 1 with *doc (text, HTML),
+ * 0 when a record reader was started, or an eg_input_next result. */
+static int open_input(eg_input *in, pending *p, eg_document *doc, eg_error *err)
+{
+	int is_stdin = p->given && strcmp(p->path, "-") == 0;
+	in->path = p->path;
+	in->source = eg_source_open(in->path, in->budgets.input_bytes, err);
+	if (!in->source)
+		return EG_INPUT_BAD_INPUT;
+	/* The first block: enough to tell the format, and a text's first part. */
+	eg_source_fill(in->source, &in->data, EG_PART_BYTES);
+	if (eg_source_failed(in->source, err))
+		return EG_INPUT_BAD_INPUT;
+	eg_input_format format = in->format;
+	if (format == EG_FORMAT_AUTO && !is_stdin)
+		format = format_from_name(in->path);
+	if (format == EG_FORMAT_AUTO)
+		format = format_from_content(in->data.data ? in->data.data : "", in->data.len);
+	if (format == EG_FORMAT_TEXT) {
+		if (only_nul(&in->data))
+			return eg_error_set(err, "%s: binary data, not text (its first %zu bytes are all NUL)", in->path,
+					    in->data.len), EG_INPUT_BAD_INPUT;
+		splitting *s = &in->parts;
+		s->active = s->streaming = 1;
+		s->whole.id = eg_xstrdup(in->path);
+		if (!is_stdin)
+			s->whole.date = eg_date_from_name(in->path);
+		s->buf = in->data;
+		memset(&in->data, 0, sizeof(in->data));
+		return next_part(in, doc);
+	}
+	int rc = format == EG_FORMAT_JSONL ? 0 : read_whole(in, err);
+	if (rc < 0)
+		return rc;
+	if (!in->data.data)
+		eg_buf_add(&in->data, "", 0);
+	if (format == EG_FORMAT_HTML) {
+		memset(doc, 0, sizeof(*doc));
+		if (eg_html_read(in->path, in->data.data, in->data.len, doc, err) < 0) {
+			eg_document_free(doc);
+			return EG_INPUT_BAD_INPUT;
+		}
+		eg_buf_free(&in->data);
+		doc->id = eg_xstrdup(in->path);
+		if (!doc->date && !is_stdin)
+			doc->date = eg_date_from_name(in->path);
+		return hand_on(in, doc);
+	}
+	in->reader.path = in->path;
+	in->reader.data = in->data.data;
+	in->reader.length = in->data.len;
+	if (format == EG_FORMAT_JSONL) {
+		/* Lines come from refill_lines, starting with the first block. */
+		in->reader.refill = refill_lines;
+		in->reader.owner = in;
+		in->reader.data = "";
+		in->reader.length = 0;
+	}
+	rc = format == EG_FORMAT_JSONL ? eg_jsonl_open(&in->reader, err) : eg_feed_open(&in->reader, err);
+	if (rc < 0)
+		return EG_INPUT_BAD_INPUT;
+	in->reading = 1;
+	return 0;
+}
+
+/* The end of an input: what cut it short, reported after its documents. */
+static int close_and_report(eg_input *in, eg_error *err)
+{
+	int rc = eg_source_report(in->source, err);
+	close_input(in);
+	return rc;
+}
+
 int eg_input_next(eg_input *in, eg_document *doc, eg_error *err)
 {
 	for (;;) {
+		if (in->parts.active)
+			return next_part(in, doc);
 		if (in->reading) {
 			int rc = in->reader.next(&in->reader, doc, err);
-			if (rc != 0)
+			if (rc > 0)
+				return hand_on(in, doc);
+			if (rc < 0)
 				return rc;
 			stop_reading(in);
 		}
+		if (in->source) {
+			int rc = close_and_report(in, err);
+			if (rc < 0)
+				return rc;
+		}
+		close_input(in);
 		pending p;
 		struct stat st;
 		int found = next_file(in, &p, &st, err);
@@ -361,40 +657,11 @@ int eg_input_next(eg_input *in, eg_document *doc, eg_error *err)
 				continue;
 			}
 		}
-		size_t length;
-		char *data = eg_read_file(p.path, &length, err);
-		if (!data) {
-			free(p.path);
-			return EG_INPUT_BAD_INPUT;
-		}
-		if (length >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b) {
-			char *inflated;
-			int rc = eg_gunzip(p.path, data, length, EG_INPUT_MAX_INFLATED, &inflated, &length, err);
-			free(data);
-			if (rc < 0) {
-				free(p.path);
-				return EG_INPUT_BAD_INPUT;
-			}
-			data = inflated;
-		}
-		eg_input_format format = in->format;
-		if (format == EG_FORMAT_AUTO && !is_stdin)
-			format = format_from_name(p.path);
-		if (format == EG_FORMAT_AUTO)
-			format = format_from_content(data, length);
-		if (format == EG_FORMAT_TEXT || format == EG_FORMAT_HTML)
-			return read_whole_page(format, p.path, data, length, doc, err);
-		in->path = p.path;
-		in->data = data;
-		in->reader.path = p.path;
-		in->reader.data = data;
-		in->reader.length = length;
-		int rc = format == EG_FORMAT_JSONL ? eg_jsonl_open(&in->reader, err) : eg_feed_open(&in->reader, err);
-		in->reading = rc == 0;
-		if (rc < 0) {
-			stop_reading(in);
-			return EG_INPUT_BAD_INPUT;
-		}
+		int rc = open_input(in, &p, doc, err);
+		if (rc < 0)
+			close_input(in);
+		if (rc != 0)
+			return rc;
 	}
 }
 

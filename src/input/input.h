@@ -7,17 +7,21 @@
  * is neither a regular file nor a directory; symbolic links are followed to
  * files but not into directories (so a walk cannot loop).
  *
- * Formats.  Each file (or standard input) is read whole; if it starts with
- * the gzip magic bytes (1f 8b) it is inflated first, up to
- * EG_INPUT_MAX_INFLATED bytes (a larger or corrupt stream skips the input).
- * Then, with EG_FORMAT_AUTO, the format comes from the extension (after
+ * Formats.  Each file (or standard input) is read as a stream; if it starts
+ * with the gzip magic bytes (1f 8b) it is inflated as it is read (members
+ * may be concatenated, and NUL padding after the last is ignored, as by
+ * gzip -dc).  At most the input budget's bytes are read from one input
+ * (after inflating): the rest is cut and reported.  Then, with
+ * EG_FORMAT_AUTO, the format comes from the extension (after
  * stripping ".gz"): .jsonl/.ndjson, .html/.htm, .xml/.rss/.atom, .txt; else
  * from the first bytes ("<rss", "<feed", "<rdf:RDF", "<?xml" with such a
  * root, "<!doctype html" or "<html", "{"); else plain text.  Any other
  * format applies to every input, standard input included.
  *
  *  - text: one document; text is the file's bytes exactly; id is the path
- *    as given or reached ("dir/sub/file.txt") or "-".
+ *    as given or reached ("dir/sub/file.txt") or "-".  Read in blocks,
+ *    never whole.  A file whose first EG_PART_BYTES are all NUL bytes
+ *    (/dev/zero, a zeroed image) holds no text and is a bad input.
  *  - jsonl: one document per non-blank line, a JSON object: id (a string
  *    or number; else "PATH:LINE"), title or headline, the body from text,
  *    content, body, article or description, a date from published,
@@ -33,6 +37,13 @@
  *    else the link, else "PATH#N" (N counts items from 1); source is the
  *    channel's or feed's title.
  *  A record or item with neither a title nor a body is a bad record.
+ *  A JSONL line, an HTML page or a feed is held whole, so one larger than
+ *  the record budget is skipped (EG_INPUT_LIMITED).
+ *
+ * A document larger than EG_PART_BYTES is handed on in parts (document.h),
+ * each cut at the last paragraph break of its block, else the last line
+ * break, else the last sentence end or white space, else at a UTF-8
+ * character boundary: memory then holds a block, not the document.
  *
  * The document text of a jsonl record, an HTML page or a feed item is its
  * title (whitespace collapsed), a blank line ("\n\n") and its body, so the
@@ -52,7 +63,15 @@
  * when a whole input could not be read ("PATH: reason"), or
  * EG_INPUT_BAD_RECORD (-2) when one record of an input was skipped
  * ("PATH:LINE: reason (column N)" for JSONL, "PATH: item N: reason" for a
- * feed).  Either way err says why and the next call goes on with the rest.
+ * feed), or EG_INPUT_LIMITED (-3) when a budget cut an input (after the
+ * documents of what was read: "PATH: stopped after 1 GiB
+ * (--max-input-bytes 1G); the rest is not read") or skipped a record or
+ * page too large to hold (err a whole sentence naming the option).  Either
+ * way err says why and the next call goes on with the rest.  A gzip input
+ * that breaks off (truncated, corrupt) within its first EG_PART_BYTES is
+ * skipped whole; one that breaks off later, or whose gzip data is followed
+ * by garbage, is used up to there and reported after its documents as a
+ * bad input.
  */
 #ifndef EG_INPUT_H
 #define EG_INPUT_H
@@ -70,11 +89,7 @@ typedef enum eg_input_format {
 	EG_FORMAT_FEED,
 } eg_input_format;
 
-enum { EG_INPUT_BAD_INPUT = -1, EG_INPUT_BAD_RECORD = -2 };
-
-/* The most one gzip input may inflate to: far above any batch of articles,
- * low enough that a small "zip bomb" cannot exhaust memory. */
-#define EG_INPUT_MAX_INFLATED ((size_t)1 << 30)
+enum { EG_INPUT_BAD_INPUT = -1, EG_INPUT_BAD_RECORD = -2, EG_INPUT_LIMITED = -3 };
 
 /* "auto", "text", "jsonl", "html" or "feed"; returns -1 for anything else. */
 int eg_input_format_parse(const char *name, eg_input_format *format);
@@ -85,6 +100,10 @@ struct stat;
 eg_input *eg_input_new(const char *const *paths, size_t count, eg_input_format format);
 int eg_input_next(eg_input *in, eg_document *doc, eg_error *err);
 void eg_input_free(eg_input *in);
+
+/* The budgets.input_bytes and record_bytes the inputs are read with
+ * (EG_BUDGETS_DEFAULT until set). */
+void eg_input_budget(eg_input *in, const eg_budgets *budgets);
 
 /* A hint that documents whose id keep() rejects will be dropped anyway:
  * files that hold one document named by their path (text and HTML, by

@@ -104,7 +104,18 @@ static int record_to_document(const eg_reader *r, size_t line, size_t skipped, c
 static int jsonl_next(eg_reader *r, eg_document *doc, eg_error *err)
 {
 	jsonl_state *s = r->state;
-	while (s->pos < r->length) {
+	for (;;) {
+		if (s->pos >= r->length) {
+			int rc = r->refill ? r->refill(r, err) : 0;
+			if (rc == EG_INPUT_LIMITED) {
+				eg_error what = *err;
+				eg_error_set(err, "%s:%zu: %s", r->path, ++s->line, what.message);
+			}
+			if (rc <= 0)
+				return rc;
+			s->pos = 0;
+			continue;
+		}
 		const char *line = r->data + s->pos;
 		const char *newline = memchr(line, '\n', r->length - s->pos);
 		size_t n = newline ? (size_t)(newline - line) : r->length - s->pos;
@@ -134,7 +145,6 @@ static int jsonl_next(eg_reader *r, eg_document *doc, eg_error *err)
 		eg_json_free(&record);
 		return rc < 0 ? EG_INPUT_BAD_RECORD : 1;
 	}
-	return 0;
 }
 
 static void jsonl_release(eg_reader *r)

@@ -1,12 +1,14 @@
 /*
  * reader: what input.c shares with the format readers; internal to input/.
  *
- * input.c reads a file whole, inflates it, picks the format and hands the
- * bytes to a reader.  Whole-page readers (text, HTML) make one document;
- * record readers (JSONL, feeds) are opened on the bytes and then yield one
- * record per call of next, with eg_input_next's results (1, 0,
- * EG_INPUT_BAD_INPUT, EG_INPUT_BAD_RECORD).  A reader never prints; it
- * fills err.
+ * input.c reads a file through an eg_source (inflating gzip, within the
+ * input's byte budget), picks the format and hands the bytes to a reader.
+ * Plain text is streamed in blocks by input.c itself; an HTML page or a
+ * feed is read whole (up to the record budget) and parsed; record readers
+ * (JSONL, feeds) are opened on the bytes and then yield one record per call
+ * of next, with eg_input_next's results (1, 0, EG_INPUT_BAD_INPUT,
+ * EG_INPUT_BAD_RECORD, EG_INPUT_LIMITED).  A reader never prints; it fills
+ * err.
  */
 #ifndef EG_INPUT_READER_H
 #define EG_INPUT_READER_H
@@ -21,8 +23,15 @@
 typedef struct eg_reader eg_reader;
 struct eg_reader {
 	const char *path;   /* owned by input.c, outlives the reader */
-	const char *data;   /* the whole input, NUL-terminated; owned by input.c */
+	const char *data;   /* the input's bytes, NUL-terminated; owned by input.c */
 	size_t length;
+	/* When set (JSONL from input.c), data holds only whole lines of the
+	 * input, and at their end the reader calls refill for the next ones:
+	 * 1 with data and length replaced, 0 at the end of the input, or an
+	 * eg_input_next error for the reader to return (EG_INPUT_LIMITED: the
+	 * next line was too long and is skipped; it still counts as a line). */
+	int (*refill)(eg_reader *r, eg_error *err);
+	void *owner;        /* refill's context */
 	void *state;        /* the reader's own, freed by release */
 	int (*next)(eg_reader *r, eg_document *doc, eg_error *err);
 	void (*release)(eg_reader *r);
@@ -78,10 +87,33 @@ char *eg_date_from_epoch(double seconds);
  * ("corpus/2025-08-06-unit-8200-azure.txt"), else NULL. */
 char *eg_date_from_name(const char *path);
 
-/* Inflates a gzip stream (members may be concatenated) into a new
- * NUL-terminated buffer; -1 with "PATH: ..." when it is corrupt, truncated
- * or would exceed limit bytes. */
-int eg_gunzip(const char *path, const char *data, size_t length, size_t limit, char **out, size_t *out_length,
-	      eg_error *err);
+/* An input's bytes as they are read (source.c): from a file or standard
+ * input ("-"), inflated when it starts with the gzip magic bytes (members
+ * may be concatenated and followed by NUL padding, as gzip -dc reads them),
+ * and never more than limit bytes after inflating. */
+typedef struct eg_source eg_source;
+/* NULL with err set ("PATH: reason") when the input cannot be opened. */
+eg_source *eg_source_open(const char *path, uint64_t limit, eg_error *err);
+void eg_source_close(eg_source *s);
+/* Up to n bytes; 0 at the end of the data, at the limit or on an error. */
+size_t eg_source_read(eg_source *s, void *out, size_t n);
+/* Appends up to want bytes to b (fewer only at the end), keeping it
+ * NUL-terminated; returns how many. */
+size_t eg_source_fill(eg_source *s, eg_buf *b, size_t want);
+/* Whether no more bytes will come. */
+int eg_source_ended(const eg_source *s);
+/* Whether the data stopped on an error ("PATH: truncated gzip data"...,
+ * copied to err when not NULL). */
+int eg_source_failed(const eg_source *s, eg_error *err);
+/* Whether the limit cut the input; err says so, naming the option. */
+int eg_source_limited(const eg_source *s, eg_error *err);
+/* What to report once the input's documents are out: EG_INPUT_LIMITED
+ * (the limit cut it), EG_INPUT_BAD_INPUT (it broke off, or trailing
+ * garbage followed the gzip data, which is ignored as gzip -dc ignores it)
+ * with err set, or 0. */
+int eg_source_report(const eg_source *s, eg_error *err);
+
+/* A budget in words and as its option's value: "64 MiB" and "64M". */
+void eg_size_words(uint64_t n, char words[32], char option[32]);
 
 #endif

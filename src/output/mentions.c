@@ -66,7 +66,9 @@ void eg_mentions_format(eg_buf *out, const eg_document *doc, const eg_mention *m
 		const eg_mention *m = &mentions[i];
 		eg_buf_adds(out, "{\"doc\":");
 		eg_json_bytes(out, doc->id, strlen(doc->id));
-		eg_buf_printf(out, ",\"start\":%u,\"end\":%u,\"text\":", m->start, m->end);
+		/* A part's offsets are into the part: the document's start with its base. */
+		eg_buf_printf(out, ",\"start\":%llu,\"end\":%llu,\"text\":", (unsigned long long)(doc->offset + m->start),
+			      (unsigned long long)(doc->offset + m->end));
 		eg_json_string(out, doc->text + m->start, m->end - m->start);
 		add_field(out, "type", eg_entity_type(ents, m->entity));
 		add_field(out, "id", eg_entity_id(ents, m->entity));
