@@ -197,6 +197,15 @@ int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_par
 	char *data = eg_read_file(path, &size, &read_err);
 	if (!data)
 		return eg_error_set(err, "%s", read_err.message);
+	int rc = eg_partial_parse(path, data, size, counts, ents, info, err);
+	free(data);
+	return rc;
+}
+
+int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *counts, eg_entities *ents,
+		     eg_partial_info *info, eg_error *err)
+{
+	memset(info, 0, sizeof(*info));
 	int rc = -1;
 	eg_buf strings[8] = {{0}}, sources[EG_SOURCES_MAX] = {{0}};
 	uint32_t *entity_of = NULL;
@@ -322,6 +331,5 @@ done:
 	for (size_t i = 0; i < EG_SOURCES_MAX; i++)
 		eg_buf_free(&sources[i]);
 	free(entity_of);
-	free(data);
 	return rc;
 }

@@ -53,6 +53,10 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
  * info, interns its entities into ents (an extension table) and merges its
  * counts into counts.  Errors name the file: "PATH: what is wrong". */
 int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_partial_info *info, eg_error *err);
+/* The same for a partial already in memory (size bytes at data, e.g. one
+ * the cache kept); name stands for its path in errors. */
+int eg_partial_parse(const char *name, const char *data, size_t size, eg_cooc *counts, eg_entities *ents,
+		     eg_partial_info *info, eg_error *err);
 
 void eg_partial_info_free(eg_partial_info *info);
 
