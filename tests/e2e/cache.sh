@@ -104,7 +104,7 @@ done
 # right output, exit 0, and the file left as it was.
 printf 'this is not a database, just text that is long enough to look like a header\n%.0s' $(seq 100) >"$TMP/bad.db"
 cp "$TMP/bad.db" "$TMP/bad.db.orig"
-expect_status 0 "$ENTGRAPH" extract --cache "$TMP/bad.db" -o "$TMP/x.graphml" "$TMP/docs"
+expect_status 0 "$ENTGRAPH" extract -w paragraph --cache "$TMP/bad.db" -o "$TMP/x.graphml" "$TMP/docs"
 grep -q "^entgraph: $TMP/bad.db: .*file is not a database; going on without the cache\$" "$TMP/err" || fail "no clear warning for a file that is no cache: $(cat "$TMP/err")"
 [ "$(wc -l <"$TMP/err")" -eq 1 ] || fail "more than one line for a file that is no cache: $(cat "$TMP/err")"
 cmp -s "$TMP/x.graphml" "$TMP/plain3.graphml" || fail "the run beside a file that is no cache differs from a run without cache"

@@ -146,6 +146,21 @@ before=$(sum "$TMP/marked.db")
 uncached "a database marked by another program" "$TMP/marked.db"
 [ "$(sum "$TMP/marked.db")" = "$before" ] || fail "a database marked by another program was changed"
 
+# A cache of schema 1 (output copies, no checksums) is emptied and set up
+# again without a word: its outputs table is gone.
+sql "$TMP/old.db" "PRAGMA journal_mode=WAL;
+CREATE TABLE results (configuration BLOB NOT NULL, text BLOB NOT NULL, format INTEGER NOT NULL,
+ mentions BLOB NOT NULL, PRIMARY KEY (configuration, text)) WITHOUT ROWID;
+CREATE TABLE outputs (run BLOB PRIMARY KEY, format INTEGER NOT NULL, written INTEGER NOT NULL, bytes BLOB NOT NULL);
+CREATE TABLE stamps (files BLOB PRIMARY KEY, content BLOB NOT NULL, documents INTEGER NOT NULL, time INTEGER NOT NULL);
+INSERT INTO outputs VALUES (x'00', 1, 1, x'00')"
+expect_status 0 "$E" extract --cache "$TMP/old.db" -o "$TMP/old.graphml" "$TMP/docs"
+same "$TMP/plain.graphml" "$TMP/old.graphml" "the run on a schema 1 cache"
+expect_stderr "entgraph: cache: 0 of $total documents reused, $total matched"
+one_line "a schema 1 cache"
+tables=$($PYTHON -c 'import sqlite3, sys; print(" ".join(sorted(r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT name FROM sqlite_master WHERE type = '"'table'"'"))))' "$TMP/old.db")
+[ "$tables" = "counts results stamps" ] || fail "a schema 1 cache was not set up again: its tables are $tables"
+
 # A cache damaged on disk: its pages overwritten from the second on.
 expect_status 0 "$E" extract --cache "$TMP/broken.db" -o /dev/null "$TMP/docs"
 $PYTHON -c 'import os, sys; f = open(sys.argv[1], "r+b"); n = os.path.getsize(sys.argv[1]); f.seek(4096); f.write(b"\xa5" * (n - 4096))' "$TMP/broken.db"
