@@ -595,16 +595,18 @@ int eg_cache_counts_put(eg_cache *c, const eg_cache_key *run, const eg_cooc *cou
 				rc = db_error(c, err, "cannot store counts");
 			sqlite3_finalize(drop);
 		}
-		/* Keep the newest EG_CACHE_COUNTS runs' counts (see cache.h). */
+		/* Keep the newest EG_CACHE_COUNTS runs' counts (see cache.h), the
+		 * older ones dropped before the new go in: their pages are then
+		 * reused, and the file holds no more than EG_CACHE_COUNTS. */
 		char sql[200];
 		snprintf(sql, sizeof(sql),
 			 "DELETE FROM counts WHERE written NOT IN"
 			 " (SELECT DISTINCT written FROM counts ORDER BY written DESC LIMIT %d)",
-			 EG_CACHE_COUNTS);
-		if (rc == 0)
-			rc = put_chunks(c, run, fp, err);
+			 EG_CACHE_COUNTS - 1);
 		if (rc == 0)
 			rc = exec(c, sql, err);
+		if (rc == 0)
+			rc = put_chunks(c, run, fp, err);
 		if (rc == 0)
 			rc = exec(c, "COMMIT", err);
 		else
