@@ -2,8 +2,6 @@
 #include "graph/graph.h"
 #include "output/atomic.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>

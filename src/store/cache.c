@@ -118,7 +118,7 @@ static int pragma_int(eg_cache *c, const char *sql, int64_t *out, eg_error *err)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(c, err, "not a usable SQLite database");
+		return db_error(c, err, "cannot read it");
 	int rc = sqlite3_step(st);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
@@ -153,7 +153,7 @@ static int inspect(eg_cache *c, eg_error *err)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(c->db, "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex_%'",
 			       -1, &st, NULL) != SQLITE_OK)
-		return db_error(c, err, "not a usable SQLite database");
+		return db_error(c, err, "cannot read it");
 	int rc, objects = 0, ours = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		objects++;
@@ -162,7 +162,7 @@ static int inspect(eg_cache *c, eg_error *err)
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_error(c, err, "not a usable SQLite database");
+		return db_error(c, err, "cannot read it");
 	if (objects && (objects != 3 || ours != 3))
 		return eg_error_set(err, "%s: not an entgraph cache (it has other tables)", c->path);
 	return 0;
@@ -501,8 +501,13 @@ int eg_cache_counts_get(eg_cache *c, const eg_cache_key *run, eg_cooc *counts, e
 	int rc, damaged = 0;
 	while ((rc = sqlite3_step(get)) == SQLITE_ROW) {
 		int64_t part = sqlite3_column_int64(get, 0);
-		if (parts < 0)
+		if (parts < 0) {
 			parts = sqlite3_column_int64(get, 1);
+			/* Room for all of it at once: growing by doubling would copy
+			 * it, and hold twice its size for a moment. */
+			if (parts > 0 && parts <= 1024)
+				eg_buf_reserve(&data, (size_t)parts * EG_CACHE_CHUNK);
+		}
 		const void *bytes = sqlite3_column_blob(get, 2);
 		size_t n = (size_t)sqlite3_column_bytes(get, 2);
 		if (part != next || sqlite3_column_int64(get, 1) != parts ||
