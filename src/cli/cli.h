@@ -137,7 +137,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 
 /* A hash of every document of this shard (id, metadata, text) in input
  * order, from a quick pass over the inputs that matches nothing; with the
- * configuration and the output settings it keys a whole run's output.
+ * configuration, window, shard and budgets it keys a whole run's counts.
  * Returns 1 with *content and *documents set, or 0 when the inputs cannot
  * be keyed (standard input, or an input or record that does not read
  * cleanly).  eg_run_documents computes the same hash as it reads. */
@@ -150,9 +150,6 @@ int eg_run_content(const eg_options *o, eg_cache_key *content, size_t *documents
  * git's index, a file changed in the same instant a run started could keep
  * its stamp: trust a stamp only for files last changed well before it. */
 int eg_run_files(const eg_options *o, eg_cache_key *files, int64_t *newest);
-
-/* Appends every option that shapes extract's output to out, as text. */
-void eg_output_settings(const eg_options *o, eg_buf *out);
 
 /* Reports what was skipped ("1 input and 2 records skipped"), if anything,
  * and returns the exit status it makes: EG_EXIT_SKIPPED or EG_EXIT_OK. */

@@ -2,8 +2,6 @@
 #include "graph/graph.h"
 #include "output/atomic.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -31,8 +29,8 @@ static const char usage[] =
 	"      --largest-component  keep only the largest connected component\n"
 	"      --size-by METRIC     node size from pagerank (default), degree,\n"
 	"                           weighted_degree, betweenness, mentions or documents\n"
-	"      --cache FILE         keep each document's mentions in this SQLite file\n"
-	"                           and reuse them on the next run\n"
+	"      --cache FILE         keep each document's mentions and the run's counts\n"
+	"                           in this SQLite file and reuse them on the next run\n"
 	"      --max-window-entities N  link only the first N distinct entities of\n"
 	"                           a window (default 500; the rest are counted only)\n"
 	"      --shard I/N          read only shard I of N (by a hash of document ids)\n"
@@ -87,13 +85,20 @@ static int count_document(void *context, const eg_document *doc, eg_mentions *me
 	return 0;
 }
 
-/* The key of a whole output: configuration, output settings, documents. */
-static eg_cache_key output_key(const eg_matcher *m, const eg_options *o, const eg_cache_key *content)
+/* The key of a run's counts: everything they depend on (configuration,
+ * documents, window, shard, budgets) and nothing that only shapes the
+ * output (format, filters, weighting, sizes), so that a re-run in another
+ * format or with other filters finds them too. */
+static eg_cache_key counts_key(const eg_matcher *m, const eg_options *o, const eg_cache_key *content)
 {
 	eg_buf b = {0};
+	eg_buf_adds(&b, "entgraph counts 1 ");
 	eg_buf_add(&b, m->fingerprint, sizeof(m->fingerprint));
 	eg_buf_add(&b, content->bytes, sizeof(content->bytes));
-	eg_output_settings(o, &b);
+	const eg_budgets *g = &o->budgets;
+	eg_buf_printf(&b, " window=%d/%u shard=%u/%u budgets=%llu/%llu/%llu/%u", (int)o->window.kind, o->window.tokens,
+		      o->shard_index, o->shard_count, (unsigned long long)g->input_bytes,
+		      (unsigned long long)g->record_bytes, (unsigned long long)g->rule_steps, g->window_entities);
 	eg_cache_key key = eg_cache_key_of(b.data, b.len);
 	eg_buf_free(&b);
 	return key;
@@ -128,32 +133,28 @@ static int know_inputs(const eg_options *o, eg_cache *cache, known_inputs *k)
 	return 1;
 }
 
-/* Copies the output saved under key, if any, to out and commits it.
- * Returns 1 when done, 0 when there is none, -1 when writing failed. */
-static int copy_saved_output(const eg_options *o, eg_cache *cache, const eg_cache_key *key, eg_out *out,
-			     const char *path, size_t documents)
+/* Writes the result from the counts saved under key, if the cache holds
+ * them intact.  Returns 1 with *status set when done, 0 when they are
+ * absent or damaged (nothing was written). */
+static int write_saved_counts(const eg_options *o, eg_cache *cache, const eg_cache_key *key, eg_outputs *outs,
+			      const eg_partial_info *info, size_t documents, int *status)
 {
-	eg_buf saved = {0};
-	eg_error err;
-	int rc = eg_cache_output_get(cache, key, &saved, &err);
-	if (rc <= 0) {
-		eg_buf_free(&saved);
-		return 0;
+	eg_entities *none = eg_entities_new();
+	eg_entities *ents = eg_entities_extend(none);
+	eg_cooc *counts = eg_cooc_new(o->window);
+	eg_partial_info saved;
+	int found = eg_cache_counts_get(cache, key, counts, ents, &saved);
+	if (found) {
+		eg_partial_info_free(&saved);
+		eg_cooc_compact(counts);
+		*status = eg_write_result(o, outs, counts, ents, info);
+		if (*status == EG_EXIT_OK && !o->quiet)
+			eg_report("cache: %zu of %zu documents reused, 0 matched", documents, documents);
 	}
-	rc = 1;
-	if (saved.len && fwrite(saved.data, 1, saved.len, out->fp) != saved.len) {
-		eg_error_set(&err, "%s: %s", path, strerror(errno));
-		eg_out_abort(out);
-		rc = -1;
-	} else if (eg_out_commit(out, &err) < 0) {
-		rc = -1;
-	}
-	eg_buf_free(&saved);
-	if (rc < 0)
-		eg_report("%s", err.message);
-	else if (!o->quiet)
-		eg_report("cache: %zu of %zu documents reused, 0 matched", documents, documents);
-	return rc;
+	eg_cooc_free(counts);
+	eg_entities_free(ents);
+	eg_entities_free(none);
+	return found;
 }
 
 int eg_cmd_extract(int argc, char **argv)
@@ -179,8 +180,10 @@ int eg_cmd_extract(int argc, char **argv)
 		goto done;
 	status = EG_EXIT_USAGE;
 	eg_options_own(&o, (const char *const[]){outs.paths[0].data, outs.paths[1].data}, outs.count);
-	/* A single output file can be saved in the cache and copied back. */
-	const char *path = outs.count == 1 ? outs.paths[0].data : "-";
+	uint32_t shard = o.shard_count ? o.shard_index : 1;
+	eg_partial_info info = {.window = o.window, .window_entities = o.budgets.window_entities,
+				.shard_count = o.shard_count ? o.shard_count : 1, .shards = &shard, .shards_held = 1};
+	memcpy(info.fingerprint, m.fingerprint, sizeof(info.fingerprint));
 
 	eg_cache_key run_key;
 	known_inputs known = {0};
@@ -188,21 +191,17 @@ int eg_cmd_extract(int argc, char **argv)
 	if (o.cache) {
 		eg_cache_key fingerprint;
 		memcpy(fingerprint.bytes, m.fingerprint, sizeof(fingerprint.bytes));
+		/* The cache is only an optimisation: whatever is wrong with it,
+		 * the run goes on and gives the same output without it. */
 		cache = eg_cache_open(o.cache, &fingerprint, &err);
-		if (!cache) {
-			eg_report("%s", err.message);
-			goto done;
-		}
-		if (!eg_is_stdout(path))
+		if (!cache)
+			eg_report("%s; going on without the cache", err.message);
+		else
 			keyed = know_inputs(&o, cache, &known);
 		if (keyed) {
-			run_key = output_key(&m, &o, &known.stamp.content);
-			int copied = copy_saved_output(&o, cache, &run_key, &outs.files[0], path, (size_t)known.stamp.documents);
-			if (copied) {
-				outs.count = 0;
-				status = copied > 0 ? EG_EXIT_OK : EG_EXIT_OUTPUT;
+			run_key = counts_key(&m, &o, &known.stamp.content);
+			if (write_saved_counts(&o, cache, &run_key, &outs, &info, (size_t)known.stamp.documents, &status))
 				goto done;
-			}
 		}
 	}
 
@@ -215,34 +214,34 @@ int eg_cmd_extract(int argc, char **argv)
 	eg_cooc_compact(counts);
 	if (o.progress && !o.quiet)
 		eg_report("%zu documents", stats.documents);
-	if (o.cache && !o.quiet)
+	if (cache && !o.quiet)
 		eg_report("cache: %zu of %zu documents reused, %zu matched", stats.cached, stats.documents,
 			  stats.matched);
 
-	uint32_t shard = o.shard_count ? o.shard_index : 1;
-	eg_partial_info info = {.window = o.window, .window_entities = o.budgets.window_entities,
-				.shard_count = o.shard_count ? o.shard_count : 1, .shards = &shard, .shards_held = 1};
-	memcpy(info.fingerprint, m.fingerprint, sizeof(info.fingerprint));
 	status = eg_write_result(&o, &outs, counts, m.entities, &info);
-	if (status == EG_EXIT_OK && keyed && !stats.skipped.inputs && !stats.skipped.records && !stats.skipped.limited &&
+	if (status == EG_EXIT_OK && keyed && !stats.skipped.inputs && !stats.skipped.records &&
+	    !stats.skipped.limited &&
 	    memcmp(stats.content.bytes, known.stamp.content.bytes, sizeof(known.stamp.content.bytes)) == 0) {
-		/* Keep the output for a re-run that changes nothing, unless the
+		/* Keep the counts for a re-run that changes nothing, unless the
 		 * inputs changed while this run read them, or something was
-		 * skipped: a re-run must report that again, not copy quietly. */
-		size_t n;
-		char *bytes = eg_read_file(path, &n, &err);
-		if (!bytes || eg_cache_output_put(cache, &run_key, bytes, n, &err) < 0 ||
+		 * skipped or cut: a re-run must report that again. */
+		if (eg_cache_counts_put(cache, &run_key, counts, m.entities, &info, &err) < 0 ||
 		    (known.stamped && eg_cache_stamp_put(cache, &known.files, &known.stamp, &err) < 0))
 			eg_report("%s (the output is fine; the next run will not reuse it)", err.message);
-		free(bytes);
 	}
 	if (status == EG_EXIT_OK)
 		status = eg_report_skipped(&stats.skipped);
 done:
 	eg_outputs_free(&outs);
-	eg_error close_err;
-	if (cache && eg_cache_close(cache, &close_err) < 0)
-		eg_report("%s", close_err.message);
+	if (cache) {
+		size_t damaged = eg_cache_damaged(cache);
+		if (damaged)
+			eg_report("%s: %zu damaged row%s in the cache (checksum mismatch), not used; matched again what %s held",
+				  o.cache, damaged, damaged == 1 ? "" : "s", damaged == 1 ? "it" : "they");
+		eg_error close_err;
+		if (eg_cache_close(cache, &close_err) < 0)
+			eg_report("%s; the run went on without the cache", close_err.message);
+	}
 	eg_cooc_free(counts);
 	eg_matcher_free(&m);
 	eg_options_free(&o);

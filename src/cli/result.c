@@ -125,15 +125,3 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts
 	}
 	return commit(outs);
 }
-
-void eg_output_settings(const eg_options *o, eg_buf *out)
-{
-	eg_buf_printf(out, "format=%s window=%d/%u weight=%s min-weight=%.17g min-documents=%llu backbone=%.17g",
-		      o->format, (int)o->window.kind, o->window.tokens, eg_weighting_name(o->weighting), o->min_weight,
-		      (unsigned long long)o->min_documents, o->backbone);
-	eg_buf_printf(out, " top=%zu largest-component=%d size-by=%s shard=%u/%u partial=%d window-entities=%u types=",
-		      o->top, o->largest_component, o->size_by ? o->size_by : "", o->shard_index, o->shard_count,
-		      o->partial != NULL, o->budgets.window_entities);
-	for (const char *const *t = o->types; t && *t; t++)
-		eg_buf_printf(out, "%s,", *t);
-}

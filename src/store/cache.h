@@ -1,5 +1,5 @@
 /*
- * cache: per-document matching results kept in SQLite between runs.
+ * cache: matching results and counts kept in SQLite between runs.
  *
  * A document's mentions depend only on its text and on the configuration
  * that matched it (dictionaries, rules, word lists, program version), so a
@@ -8,6 +8,24 @@
  * windows, filters and output options are applied afresh every time and so
  * never invalidate anything.  Changing any loaded file changes the
  * fingerprint, and the documents are matched again under the new one.
+ *
+ * A whole run's counts (a partial result, store/partial.h) are kept too,
+ * under a key of everything they depend on (configuration, documents,
+ * window, shard, budgets) but not the output format or filters: a re-run
+ * with unchanged inputs rebuilds any output from them without reading a
+ * document.  They are written from the run's own memory, never read back
+ * from an output, in rows of EG_CACHE_CHUNK bytes, so neither their size
+ * nor the memory of a re-run has a limit set by SQLite or by the output.
+ *
+ * Every row carries a checksum of its key and contents, checked on every
+ * read: a row that fails is counted (eg_cache_damaged) and treated as
+ * absent, so its document is matched again and the row replaced.
+ *
+ * The cache is only an optimisation.  eg_cache_open refuses, before
+ * changing a byte, a file that is not an entgraph cache (not SQLite, another
+ * program's database, read-only); after a database error during the run
+ * every call becomes a no-op that finds nothing, and eg_cache_close returns
+ * that first error for the caller to report once.
  *
  * The database runs in WAL mode and eg_cache_put's rows become durable in
  * batches at eg_cache_commit: a run killed at any moment leaves a usable
@@ -20,8 +38,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "graph/cooc.h"
 #include "match/entities.h"
 #include "mention.h"
+#include "store/partial.h"
 #include "util/util.h"
 
 typedef struct eg_cache eg_cache;
@@ -34,15 +54,18 @@ typedef struct eg_cache_key {
 eg_cache_key eg_cache_key_of(const char *text, size_t length);
 
 /* Opens or creates the cache at path.  fingerprint identifies the
- * configuration (see eg_matcher fingerprint).  On failure returns NULL with
- * err "PATH: reason". */
+ * configuration (see eg_matcher fingerprint).  Returns NULL with err
+ * "PATH: reason" when path cannot serve as a cache (not a database, another
+ * program's database, read-only, damaged); it is then left as it was. */
 eg_cache *eg_cache_open(const char *path, const eg_cache_key *fingerprint, eg_error *err);
-/* Commits what is pending and closes.  Returns -1 when the commit failed. */
+/* Commits what is pending and closes.  Returns -1 with err set to the
+ * first database error of the run, if there was one (from then on the
+ * cache did nothing), or when the commit failed. */
 int eg_cache_close(eg_cache *c, eg_error *err);
 
 /* Looks key up for a text of length bytes: returns 1 with out filled
- * (entities interned into found), 0 when absent, -1 on a read error or a
- * row that does not fit the text (err says which; treat it as absent). */
+ * (entities interned into found), 0 when absent, damaged, or after a
+ * database error.  Never fails otherwise. */
 int eg_cache_get(eg_cache *c, const eg_cache_key *key, size_t length, eg_entities *found, eg_mentions *out,
 		 eg_error *err);
 /* Stores the mentions of the document with this key; their entities are
@@ -52,14 +75,26 @@ int eg_cache_put(eg_cache *c, const eg_cache_key *key, const eg_entities *ents, 
 /* Makes every put so far durable. */
 int eg_cache_commit(eg_cache *c, eg_error *err);
 
-/* Whole outputs, keyed by a hash of everything a run's output depends on
- * (configuration, options, and every document's id, metadata and text):
- * when nothing changed, a re-run copies the output instead of recounting.
- * get returns 1 with out filled, 0 when absent, -1 on a read error.  put
- * keeps the EG_CACHE_OUTPUTS most recent outputs and commits. */
-#define EG_CACHE_OUTPUTS 8
-int eg_cache_output_get(eg_cache *c, const eg_cache_key *key, eg_buf *out, eg_error *err);
-int eg_cache_output_put(eg_cache *c, const eg_cache_key *key, const char *data, size_t n, eg_error *err);
+/* Rows found damaged so far (checksum or contents wrong), each ignored. */
+size_t eg_cache_damaged(const eg_cache *c);
+
+/* A run's counts under key run.  get merges them into counts and interns
+ * their entities into ents, filling info as eg_partial_read does; returns 1,
+ * or 0 when absent or damaged (counts and ents may then hold part of them:
+ * start afresh).  put stores them (entities indexed in ents) with info,
+ * keeps the EG_CACHE_COUNTS newest and commits; it returns -1 with err
+ * when they could not be stored, which costs only the next run's time. */
+/* Two: the newest is what an unchanged re-run needs, and the one before it
+ * serves runs that alternate (two windows, a shard and the whole corpus,
+ * a run still going while another starts); each is about the size of the
+ * graph, so more would cost disk for counts no re-run is likely to find
+ * again once the inputs changed. */
+#define EG_CACHE_COUNTS 2
+#define EG_CACHE_CHUNK ((size_t)1 << 20)
+int eg_cache_counts_get(eg_cache *c, const eg_cache_key *run, eg_cooc *counts, eg_entities *ents,
+			eg_partial_info *info);
+int eg_cache_counts_put(eg_cache *c, const eg_cache_key *run, const eg_cooc *counts, const eg_entities *ents,
+			const eg_partial_info *info, eg_error *err);
 
 /* What a set of input files (named by a hash of their paths, sizes, times
  * and inode numbers) held when a run started at time (nanoseconds since

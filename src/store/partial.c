@@ -57,10 +57,27 @@ static int by_position(const void *x, const void *y)
 	return p->b < q->b ? -1 : p->b > q->b;
 }
 
+/* The partial goes out through b in pieces of about this size, hashed on
+ * the way: memory holds one piece, not the whole file. */
+#define PIECE ((size_t)1 << 20)
+
+static int flush_piece(eg_buf *b, XXH3_state_t *sum, FILE *fp, size_t at_least, eg_error *err)
+{
+	if (b->len < at_least)
+		return 0;
+	XXH3_128bits_update(sum, b->data, b->len);
+	int rc = b->len && fwrite(b->data, 1, b->len, fp) != b->len ? eg_error_set(err, "%s", strerror(errno)) : 0;
+	eg_buf_clear(b);
+	return rc;
+}
+
 int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, const eg_partial_info *info,
 		     eg_error *err)
 {
 	eg_buf b = {0};
+	XXH3_state_t *sum = XXH3_createState();
+	XXH3_128bits_reset_withSeed(sum, EG_PARTIAL_SEED);
+	int rc = 0;
 	eg_buf_add(&b, magic, sizeof(magic));
 	put32(&b, EG_PARTIAL_VERSION);
 	eg_buf_add(&b, info->fingerprint, sizeof(info->fingerprint));
@@ -95,6 +112,8 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 		put32(&b, c.source_count);
 		for (uint32_t k = 0; k < c.source_count; k++)
 			put_string(&b, c.sources[k]);
+		if (rc == 0)
+			rc = flush_piece(&b, sum, fp, PIECE, err);
 	}
 	free(order);
 
@@ -119,16 +138,20 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 		put_string(&b, p->snippet);
 		put_string(&b, p->first_date);
 		put_string(&b, p->last_date);
+		if (rc == 0)
+			rc = flush_piece(&b, sum, fp, PIECE, err);
 	}
 	free(placed);
 	free(pairs);
 	free(position);
-	unsigned char sum[16];
-	eg_partial_checksum(b.data, b.len, sum);
-	eg_buf_add(&b, sum, sizeof(sum));
-	int rc = 0;
-	if (fwrite(b.data, 1, b.len, fp) != b.len)
+	if (rc == 0)
+		rc = flush_piece(&b, sum, fp, 0, err);
+	XXH128_canonical_t digest;
+	XXH128_canonicalFromHash(&digest, XXH3_128bits_digest(sum));
+	eg_buf_add(&b, digest.digest, sizeof(digest.digest));
+	if (rc == 0 && fwrite(b.data, 1, b.len, fp) != b.len)
 		rc = eg_error_set(err, "%s", strerror(errno));
+	XXH3_freeState(sum);
 	eg_buf_free(&b);
 	return rc;
 }
@@ -333,6 +356,15 @@ int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_par
 	char *data = eg_read_file(path, &size, &read_err);
 	if (!data)
 		return eg_error_set(err, "%s", read_err.message);
+	int rc = eg_partial_parse(path, data, size, counts, ents, info, err);
+	free(data);
+	return rc;
+}
+
+int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *counts, eg_entities *ents,
+		     eg_partial_info *info, eg_error *err)
+{
+	memset(info, 0, sizeof(*info));
 	int rc = -1;
 	eg_buf strings[7] = {{0}}, lists[EG_SOURCES_MAX] = {{0}}, previous_id = {0};
 	uint32_t *entity_of = NULL;
@@ -496,6 +528,5 @@ done:
 	eg_buf_free(&previous_id);
 	free(entity_of);
 	free(documents_of);
-	free(data);
 	return rc;
 }

@@ -75,6 +75,10 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
  * wrong"; after one, info holds nothing to free and counts and ents may
  * hold part of the file (discard them). */
 int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_partial_info *info, eg_error *err);
+/* The same for a partial already in memory (size bytes at data, e.g. one
+ * the cache kept); name stands for its path in errors. */
+int eg_partial_parse(const char *name, const char *data, size_t size, eg_cooc *counts, eg_entities *ents,
+		     eg_partial_info *info, eg_error *err);
 
 /* The checksum of data[0, n) as a partial stores it (tests craft partials
  * with it). */

@@ -3,7 +3,8 @@
 # bytes; added documents are the only ones matched; another dictionary
 # matches everything again; a run killed with SIGKILL at a random moment
 # leaves the cache usable and the old output intact, and the next run gives
-# the bytes of an uninterrupted one; a file that is no cache is refused.
+# the bytes of an uninterrupted one; a file that is no cache is left alone
+# and the run goes on without it.
 . "$(dirname "$0")/lib.sh"
 cd "$EG_SRCDIR" || exit 1
 
@@ -99,7 +100,13 @@ for run in 1 2; do
 	expect_stderr "entgraph: 1 record skipped"
 done
 
+# A file that is no cache is only an optimisation lost: one warning, the
+# right output, exit 0, and the file left as it was.
 printf 'this is not a database, just text that is long enough to look like a header\n%.0s' $(seq 100) >"$TMP/bad.db"
-expect_status 2 "$ENTGRAPH" extract --cache "$TMP/bad.db" -o "$TMP/x.graphml" "$TMP/docs"
-grep -q "^entgraph: $TMP/bad.db: .*file is not a database" "$TMP/err" || fail "no clear error for a file that is no cache: $(cat "$TMP/err")"
+cp "$TMP/bad.db" "$TMP/bad.db.orig"
+expect_status 0 "$ENTGRAPH" extract -w paragraph --cache "$TMP/bad.db" -o "$TMP/x.graphml" "$TMP/docs"
+grep -q "^entgraph: $TMP/bad.db: .*file is not a database; going on without the cache\$" "$TMP/err" || fail "no clear warning for a file that is no cache: $(cat "$TMP/err")"
+[ "$(wc -l <"$TMP/err")" -eq 1 ] || fail "more than one line for a file that is no cache: $(cat "$TMP/err")"
+cmp -s "$TMP/x.graphml" "$TMP/plain3.graphml" || fail "the run beside a file that is no cache differs from a run without cache"
+cmp -s "$TMP/bad.db" "$TMP/bad.db.orig" || fail "a file that is no cache was changed"
 finish
