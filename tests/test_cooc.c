@@ -316,6 +316,27 @@ static void add_text(eg_cooc *c, const char *id, const char *text, uint64_t offs
 	eg_cooc_add_document(c, &d, mentions.v, mentions.n);
 }
 
+/* Checks that y holds x's pairs with the same weights and documents;
+ * returns x's pairs (caller frees), their count in *n when n is given. */
+static eg_pair_counts *same_pairs(const eg_cooc *x, const eg_cooc *y, size_t *n)
+{
+	size_t nx, ny;
+	eg_pair_counts *px = eg_cooc_pairs(x, &nx), *py = eg_cooc_pairs(y, &ny);
+	CHECK_INT(ny, nx);
+	for (size_t i = 0; i < nx; i++) {
+		const eg_pair_counts *q = find(py, ny, px[i].a, px[i].b);
+		CHECK(q != NULL);
+		if (q) {
+			CHECK_INT(q->weight, px[i].weight);
+			CHECK_INT(q->documents, px[i].documents);
+		}
+	}
+	free(py);
+	if (n)
+		*n = nx;
+	return px;
+}
+
 /* A document in parts counts as the same document whole: documents of
  * entities and pairs once, the document window once, windows within the
  * parts as they are; and the next document starts afresh. */
@@ -343,22 +364,8 @@ static void test_parts(void)
 		add_text(three, "d", middle, strlen(first), 1);
 		add_text(three, "d", third, strlen(first) + strlen(middle), 0);
 		add_text(three, "e", next, 0, 0);
-		if (kind != EG_WINDOW_TOKENS) {
-			/* (token windows are cut at the parts) */
-			size_t n2, n3;
-			eg_pair_counts *p2 = eg_cooc_pairs(two, &n2), *p3 = eg_cooc_pairs(three, &n3);
-			CHECK_INT(n3, n2);
-			for (size_t i = 0; i < n2; i++) {
-				const eg_pair_counts *q = find(p3, n3, p2[i].a, p2[i].b);
-				CHECK(q != NULL);
-				if (q) {
-					CHECK_INT(q->weight, p2[i].weight);
-					CHECK_INT(q->documents, p2[i].documents);
-				}
-			}
-			free(p2);
-			free(p3);
-		}
+		if (kind != EG_WINDOW_TOKENS) /* (token windows are cut at the parts) */
+			free(same_pairs(two, three, NULL));
 		for (uint32_t e = 0; e < 4; e++)
 			CHECK_INT(eg_cooc_entity(three, e).documents, eg_cooc_entity(one, e).documents);
 		eg_cooc_free(three);
@@ -368,16 +375,14 @@ static void test_parts(void)
 			CHECK_INT(eg_cooc_entity(two, e).documents, eg_cooc_entity(one, e).documents);
 			CHECK_INT(eg_cooc_entity(two, e).mentions, eg_cooc_entity(one, e).mentions);
 		}
-		size_t n1, n2;
-		eg_pair_counts *p1 = eg_cooc_pairs(one, &n1), *p2 = eg_cooc_pairs(two, &n2);
-		CHECK_INT(n2, n1);
+		size_t n1;
+		eg_pair_counts *p1 = same_pairs(one, two, &n1);
+		size_t n2;
+		eg_pair_counts *p2 = eg_cooc_pairs(two, &n2);
 		for (size_t i = 0; i < n1; i++) {
 			const eg_pair_counts *q = find(p2, n2, p1[i].a, p1[i].b);
-			CHECK(q != NULL);
 			if (!q)
 				continue;
-			CHECK_INT(q->weight, p1[i].weight);
-			CHECK_INT(q->documents, p1[i].documents);
 			CHECK_INT(q->evidence_count, p1[i].evidence_count);
 			CHECK(q->snippet != NULL);
 			if (kind == EG_WINDOW_DOCUMENT && ((p1[i].a == 1 && p1[i].b == 2) || (p1[i].a == 2 && p1[i].b == 1)))

@@ -486,55 +486,55 @@ static void test_gzip(void)
 	char *twice = eg_xcalloc(2 * n + 5000, 1);
 	memcpy(twice, gz, n);
 	memcpy(twice + n, gz, n);
-	eg_source *src = eg_source_open(put("twice.gz", twice, 2 * n + 5000), 1 << 20, &err);
+	eg_stream *src = eg_stream_open(put("twice.gz", twice, 2 * n + 5000), 1 << 20, &err);
 	CHECK(src != NULL);
 	eg_buf out = {0};
 	if (src) {
-		CHECK(eg_source_fill(src, &out, 1 << 20) == 2 * plain_length);
+		CHECK(eg_stream_fill(src, &out, 1 << 20) == 2 * plain_length);
 		CHECK(out.len == 2 * plain_length && memcmp(out.data, plain, plain_length) == 0 &&
 		      memcmp(out.data + plain_length, plain, plain_length) == 0);
-		CHECK(eg_source_ended(src) && !eg_source_failed(src, &err) && !eg_source_limited(src, &err));
-		eg_source_close(src);
+		CHECK(eg_stream_ended(src) && !eg_stream_failed(src, &err) && !eg_stream_limited(src, &err));
+		eg_stream_close(src);
 	}
 	/* Garbage after the padding is reported, the data before it kept. */
 	twice[2 * n + 4000] = 'x';
-	src = eg_source_open(put("garbage.gz", twice, 2 * n + 5000), 1 << 20, &err);
+	src = eg_stream_open(put("garbage.gz", twice, 2 * n + 5000), 1 << 20, &err);
 	out.len = 0;
 	if (src) {
-		CHECK(eg_source_fill(src, &out, 1 << 20) == 2 * plain_length);
-		CHECK(!eg_source_failed(src, &err));
-		CHECK_INT(eg_source_report(src, &err), EG_INPUT_BAD_INPUT);
+		CHECK(eg_stream_fill(src, &out, 1 << 20) == 2 * plain_length);
+		CHECK(!eg_stream_failed(src, &err));
+		CHECK_INT(eg_stream_report(src, &err), EG_INPUT_BAD_INPUT);
 		CHECK(strstr(err.message, "garbage.gz: trailing garbage after the gzip data") != NULL);
-		eg_source_close(src);
+		eg_stream_close(src);
 	}
 	free(twice);
 
 	/* The budget cuts the inflated bytes, and says so once. */
 	const char *whole = put("whole.gz", gz, n);
-	src = eg_source_open(whole, 100, &err);
+	src = eg_stream_open(whole, 100, &err);
 	out.len = 0;
 	if (src) {
-		CHECK(eg_source_fill(src, &out, 1 << 20) == 100);
-		CHECK(eg_source_ended(src) && eg_source_limited(src, &err));
+		CHECK(eg_stream_fill(src, &out, 1 << 20) == 100);
+		CHECK(eg_stream_ended(src) && eg_stream_limited(src, &err));
 		CHECK(strstr(err.message, "whole.gz: stopped after 100 bytes (--max-input-bytes 100); the rest is not read") !=
 		      NULL);
-		eg_source_close(src);
+		eg_stream_close(src);
 	}
 	/* Exactly at the budget is not cut. */
-	src = eg_source_open(whole, plain_length, &err);
+	src = eg_stream_open(whole, plain_length, &err);
 	out.len = 0;
 	if (src) {
-		CHECK(eg_source_fill(src, &out, 1 << 20) == plain_length);
-		CHECK(eg_source_ended(src) && !eg_source_limited(src, &err));
-		eg_source_close(src);
+		CHECK(eg_stream_fill(src, &out, 1 << 20) == plain_length);
+		CHECK(eg_stream_ended(src) && !eg_stream_limited(src, &err));
+		eg_stream_close(src);
 	}
-	src = eg_source_open(put("half.gz", gz, n / 2), 1 << 20, &err);
+	src = eg_stream_open(put("half.gz", gz, n / 2), 1 << 20, &err);
 	out.len = 0;
 	if (src) {
-		eg_source_fill(src, &out, 1 << 20);
-		CHECK(eg_source_failed(src, &err));
+		eg_stream_fill(src, &out, 1 << 20);
+		CHECK(eg_stream_failed(src, &err));
 		CHECK(strstr(err.message, "half.gz: truncated gzip data") != NULL);
-		eg_source_close(src);
+		eg_stream_close(src);
 	}
 	eg_buf_free(&out);
 	gz[n / 2] ^= 0x55;

@@ -356,20 +356,18 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 			o->partial = optarg;
 			break;
 		case OPT_MAX_INPUT_BYTES:
-			if (eg_parse_size(optarg, &o->budgets.input_bytes) < 0)
-				return usage_error(o, exit_status, "%s must be a size of at least 1 (such as 4G), not \"%s\"",
-						   name, optarg);
-			break;
 		case OPT_MAX_RECORD_BYTES:
-			if (eg_parse_size(optarg, &o->budgets.record_bytes) < 0)
-				return usage_error(o, exit_status, "%s must be a size of at least 1 (such as 256M), not \"%s\"",
+		case OPT_MAX_RULE_STEPS: {
+			uint64_t *budget = c == OPT_MAX_INPUT_BYTES    ? &o->budgets.input_bytes
+					   : c == OPT_MAX_RECORD_BYTES ? &o->budgets.record_bytes
+								       : &o->budgets.rule_steps;
+			if (eg_parse_size(optarg, budget) < 0)
+				return usage_error(o, exit_status,
+						   "%s must be a whole number of at least 1, with K, M, G or T for "
+						   "powers of 1024 (such as 4G), not \"%s\"",
 						   name, optarg);
 			break;
-		case OPT_MAX_RULE_STEPS:
-			if (eg_parse_size(optarg, &o->budgets.rule_steps) < 0)
-				return usage_error(o, exit_status, "%s must be a whole number of at least 1 (such as 1G), not \"%s\"",
-						   name, optarg);
-			break;
+		}
 		case OPT_MAX_WINDOW_ENTITIES:
 			if (parse_count(optarg, 2, &number) < 0 || number > UINT32_MAX)
 				return usage_error(o, exit_status, "%s must be a whole number of at least 2, not \"%s\"", name,

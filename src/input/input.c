@@ -45,7 +45,7 @@ struct eg_input {
 	/* The input being read: its path, its bytes and what is held of them
 	 * (the first block, a page or feed, or JSONL lines). */
 	char *path;
-	eg_source *source;
+	eg_stream *source;
 	eg_buf data;
 	char cut_byte;  /* refill_lines: the byte its terminator covers */
 	int cut_set;
@@ -112,7 +112,7 @@ static void close_input(eg_input *in)
 {
 	stop_reading(in);
 	stop_splitting(in);
-	eg_source_close(in->source);
+	eg_stream_close(in->source);
 	in->source = NULL;
 	free(in->path);
 	in->path = NULL;
@@ -404,11 +404,11 @@ static int next_part(eg_input *in, eg_document *doc)
 {
 	splitting *p = &in->parts;
 	size_t pending = p->buf.len - p->done;
-	if (p->streaming && pending <= EG_PART_BYTES && !eg_source_ended(in->source)) {
+	if (p->streaming && pending <= EG_PART_BYTES && !eg_stream_ended(in->source)) {
 		memmove(p->buf.data, p->buf.data + p->done, pending);
 		p->buf.len = pending;
 		p->done = 0;
-		eg_source_fill(in->source, &p->buf, EG_PART_BYTES + 1 - pending);
+		eg_stream_fill(in->source, &p->buf, EG_PART_BYTES + 1 - pending);
 		pending = p->buf.len;
 	}
 	/* At the end of a stream that broke off, what was read is the last
@@ -485,8 +485,8 @@ static int refill_lines(eg_reader *r, eg_error *err)
 				break;
 			}
 		searched = b->len;
-		int ended = eg_source_ended(in->source);
-		if (ended && (eg_source_failed(in->source, NULL) || eg_source_limited(in->source, NULL)))
+		int ended = eg_stream_ended(in->source);
+		if (ended && (eg_stream_failed(in->source, NULL) || eg_stream_limited(in->source, NULL)))
 			b->len = lines; /* a line the stream broke off in is no record */
 		if (ended || (lines && b->len >= EG_PART_BYTES)) {
 			r->length = ended ? b->len : lines;
@@ -497,7 +497,7 @@ static int refill_lines(eg_reader *r, eg_error *err)
 			const char *end;
 			while (!(end = memchr(b->data, '\n', b->len))) {
 				b->len = 0;
-				if (eg_source_fill(in->source, b, 65536) == 0)
+				if (eg_stream_fill(in->source, b, 65536) == 0)
 					break;
 			}
 			size_t rest = end ? b->len - (size_t)(end + 1 - b->data) : 0;
@@ -510,7 +510,7 @@ static int refill_lines(eg_reader *r, eg_error *err)
 				     option);
 			return EG_INPUT_LIMITED;
 		}
-		eg_source_fill(in->source, b, 65536);
+		eg_stream_fill(in->source, b, 65536);
 	}
 	if (!b->data)
 		eg_buf_add(b, "", 0);
@@ -528,8 +528,8 @@ static int refill_lines(eg_reader *r, eg_error *err)
 static int read_whole(eg_input *in, eg_error *err)
 {
 	uint64_t budget = in->budgets.record_bytes;
-	while (!eg_source_ended(in->source) && in->data.len <= budget)
-		eg_source_fill(in->source, &in->data, budget + 1 - in->data.len < 65536 ? (size_t)(budget + 1 - in->data.len) : 65536);
+	while (!eg_stream_ended(in->source) && in->data.len <= budget)
+		eg_stream_fill(in->source, &in->data, budget + 1 - in->data.len < 65536 ? (size_t)(budget + 1 - in->data.len) : 65536);
 	if (in->data.len > budget) {
 		char words[32], option[32];
 		eg_size_words(budget, words, option);
@@ -537,7 +537,7 @@ static int read_whole(eg_input *in, eg_error *err)
 			     in->path, words, option);
 		return EG_INPUT_LIMITED;
 	}
-	if (eg_source_failed(in->source, err))
+	if (eg_stream_failed(in->source, err))
 		return EG_INPUT_BAD_INPUT;
 	return 0;
 }
@@ -557,12 +557,12 @@ static int open_input(eg_input *in, pending *p, eg_document *doc, eg_error *err)
 {
 	int is_stdin = p->given && strcmp(p->path, "-") == 0;
 	in->path = p->path;
-	in->source = eg_source_open(in->path, in->budgets.input_bytes, err);
+	in->source = eg_stream_open(in->path, in->budgets.input_bytes, err);
 	if (!in->source)
 		return EG_INPUT_BAD_INPUT;
 	/* The first block: enough to tell the format, and a text's first part. */
-	eg_source_fill(in->source, &in->data, EG_PART_BYTES);
-	if (eg_source_failed(in->source, err))
+	eg_stream_fill(in->source, &in->data, EG_PART_BYTES);
+	if (eg_stream_failed(in->source, err))
 		return EG_INPUT_BAD_INPUT;
 	eg_input_format format = in->format;
 	if (format == EG_FORMAT_AUTO && !is_stdin)
@@ -619,7 +619,7 @@ static int open_input(eg_input *in, pending *p, eg_document *doc, eg_error *err)
 /* The end of an input: what cut it short, reported after its documents. */
 static int close_and_report(eg_input *in, eg_error *err)
 {
-	int rc = eg_source_report(in->source, err);
+	int rc = eg_stream_report(in->source, err);
 	close_input(in);
 	return rc;
 }

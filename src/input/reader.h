@@ -1,7 +1,7 @@
 /*
  * reader: what input.c shares with the format readers; internal to input/.
  *
- * input.c reads a file through an eg_source (inflating gzip, within the
+ * input.c reads a file through an eg_stream (inflating gzip, within the
  * input's byte budget), picks the format and hands the bytes to a reader.
  * Plain text is streamed in blocks by input.c itself; an HTML page or a
  * feed is read whole (up to the record budget) and parsed; record readers
@@ -87,31 +87,31 @@ char *eg_date_from_epoch(double seconds);
  * ("corpus/2025-08-06-unit-8200-azure.txt"), else NULL. */
 char *eg_date_from_name(const char *path);
 
-/* An input's bytes as they are read (source.c): from a file or standard
+/* An input's bytes as they are read (stream.c): from a file or standard
  * input ("-"), inflated when it starts with the gzip magic bytes (members
  * may be concatenated and followed by NUL padding, as gzip -dc reads them),
  * and never more than limit bytes after inflating. */
-typedef struct eg_source eg_source;
+typedef struct eg_stream eg_stream;
 /* NULL with err set ("PATH: reason") when the input cannot be opened. */
-eg_source *eg_source_open(const char *path, uint64_t limit, eg_error *err);
-void eg_source_close(eg_source *s);
+eg_stream *eg_stream_open(const char *path, uint64_t limit, eg_error *err);
+void eg_stream_close(eg_stream *s);
 /* Up to n bytes; 0 at the end of the data, at the limit or on an error. */
-size_t eg_source_read(eg_source *s, void *out, size_t n);
+size_t eg_stream_read(eg_stream *s, void *out, size_t n);
 /* Appends up to want bytes to b (fewer only at the end), keeping it
  * NUL-terminated; returns how many. */
-size_t eg_source_fill(eg_source *s, eg_buf *b, size_t want);
+size_t eg_stream_fill(eg_stream *s, eg_buf *b, size_t want);
 /* Whether no more bytes will come. */
-int eg_source_ended(const eg_source *s);
+int eg_stream_ended(const eg_stream *s);
 /* Whether the data stopped on an error ("PATH: truncated gzip data"...,
  * copied to err when not NULL). */
-int eg_source_failed(const eg_source *s, eg_error *err);
+int eg_stream_failed(const eg_stream *s, eg_error *err);
 /* Whether the limit cut the input; err says so, naming the option. */
-int eg_source_limited(const eg_source *s, eg_error *err);
+int eg_stream_limited(const eg_stream *s, eg_error *err);
 /* What to report once the input's documents are out: EG_INPUT_LIMITED
  * (the limit cut it), EG_INPUT_BAD_INPUT (it broke off, or trailing
  * garbage followed the gzip data, which is ignored as gzip -dc ignores it)
  * with err set, or 0. */
-int eg_source_report(const eg_source *s, eg_error *err);
+int eg_stream_report(const eg_stream *s, eg_error *err);
 
 /* A budget in words and as its option's value: "64 MiB" and "64M". */
 void eg_size_words(uint64_t n, char words[32], char option[32]);

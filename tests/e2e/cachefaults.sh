@@ -204,22 +204,22 @@ fi
 "$PYTHON" "$EG_SRCDIR/bench/gen-corpus.py" "$TMP/docs/gen" 0.15 7 >/dev/null || fail "could not generate the corpus"
 plain "$TMP/plain-s.graphml" -w sentence
 plain "$TMP/plain-d.graphml" -w document
+# at_once OUT_S OUT_D WHAT: a -w sentence and a -w document run on one
+# cache at the same time, writing OUT_S and OUT_D.
+at_once() {
+	"$E" extract -j 1 -w sentence --cache "$TMP/both.db" -o "$1" "$TMP/docs" 2>"$TMP/err-s" &
+	a=$!
+	"$E" extract -j 1 -w document --cache "$TMP/both.db" -o "$2" "$TMP/docs" 2>"$TMP/err-d" &
+	b=$!
+	wait $a || fail "$3: the -w sentence run failed: $(cat "$TMP/err-s")"
+	wait $b || fail "$3: the -w document run failed: $(cat "$TMP/err-d")"
+}
 for round in 1 2 3; do
 	rm -f "$TMP"/both.db*
-	"$E" extract -j 1 -w sentence --cache "$TMP/both.db" -o "$TMP/shared.graphml" "$TMP/docs" 2>"$TMP/err-s" &
-	a=$!
-	"$E" extract -j 1 -w document --cache "$TMP/both.db" -o "$TMP/shared.graphml" "$TMP/docs" 2>"$TMP/err-d" &
-	b=$!
-	wait $a || fail "round $round: the -w sentence run failed: $(cat "$TMP/err-s")"
-	wait $b || fail "round $round: the -w document run failed: $(cat "$TMP/err-d")"
+	at_once "$TMP/shared.graphml" "$TMP/shared.graphml" "round $round"
 	cmp -s "$TMP/shared.graphml" "$TMP/plain-s.graphml" || cmp -s "$TMP/shared.graphml" "$TMP/plain-d.graphml" ||
 		fail "round $round: the shared output is neither run's"
-	"$E" extract -j 1 -w sentence --cache "$TMP/both.db" -o "$TMP/s.graphml" "$TMP/docs" 2>"$TMP/err-s" &
-	a=$!
-	"$E" extract -j 1 -w document --cache "$TMP/both.db" -o "$TMP/d.graphml" "$TMP/docs" 2>"$TMP/err-d" &
-	b=$!
-	wait $a || fail "round $round: the second -w sentence run failed: $(cat "$TMP/err-s")"
-	wait $b || fail "round $round: the second -w document run failed: $(cat "$TMP/err-d")"
+	at_once "$TMP/s.graphml" "$TMP/d.graphml" "round $round, again"
 	same "$TMP/plain-s.graphml" "$TMP/s.graphml" "round $round: a -w sentence run beside a -w document one"
 	same "$TMP/plain-d.graphml" "$TMP/d.graphml" "round $round: a -w document run beside a -w sentence one"
 done

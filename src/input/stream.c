@@ -14,7 +14,7 @@
 
 #define RAW_BYTES 65536
 
-struct eg_source {
+struct eg_stream {
 	const char *path;
 	int fd;
 	int gzip;
@@ -29,7 +29,7 @@ struct eg_source {
 
 /* Reads at most n bytes of the file; returns the count, 0 at its end or
  * on an error (s->failed). */
-static size_t read_fd(eg_source *s, void *out, size_t n)
+static size_t read_fd(eg_stream *s, void *out, size_t n)
 {
 	for (;;) {
 		ssize_t got = read(s->fd, out, n);
@@ -45,7 +45,7 @@ static size_t read_fd(eg_source *s, void *out, size_t n)
 
 /* Tops up the compressed bytes so at least want are there (or the file
  * has ended); returns how many are. */
-static size_t fill_raw(eg_source *s, size_t want)
+static size_t fill_raw(eg_stream *s, size_t want)
 {
 	if (s->z.avail_in && s->z.next_in != s->raw)
 		memmove(s->raw, s->z.next_in, s->z.avail_in);
@@ -59,7 +59,7 @@ static size_t fill_raw(eg_source *s, size_t want)
 	return s->z.avail_in;
 }
 
-eg_source *eg_source_open(const char *path, uint64_t limit, eg_error *err)
+eg_stream *eg_stream_open(const char *path, uint64_t limit, eg_error *err)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
@@ -67,7 +67,7 @@ eg_source *eg_source_open(const char *path, uint64_t limit, eg_error *err)
 		eg_error_set(err, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	eg_source *s = eg_xcalloc(1, sizeof(*s));
+	eg_stream *s = eg_xcalloc(1, sizeof(*s));
 	s->path = path;
 	s->fd = fd;
 	s->limit = limit;
@@ -75,7 +75,7 @@ eg_source *eg_source_open(const char *path, uint64_t limit, eg_error *err)
 	fill_raw(s, 2);
 	if (s->failed) {
 		*err = s->error;
-		eg_source_close(s);
+		eg_stream_close(s);
 		return NULL;
 	}
 	if (s->z.avail_in >= 2 && s->raw[0] == 0x1f && s->raw[1] == 0x8b) {
@@ -83,7 +83,7 @@ eg_source *eg_source_open(const char *path, uint64_t limit, eg_error *err)
 		 * an error rather than a guess. */
 		if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK) {
 			eg_error_set(err, "%s: cannot start gzip decompression", path);
-			eg_source_close(s);
+			eg_stream_close(s);
 			return NULL;
 		}
 		s->gzip = 1;
@@ -91,7 +91,7 @@ eg_source *eg_source_open(const char *path, uint64_t limit, eg_error *err)
 	return s;
 }
 
-void eg_source_close(eg_source *s)
+void eg_stream_close(eg_stream *s)
 {
 	if (!s)
 		return;
@@ -102,7 +102,7 @@ void eg_source_close(eg_source *s)
 	free(s);
 }
 
-static void fail(eg_source *s, const char *what)
+static void fail(eg_stream *s, const char *what)
 {
 	s->failed = 1;
 	eg_error_set(&s->error, "%s: %s", s->path, what);
@@ -113,7 +113,7 @@ static void fail(eg_source *s, const char *what)
  * blocks, a preallocated file), which gzip -dc ignores silently; anything
  * else is trailing garbage, which gzip -dc ignores with a warning and exit
  * status 2: here the data before it is used and the input reported. */
-static void after_member(eg_source *s)
+static void after_member(eg_stream *s)
 {
 	int padding = 0;
 	for (;;) {
@@ -141,7 +141,7 @@ static void after_member(eg_source *s)
 	}
 }
 
-static size_t inflate_some(eg_source *s, unsigned char *out, size_t n)
+static size_t inflate_some(eg_stream *s, unsigned char *out, size_t n)
 {
 	while (!s->ended && !s->failed) {
 		if (s->z.avail_in == 0)
@@ -169,7 +169,7 @@ static size_t inflate_some(eg_source *s, unsigned char *out, size_t n)
 	return 0;
 }
 
-size_t eg_source_read(eg_source *s, void *out, size_t n)
+size_t eg_stream_read(eg_stream *s, void *out, size_t n)
 {
 	if (s->ended || s->failed || s->limited)
 		return 0;
@@ -201,12 +201,12 @@ size_t eg_source_read(eg_source *s, void *out, size_t n)
 	return got;
 }
 
-size_t eg_source_fill(eg_source *s, eg_buf *b, size_t want)
+size_t eg_stream_fill(eg_stream *s, eg_buf *b, size_t want)
 {
 	size_t start = b->len;
 	while (b->len - start < want) {
 		eg_buf_reserve(b, want - (b->len - start));
-		size_t got = eg_source_read(s, b->data + b->len, want - (b->len - start));
+		size_t got = eg_stream_read(s, b->data + b->len, want - (b->len - start));
 		if (got == 0)
 			break;
 		b->len += got;
@@ -216,12 +216,12 @@ size_t eg_source_fill(eg_source *s, eg_buf *b, size_t want)
 	return b->len - start;
 }
 
-int eg_source_ended(const eg_source *s)
+int eg_stream_ended(const eg_stream *s)
 {
 	return s->ended || s->failed || s->limited;
 }
 
-int eg_source_failed(const eg_source *s, eg_error *err)
+int eg_stream_failed(const eg_stream *s, eg_error *err)
 {
 	if (s->failed && err)
 		*err = s->error;
@@ -244,10 +244,10 @@ void eg_size_words(uint64_t n, char words[32], char option[32])
 		snprintf(option, 32, "%llu", (unsigned long long)n);
 }
 
-int eg_source_report(const eg_source *s, eg_error *err)
+int eg_stream_report(const eg_stream *s, eg_error *err)
 {
 	if (s->limited)
-		return eg_source_limited(s, err), EG_INPUT_LIMITED;
+		return eg_stream_limited(s, err), EG_INPUT_LIMITED;
 	if (s->failed || s->garbage) {
 		*err = s->error;
 		return EG_INPUT_BAD_INPUT;
@@ -255,7 +255,7 @@ int eg_source_report(const eg_source *s, eg_error *err)
 	return 0;
 }
 
-int eg_source_limited(const eg_source *s, eg_error *err)
+int eg_stream_limited(const eg_stream *s, eg_error *err)
 {
 	if (!s->limited)
 		return 0;
