@@ -45,8 +45,9 @@ int eg_cmd_merge(int argc, char **argv);
 	"                           a terminal they are on) / print errors only\n"    \
 	"  -h, --help               show this help\n"                                    \
 	"\n"                                                                             \
-	"Exit status: 0 success, 1 some inputs or records skipped, 2 usage or\n"         \
-	"configuration error, 3 the output could not be written.\n"
+	"Exit status: 0 success, 1 some inputs or records skipped or cut short by\n"   \
+	"a limit, 2 usage or configuration error, 3 the output could not be\n"         \
+	"written, 128+N ended by signal N (temporary files removed).\n"
 
 typedef struct eg_options {
 	const char *command;
