@@ -11,6 +11,7 @@ static const char usage[] =
 	"The partials must come from the same dictionaries, rules and window, and\n"
 	"between them hold every shard exactly once; with --partial they may hold\n"
 	"any shards, and the result is a partial again (merges can form a tree).\n"
+	"Each PART is a file (not standard input).\n"
 	"\n"
 	"  -o, --output FILE        write the graph here (- is standard output)\n"
 	"      --partial FILE       write the merged partial result here instead\n"
@@ -90,6 +91,14 @@ int eg_cmd_merge(int argc, char **argv)
 	if (o.input_count == 0) {
 		eg_report("merge: no partial results given (see 'entgraph merge --help')");
 		goto done;
+	}
+	for (size_t i = 0; i < o.input_count; i++) {
+		if (strcmp(o.inputs[i], "-") == 0) {
+			/* The first partial is read twice, and none is read whole
+			 * until its first bytes say it is one: both need a file. */
+			eg_report("merge: partial results are files; standard input (-) cannot be one (save it to a file first)");
+			goto done;
+		}
 	}
 	eg_error err;
 	for (size_t i = 0; i < o.input_count; i++) {

@@ -132,6 +132,10 @@ expect_stderr "entgraph: corpus/2024-04-23-project-nimbus.txt: not an entgraph p
 expect_status 2 "$ENTGRAPH" merge -o "$TMP/x" "$TMP/a12" "$TMP/none"
 grep -q "^entgraph: $TMP/none: " "$TMP/err" || fail "no error naming a missing partial: $(cat "$TMP/err")"
 [ -e "$TMP/x" ] && fail "a refused merge wrote its output"
+# Standard input is no partial (the first one is read twice); an endless
+# one is refused at once, not read whole.
+expect_status 2 timeout 30 "$ENTGRAPH" merge -o "$TMP/x" "$TMP/a12" - </dev/zero
+expect_stderr "entgraph: merge: partial results are files; standard input (-) cannot be one (save it to a file first)"
 expect_status 2 "$ENTGRAPH" extract --shard 4/3 "$TMP/docs"
 expect_stderr "entgraph: extract: --shard must be I/N with 1 <= I <= N (such as 3/8), not \"4/3\" (see 'entgraph extract --help')"
 finish
