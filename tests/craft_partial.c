@@ -60,6 +60,7 @@ int main(int argc, char **argv)
 			at++;
 		if (at + 10 > size - sum || strlen(argv[4]) != 10) {
 			fprintf(stderr, "craft_partial: no date to replace, or the new one is not 10 bytes\n");
+			free(data);
 			return 2;
 		}
 		memcpy(data + at, argv[4], 10);
@@ -69,6 +70,7 @@ int main(int argc, char **argv)
 		if (strcmp(field, "documents") == 0) {
 			if (held + 4 + 4 * (size_t)k + 8 > size) {
 				fprintf(stderr, "craft_partial: no documents field\n");
+				free(data);
 				return 2;
 			}
 			put64(data + held + 4 + 4 * (size_t)k, strtoull(argv[4], NULL, 10));
