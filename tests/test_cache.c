@@ -189,7 +189,7 @@ static int mentions_found(size_t *damaged)
 	eg_entities *found = eg_entities_new();
 	eg_mentions m = {0};
 	eg_cache_key key = key_of("Microsoft is a company.");
-	int rc = eg_cache_get(cache, &key, 23, found, &m, &err);
+	int rc = eg_cache_get(cache, &key, 23, found, &m);
 	if (rc == 1)
 		CHECK(m.n == 1 && strcmp(eg_entity_label(found, m.v[0].entity), "Microsoft") == 0);
 	*damaged = eg_cache_damaged(cache);
@@ -207,7 +207,7 @@ static void test_mentions(void)
 			.entity = eg_entities_intern(ents, "ORG", "Microsoft", 9, NULL)};
 	eg_cache *cache = eg_cache_open(path, &fingerprint, &err);
 	eg_cache_key key = key_of("Microsoft is a company.");
-	CHECK(eg_cache_put(cache, &key, ents, &m, 1, &err) == 0);
+	eg_cache_put(cache, &key, ents, &m, 1);
 	CHECK(eg_cache_close(cache, &err) == 0);
 	size_t damaged;
 	CHECK_INT(mentions_found(&damaged), 1);

@@ -101,11 +101,7 @@ static void *worker(void *arg)
 static void look_up(eg_cache *cache, slot *s)
 {
 	s->key = eg_cache_key_of(s->doc.text, s->doc.length);
-	eg_error err;
-	int rc = eg_cache_get(cache, &s->key, s->doc.length, s->found, &s->mentions, &err);
-	if (rc < 0)
-		eg_report("%s (%s)", err.message, s->doc.id);
-	if (rc > 0) {
+	if (eg_cache_get(cache, &s->key, s->doc.length, s->found, &s->mentions)) {
 		s->cached = 1;
 		s->state = SLOT_DONE;
 	}
@@ -186,23 +182,19 @@ static eg_cache_key digest_of(XXH3_state_t *h)
 	return key;
 }
 
-/* Stores a matched slot's mentions; on failure reports it and gives the
- * cache up for the rest of the run (it is only an optimisation). */
-static void store(eg_cache **cache, const slot *s, size_t *pending)
+/* Stores a matched slot's mentions, committing every COMMIT_EVERY.  A
+ * database error ends the cache's work; eg_cache_close reports it. */
+static void store(eg_cache *cache, const slot *s, size_t *pending)
 {
-	eg_error err;
-	if (eg_cache_put(*cache, &s->key, s->found, s->mentions.v, s->mentions.n, &err) < 0 ||
-	    (++*pending >= COMMIT_EVERY && eg_cache_commit(*cache, &err) < 0)) {
-		eg_report("%s; going on without the cache", err.message);
-		*cache = NULL; /* the caller still owns and closes it */
-		return;
-	}
-	if (*pending >= COMMIT_EVERY)
+	eg_cache_put(cache, &s->key, s->found, s->mentions.v, s->mentions.n);
+	if (++*pending >= COMMIT_EVERY) {
+		eg_cache_commit(cache);
 		*pending = 0;
+	}
 }
 
 /* Reports and hands over one finished slot; returns fn's status. */
-static int consume(eg_cache **cache, size_t *pending, XXH3_state_t *content, eg_progress *progress, slot *s,
+static int consume(eg_cache *cache, size_t *pending, XXH3_state_t *content, eg_progress *progress, slot *s,
 		   eg_document_fn fn, void *context, eg_run_stats *stats, int *parts_matched)
 {
 	s->state = SLOT_EMPTY;
@@ -232,7 +224,7 @@ static int consume(eg_cache **cache, size_t *pending, XXH3_state_t *content, eg_
 	if (!s->cached) {
 		*parts_matched = 1;
 		/* A rule that gave up leaves an incomplete result: not worth keeping. */
-		if (*cache && !s->match_failed && !s->rules_stopped)
+		if (cache && !s->match_failed && !s->rules_stopped)
 			store(cache, s, pending);
 	}
 	/* A document in parts counts once, at its last: reused when every
@@ -379,7 +371,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 		while (s->state != SLOT_DONE)
 			pthread_cond_wait(&p.done, &p.lock);
 		pthread_mutex_unlock(&p.lock);
-		status = consume(&cache, &pending, content, &progress, s, fn, context, stats, &parts_matched);
+		status = consume(cache, &pending, content, &progress, s, fn, context, stats, &parts_matched);
 		consumed++;
 	}
 
@@ -408,9 +400,8 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 	free(ids);
 	free(p.slots);
 	eg_input_free(in);
-	eg_error err;
-	if (cache && eg_cache_commit(cache, &err) < 0)
-		eg_report("%s", err.message);
+	if (cache)
+		eg_cache_commit(cache);
 	eg_progress_end(&progress);
 	if (content) {
 		stats->content = digest_of(content);

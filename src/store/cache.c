@@ -235,22 +235,20 @@ eg_cache *eg_cache_open(const char *path, const eg_cache_key *fingerprint, eg_er
 	return c;
 }
 
-int eg_cache_commit(eg_cache *c, eg_error *err)
+void eg_cache_commit(eg_cache *c)
 {
-	(void)err;
 	if (!c->in_transaction)
-		return 0;
+		return;
 	c->in_transaction = 0;
 	if (sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		give_up(c, "cannot commit");
-	return 0;
 }
 
 int eg_cache_close(eg_cache *c, eg_error *err)
 {
 	if (!c)
 		return 0;
-	eg_cache_commit(c, err);
+	eg_cache_commit(c);
 	int rc = 0;
 	if (c->failed) {
 		*err = c->failure;
@@ -313,12 +311,11 @@ static uint32_t string_ref(eg_cache *c, const char *s)
 	return eg_strmap_intern(&c->strings, s, strlen(s), &inserted);
 }
 
-int eg_cache_put(eg_cache *c, const eg_cache_key *key, const eg_entities *ents, const eg_mention *mentions,
-		 size_t n, eg_error *err)
+void eg_cache_put(eg_cache *c, const eg_cache_key *key, const eg_entities *ents, const eg_mention *mentions,
+		  size_t n)
 {
-	(void)err;
 	if (c->failed)
-		return 0;
+		return;
 	eg_strmap_free(&c->strings);
 	eg_strmap_init(&c->strings);
 	eg_buf refs = {0};
@@ -346,7 +343,7 @@ int eg_cache_put(eg_cache *c, const eg_cache_key *key, const eg_entities *ents, 
 	eg_buf_free(&refs);
 
 	if (begin(c) < 0)
-		return 0;
+		return;
 	sqlite3_reset(c->put);
 	sqlite3_bind_blob(c->put, 1, c->fingerprint.bytes, sizeof(c->fingerprint.bytes), SQLITE_STATIC);
 	sqlite3_bind_blob(c->put, 2, key->bytes, sizeof(key->bytes), SQLITE_STATIC);
@@ -355,7 +352,6 @@ int eg_cache_put(eg_cache *c, const eg_cache_key *key, const eg_entities *ents, 
 	sqlite3_bind_int64(c->put, 5, result_sum(c, key, FORMAT, c->row.data ? c->row.data : "", c->row.len));
 	if (sqlite3_step(c->put) != SQLITE_DONE)
 		give_up(c, "cannot store a result");
-	return 0;
 }
 
 typedef struct reader {
@@ -384,10 +380,8 @@ static uint32_t add(uint32_t a, uint32_t b)
 	return a > UINT32_MAX - b ? UINT32_MAX : a + b;
 }
 
-int eg_cache_get(eg_cache *c, const eg_cache_key *key, size_t length, eg_entities *found, eg_mentions *out,
-		 eg_error *err)
+int eg_cache_get(eg_cache *c, const eg_cache_key *key, size_t length, eg_entities *found, eg_mentions *out)
 {
-	(void)err;
 	out->n = 0;
 	eg_entities_clear(found);
 	if (c->failed)
@@ -577,7 +571,7 @@ static int put_chunks(eg_cache *c, const eg_cache_key *run, FILE *fp, eg_error *
 int eg_cache_counts_put(eg_cache *c, const eg_cache_key *run, const eg_cooc *counts, const eg_entities *ents,
 			const eg_partial_info *info, eg_error *err)
 {
-	eg_cache_commit(c, err);
+	eg_cache_commit(c);
 	if (c->failed)
 		return 0; /* eg_cache_close reports why */
 	/* The partial goes to an unlinked temporary file first: memory holds
@@ -666,7 +660,7 @@ int eg_cache_stamp_get(eg_cache *c, const eg_cache_key *files, eg_cache_stamp *s
 
 int eg_cache_stamp_put(eg_cache *c, const eg_cache_key *files, const eg_cache_stamp *stamp, eg_error *err)
 {
-	eg_cache_commit(c, err);
+	eg_cache_commit(c);
 	if (c->failed)
 		return 0; /* eg_cache_close reports why */
 	sqlite3_stmt *put;

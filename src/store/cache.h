@@ -66,14 +66,14 @@ int eg_cache_close(eg_cache *c, eg_error *err);
 /* Looks key up for a text of length bytes: returns 1 with out filled
  * (entities interned into found), 0 when absent, damaged, or after a
  * database error.  Never fails otherwise. */
-int eg_cache_get(eg_cache *c, const eg_cache_key *key, size_t length, eg_entities *found, eg_mentions *out,
-		 eg_error *err);
+int eg_cache_get(eg_cache *c, const eg_cache_key *key, size_t length, eg_entities *found, eg_mentions *out);
 /* Stores the mentions of the document with this key; their entities are
- * looked up in ents.  Becomes durable at the next eg_cache_commit. */
-int eg_cache_put(eg_cache *c, const eg_cache_key *key, const eg_entities *ents, const eg_mention *mentions,
-		 size_t n, eg_error *err);
-/* Makes every put so far durable. */
-int eg_cache_commit(eg_cache *c, eg_error *err);
+ * looked up in ents.  Becomes durable at the next eg_cache_commit.  A
+ * database error is kept for eg_cache_close and ends the cache's work. */
+void eg_cache_put(eg_cache *c, const eg_cache_key *key, const eg_entities *ents, const eg_mention *mentions,
+		  size_t n);
+/* Makes every put so far durable (an error: as for eg_cache_put). */
+void eg_cache_commit(eg_cache *c);
 
 /* Rows found damaged so far (checksum or contents wrong), each ignored. */
 size_t eg_cache_damaged(const eg_cache *c);
