@@ -140,7 +140,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t length = 0;
 	FILE *fp = open_memstream(&xml, &length);
 	FUZZ_CHECK(fp != NULL);
-	FUZZ_CHECK(eg_graphml_write(fp, &graph, 1, &err) == 0);
+	FUZZ_CHECK(eg_graphml_write(fp, &graph, NULL, 1, &err) == 0);
 	FUZZ_CHECK(fclose(fp) == 0);
 	check_round_trip(xml, length, &graph);
 	free(xml);

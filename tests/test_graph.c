@@ -49,7 +49,7 @@ static char *write_file(const eg_graph *g)
 	eg_out out;
 	eg_error err;
 	CHECK_INT(eg_out_open(&out, path, &err), 0);
-	CHECK_INT(eg_graphml_write(out.fp, g, 1, &err), 0);
+	CHECK_INT(eg_graphml_write(out.fp, g, NULL, 1, &err), 0);
 	CHECK_INT(eg_out_commit(&out, &err), 0);
 	size_t length;
 	char *bytes = eg_read_file(path, &length, &err);
@@ -70,8 +70,6 @@ static const char *attribute(xmlNodePtr node, const char *name, char out[128])
 static void check_keys(xmlDocPtr doc)
 {
 	static const char *const want[][4] = {
-		{"weighting", "graph", "weighting", "string"},
-		{"document_count", "graph", "documents", "int"},
 		{"label", "node", "label", "string"},
 		{"type", "node", "type", "string"},
 		{"category", "node", "category", "string"},
@@ -174,7 +172,7 @@ static void check_write_error(const eg_graph *g)
 	int saved = dup(2), fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	dup2(fd, 2);
 	eg_error err;
-	int rc = eg_graphml_write(fp, g, 1, &err);
+	int rc = eg_graphml_write(fp, g, NULL, 1, &err);
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
@@ -319,9 +317,10 @@ int main(void)
 	free(again);
 	eg_graph_free(&g);
 
-	/* Type filter and minimum weight. */
+	/* Type filter and minimum weight; keep_isolated keeps the nodes they
+	 * leave without an edge. */
 	const char *types[] = {"ORG", "PRODUCT", NULL};
-	eg_graph_options some = {.min_weight = 2, .types = types};
+	eg_graph_options some = {.min_weight = 2, .types = types, .keep_isolated = 1};
 	CHECK_INT(eg_graph_build(&g, counts, ents, &some, &err), 0);
 	CHECK_INT(g.node_count, 4);
 	CHECK_INT(g.edge_count, 1);
@@ -333,9 +332,24 @@ int main(void)
 	free(xml);
 	eg_graph_free(&g);
 
-	/* The type filter alone keeps entities without edges. */
+	/* Without keep_isolated those go: Microsoft and Azure stay. */
+	some.keep_isolated = 0;
+	CHECK_INT(eg_graph_build(&g, counts, ents, &some, &err), 0);
+	CHECK_INT(g.node_count, 2);
+	CHECK_INT(g.isolated_dropped, 2);
+	CHECK_INT(g.edge_count, 1);
+	CHECK(g.nodes[0].degree == 1.0 && g.nodes[1].degree == 1.0);
+	eg_graph_free(&g);
+
+	/* The type filter alone leaves Unit 8200 without edges: no node,
+	 * unless keep_isolated. */
 	const char *units[] = {"UNIT", NULL};
 	eg_graph_options only_units = {.min_weight = 1, .types = units};
+	CHECK_INT(eg_graph_build(&g, counts, ents, &only_units, &err), 0);
+	CHECK_INT(g.node_count, 0);
+	CHECK_INT(g.isolated_dropped, 1);
+	eg_graph_free(&g);
+	only_units.keep_isolated = 1;
 	CHECK_INT(eg_graph_build(&g, counts, ents, &only_units, &err), 0);
 	CHECK_INT(g.node_count, 1);
 	CHECK_INT(g.edge_count, 0);
@@ -343,8 +357,9 @@ int main(void)
 	CHECK(g.nodes[0].degree == 0.0 && g.nodes[0].weighted_degree == 0.0);
 	eg_graph_free(&g);
 
-	/* A weight threshold above every edge keeps the nodes, drops the edges. */
-	eg_graph_options heavy = {.min_weight = 2.5, .types = NULL};
+	/* A weight threshold above every edge drops the edges; keep_isolated
+	 * keeps the nodes. */
+	eg_graph_options heavy = {.min_weight = 2.5, .types = NULL, .keep_isolated = 1};
 	CHECK_INT(eg_graph_build(&g, counts, ents, &heavy, &err), 0);
 	CHECK_INT(g.node_count, 5);
 	CHECK_INT(g.edge_count, 0);
@@ -367,10 +382,24 @@ int main(void)
 	CHECK_INT(eg_graph_build(&g, counts, ents, &all, &err), 0);
 	CHECK_INT(g.node_count, 0);
 	xml = write_file(&g);
-	CHECK(strstr(xml, "<graph id=\"G\" edgedefault=\"undirected\">\n"
-			  "    <data key=\"weighting\">count</data>\n"
-			  "    <data key=\"document_count\">0</data>\n"
-			  "  </graph>") != NULL);
+	CHECK(strstr(xml, "<graph id=\"G\" edgedefault=\"undirected\"/>") != NULL);
+	validate();
+	free(xml);
+	/* How it was made is the graph's <desc>, its first child, where the
+	 * schema allows it; no graph-level key or data (Gephi rejects them). */
+	eg_provenance made = {.version = "9.9", .command = "extract", .window = "sentence", .weighting = "count",
+			      .filters = "", .dictionaries = "00ff", .documents = 0};
+	eg_out out;
+	CHECK_INT(eg_out_open(&out, path, &err), 0);
+	CHECK_INT(eg_graphml_write(out.fp, &g, &made, 1, &err), 0);
+	CHECK_INT(eg_out_commit(&out, &err), 0);
+	size_t length;
+	xml = eg_read_file(path, &length, &err);
+	CHECK(xml && strstr(xml, "<graph id=\"G\" edgedefault=\"undirected\">\n"
+				 "    <desc>version: 9.9; command: extract; window: sentence; weighting: count; "
+				 "filters: none; dictionaries: 00ff; documents: 0</desc>\n"
+				 "  </graph>") != NULL);
+	CHECK(xml && strstr(xml, "for=\"graph\"") == NULL);
 	validate();
 	free(xml);
 	eg_graph_free(&g);

@@ -107,9 +107,11 @@ static void test_weightings(void)
 {
 	eg_cooc *c = count(corpus1, CORPUS1, NULL);
 	eg_graph g;
-	eg_graph_options o = {.min_weight = 1};
+	/* keep_isolated keeps Dora, who meets no one, for the checks below. */
+	eg_graph_options o = {.min_weight = 1, .keep_isolated = 1};
 	if (build(&g, c, &o)) {
 		CHECK_INT(g.node_count, 4);
+		CHECK_INT(g.isolated_dropped, 0);
 		CHECK_INT(g.edge_count, 3);
 		CHECK_INT(g.document_count, 5);
 		const eg_graph_edge *ab = &g.edges[0];
@@ -148,6 +150,14 @@ static void test_weightings(void)
 		CHECK(g.nodes[3].degree == 0.0);
 		eg_graph_free(&g);
 	}
+	/* By default an entity without a link is no node, and is counted. */
+	eg_graph_options plain = {.min_weight = 1};
+	if (build(&g, c, &plain)) {
+		CHECK_INT(g.node_count, 3);
+		CHECK_INT(g.isolated_dropped, 1);
+		CHECK_STR(g.nodes[2].id, "person.carol");
+		eg_graph_free(&g);
+	}
 
 	/* `weight` follows the chosen weighting; the other values stay. */
 	static const struct {
@@ -164,19 +174,26 @@ static void test_weightings(void)
 			eg_graph_free(&g);
 		}
 	}
-	/* PMI: weighted degree is the signed sum, C = log(5/3) + log(5/6);
-	 * PageRank uses the counts instead (so is the same as with count). */
+	/* PMI: B-C meets less often than chance (pmi < 0), so is no edge and
+	 * is counted; every weight left is above 0, and so is every weighted
+	 * degree: C = log(5/3).  PageRank runs on the pmi weights. */
 	eg_graph_options pmi = {.weighting = EG_WEIGHT_PMI, .min_weight = -INFINITY};
-	eg_graph by_count;
-	if (build(&g, c, &pmi) && build(&by_count, c, &o)) {
-		CHECK_NEAR(g.edges[2].weight, log(5.0 / 6.0));
-		CHECK_NEAR(g.nodes[2].weighted_degree, log(5.0 / 3.0) + log(5.0 / 6.0));
-		for (size_t i = 0; i < g.node_count; i++)
-			CHECK(g.nodes[i].pagerank == by_count.nodes[i].pagerank);
+	if (build(&g, c, &pmi)) {
+		CHECK_INT(g.edge_count, 2);
+		CHECK_INT(g.chance_edges, 1);
+		CHECK(has_edge(&g, 0, 1) && has_edge(&g, 0, 2));
+		CHECK_NEAR(g.nodes[2].weighted_degree, log(5.0 / 3.0));
+		double sum = 0;
+		for (size_t i = 0; i < g.node_count; i++) {
+			CHECK(g.nodes[i].weighted_degree > 0);
+			sum += g.nodes[i].pagerank;
+		}
+		CHECK_NEAR(sum, 1);
+		for (size_t i = 0; i < g.edge_count; i++)
+			CHECK(g.edges[i].weight > 0);
 		eg_graph_free(&g);
-		eg_graph_free(&by_count);
 	}
-	/* A minimum of 0 on PMI keeps the pairs that meet more than chance. */
+	/* A minimum of 0 on PMI keeps the same pairs. */
 	eg_graph_options positive = {.weighting = EG_WEIGHT_PMI, .min_weight = 0};
 	if (build(&g, c, &positive)) {
 		CHECK_INT(g.edge_count, 2);
@@ -204,9 +221,6 @@ static void test_weighting_names(void)
 	eg_weighting w;
 	CHECK_INT(eg_weighting_parse("PMI", &w, &err), -1);
 	CHECK_STR(err.message, "unknown weighting \"PMI\" (choose count, documents, pmi, npmi, jaccard or dice)");
-	CHECK_INT(eg_weighting_signed(EG_WEIGHT_PMI), 1);
-	CHECK_INT(eg_weighting_signed(EG_WEIGHT_NPMI), 1);
-	CHECK_INT(eg_weighting_signed(EG_WEIGHT_DICE), 0);
 }
 
 static void test_node_and_edge_filters(void)
@@ -214,10 +228,11 @@ static void test_node_and_edge_filters(void)
 	eg_cooc *c = count(corpus1, CORPUS1, NULL);
 	eg_graph g;
 	/* min_documents 2 drops B-C (one document); Dora, without edges from
-	 * the start, stays: only node filters remove nodes. */
+	 * the start, goes as an isolated node (kept with keep_isolated). */
 	eg_graph_options two_documents = {.min_weight = 1, .min_documents = 2};
 	if (build(&g, c, &two_documents)) {
-		CHECK_INT(g.node_count, 4);
+		CHECK_INT(g.node_count, 3);
+		CHECK_INT(g.isolated_dropped, 1);
 		CHECK_INT(g.edge_count, 2);
 		CHECK(has_edge(&g, 0, 1) && has_edge(&g, 0, 2));
 		eg_graph_free(&g);
@@ -235,8 +250,9 @@ static void test_node_and_edge_filters(void)
 		CHECK(g.nodes[0].weighted_degree == 2.0);
 		eg_graph_free(&g);
 	}
-	/* Top 10 is more than there are nodes: all stay. */
-	eg_graph_options top_all = {.min_weight = 1, .top = 10};
+	/* Top 10 is more than there are nodes: all stay, Dora with
+	 * keep_isolated only. */
+	eg_graph_options top_all = {.min_weight = 1, .top = 10, .keep_isolated = 1};
 	if (build(&g, c, &top_all)) {
 		CHECK_INT(g.node_count, 4);
 		eg_graph_free(&g);
@@ -251,11 +267,12 @@ static void test_node_and_edge_filters(void)
 	}
 	eg_cooc_free(c);
 
-	/* Ties: E-F and G-H, two components of two, and I alone.  The largest
-	 * is the one holding node 0 (E); numbering: {E,F} 0, {G,H} 1, {I} 2. */
+	/* Ties: E-F and G-H, two components of two, and I alone (kept).  The
+	 * largest is the one holding node 0 (E); numbering: {E,F} 0, {G,H} 1,
+	 * {I} 2. */
 	static const corpus_doc pairs[] = {{"p1", "GH"}, {"p2", "EF"}, {"p3", "I"}};
 	c = count(pairs, 3, NULL);
-	eg_graph_options all = {.min_weight = 1};
+	eg_graph_options all = {.min_weight = 1, .keep_isolated = 1};
 	if (build(&g, c, &all)) {
 		CHECK_INT(g.node_count, 5);
 		static const int64_t want[] = {0, 0, 1, 1, 2};
@@ -320,20 +337,37 @@ static void test_backbone(void)
 			CHECK(g.nodes[i].betweenness == 0);
 		eg_graph_free(&g);
 	}
-	eg_graph_options backbone = {.min_weight = 1, .backbone_alpha = 0.3};
+	/* With keep_isolated the nodes stay and only edges go. */
+	eg_graph_options backbone = {.min_weight = 1, .backbone_alpha = 0.3, .keep_isolated = 1};
 	if (build(&g, c, &backbone)) {
-		CHECK_INT(g.node_count, 8); /* nodes stay; only edges go */
+		CHECK_INT(g.node_count, 8);
 		CHECK_INT(g.edge_count, 2);
 		CHECK(has_edge(&g, H, L));
 		CHECK(has_edge(&g, P, Q));
 		CHECK(g.nodes[R].degree == 0 && g.nodes[M].degree == 0);
 		eg_graph_free(&g);
 	}
-	/* PMI can be negative, so the backbone runs on counts: same edges. */
+	/* By default the nodes the backbone leaves unlinked go: H L P Q stay
+	 * (indexes 0 to 3 now). */
+	eg_graph_options backbone_only = {.min_weight = 1, .backbone_alpha = 0.3};
+	if (build(&g, c, &backbone_only)) {
+		CHECK_INT(g.node_count, 4);
+		CHECK_INT(g.isolated_dropped, 4);
+		CHECK_INT(g.edge_count, 2);
+		CHECK(has_edge(&g, 0, 1) && has_edge(&g, 2, 3));
+		CHECK_STR(g.nodes[3].label, "Quebec");
+		eg_graph_free(&g);
+	}
+	/* PMI (D = 9): H-P and H-Q meet less than chance (log(9 / 18)) and are
+	 * no edges; the backbone then runs on pmi itself: H's three edges left
+	 * have equal shares, (1 - 1/3)^2 = 0.44 > 0.3, and P-Q, R-S join nodes
+	 * of degree 1, so nothing passes and no node stays. */
 	eg_graph_options pmi = {.weighting = EG_WEIGHT_PMI, .min_weight = -INFINITY, .backbone_alpha = 0.3};
 	if (build(&g, c, &pmi)) {
-		CHECK_INT(g.edge_count, 2);
-		CHECK(has_edge(&g, H, L) && has_edge(&g, P, Q));
+		CHECK_INT(g.chance_edges, 2);
+		CHECK_INT(g.edge_count, 0);
+		CHECK_INT(g.node_count, 0);
+		CHECK_INT(g.isolated_dropped, 8);
 		eg_graph_free(&g);
 	}
 	/* A stricter alpha of 0.2: P-Q's 0.25 no longer passes. */

@@ -21,6 +21,8 @@
 
 enum { EG_EXIT_OK = 0, EG_EXIT_SKIPPED = 1, EG_EXIT_USAGE = 2, EG_EXIT_OUTPUT = 3 };
 
+#define EG_OUTPUTS_MAX 3 /* files one result is written to (eg_outputs) */
+
 int eg_cmd_extract(int argc, char **argv);
 int eg_cmd_mentions(int argc, char **argv);
 int eg_cmd_check(int argc, char **argv);
@@ -69,6 +71,7 @@ typedef struct eg_options {
 	size_t top;               /* extract: 0 = all */
 	double backbone;          /* extract: 0 = off */
 	int largest_component;    /* extract */
+	int keep_isolated;        /* extract: keep the nodes without an edge */
 	const char *size_by;      /* extract: NULL = the library's default (pagerank) */
 	const char **types;       /* extract: NULL-terminated, or NULL */
 	char *types_storage;
@@ -79,7 +82,7 @@ typedef struct eg_options {
 	eg_budgets budgets;       /* extract, mentions: --max-* (README "Budgets") */
 	const char **inputs;
 	size_t input_count;
-	char *own[6];             /* extract, mentions: the files this run writes (eg_options_own) */
+	char *own[EG_OUTPUTS_MAX + 4]; /* extract, mentions: the files this run writes (eg_options_own) */
 	size_t own_count;
 } eg_options;
 
@@ -89,7 +92,8 @@ enum {
 	EG_OPT_OUTPUT = 1 << 1,  /* -o */
 	EG_OPT_COUNT = 1 << 2,   /* -w, --cache, --shard */
 	EG_OPT_GRAPH = 1 << 3,   /* -f, --min-weight, --types, --weight, --min-documents, --top,
-				    --backbone, --largest-component, --size-by, --partial */
+				    --backbone, --largest-component, --keep-isolated, --size-by,
+				    --partial */
 	EG_OPT_PARTS = 1 << 4,   /* arguments are partial results (merge) */
 };
 
@@ -174,12 +178,13 @@ void eg_progress_end(eg_progress *p);
 long eg_default_jobs(void);
 
 /* Where extract and merge write: the partial result (--partial), or -o in
- * o's format; csv makes two files, NAME.nodes.csv and NAME.edges.csv, from
- * -o NAME or NAME.csv.  All are temporary files until eg_write_result
- * commits them together. */
+ * o's format; csv makes three files, NAME.nodes.csv, NAME.edges.csv and
+ * NAME.meta.csv (how the graph was made, output/provenance.h), from -o NAME
+ * or NAME.csv.  All are temporary files until eg_write_result commits them
+ * together. */
 typedef struct eg_outputs {
-	eg_out files[2];
-	eg_buf paths[2];
+	eg_out files[EG_OUTPUTS_MAX];
+	eg_buf paths[EG_OUTPUTS_MAX];
 	size_t count; /* files open */
 } eg_outputs;
 

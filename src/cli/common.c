@@ -98,6 +98,7 @@ enum {
 	OPT_MAX_RECORD_BYTES,
 	OPT_MAX_RULE_STEPS,
 	OPT_MAX_WINDOW_ENTITIES,
+	OPT_KEEP_ISOLATED,
 };
 
 static const struct option long_options[] = {
@@ -127,6 +128,7 @@ static const struct option long_options[] = {
 	{"max-record-bytes", required_argument, NULL, OPT_MAX_RECORD_BYTES},
 	{"max-rule-steps", required_argument, NULL, OPT_MAX_RULE_STEPS},
 	{"max-window-entities", required_argument, NULL, OPT_MAX_WINDOW_ENTITIES},
+	{"keep-isolated", no_argument, NULL, OPT_KEEP_ISOLATED},
 	{NULL, 0, NULL, 0},
 };
 
@@ -141,7 +143,7 @@ static unsigned option_group(int c)
 	case 'w': case OPT_CACHE: case OPT_SHARD: case OPT_MAX_WINDOW_ENTITIES:
 		return EG_OPT_COUNT;
 	case 'f': case OPT_MIN_WEIGHT: case OPT_TYPES: case OPT_WEIGHT: case OPT_MIN_DOCUMENTS: case OPT_TOP:
-	case OPT_BACKBONE: case OPT_LARGEST_COMPONENT: case OPT_SIZE_BY: case OPT_PARTIAL:
+	case OPT_BACKBONE: case OPT_LARGEST_COMPONENT: case OPT_SIZE_BY: case OPT_PARTIAL: case OPT_KEEP_ISOLATED:
 		return EG_OPT_GRAPH;
 	default:
 		return 0;
@@ -323,6 +325,9 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 		case OPT_LARGEST_COMPONENT:
 			o->largest_component = 1;
 			break;
+		case OPT_KEEP_ISOLATED:
+			o->keep_isolated = 1;
+			break;
 		case OPT_SIZE_BY: {
 			eg_error err;
 			if (eg_size_metric_check(optarg, &err) < 0)
@@ -385,7 +390,7 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 	    (eg_is_stdout(o->output) || eg_out_descriptor(o->output) >= 0 ||
 	     (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))))
 		return usage_error(o, exit_status,
-				   "-f csv writes two files, NAME.nodes.csv and NAME.edges.csv: give -o NAME");
+				   "-f csv writes three files, NAME.nodes.csv, NAME.edges.csv and NAME.meta.csv: give -o NAME");
 	/* The default threshold of 1 keeps every count and document edge; the
 	 * other weightings live on other scales, where it would cut at random. */
 	if (!min_weight_given && o->weighting != EG_WEIGHT_COUNT && o->weighting != EG_WEIGHT_DOCUMENTS)
@@ -413,7 +418,7 @@ void eg_options_own(eg_options *o, const char *const *outputs, size_t count)
 	static const char *const journals[] = {"", "-wal", "-shm", "-journal"};
 	if (o->own_count)
 		return;
-	for (size_t i = 0; i < count && i < 2; i++)
+	for (size_t i = 0; i < count && i < EG_OUTPUTS_MAX; i++)
 		o->own[o->own_count++] = eg_xstrdup(eg_is_stdout(outputs[i]) ? "/dev/stdout" : outputs[i]);
 	for (size_t i = 0; o->cache && i < sizeof(journals) / sizeof(journals[0]); i++) {
 		eg_buf path = {0};

@@ -14,19 +14,24 @@ static const char usage[] =
 	"\n"
 	"  -o, --output FILE        write here (- is standard output; the default)\n"
 	"  -f, --format FORMAT      graphml (the default), gexf, csv (-o NAME writes\n"
-	"                           NAME.nodes.csv and NAME.edges.csv), json or svg\n"
+	"                           NAME.nodes.csv, NAME.edges.csv, NAME.meta.csv),\n"
+	"                           json or svg\n"
 	"  -w, --window WINDOW      sentence (default), paragraph, document, or N:\n"
 	"                           entities within N tokens of each other\n"
 	"      --min-weight N       drop edges with weight below N (default: 1 for\n"
 	"                           count and documents, none for the others)\n"
 	"      --types LIST         keep only these entity types, e.g. ORG,PERSON\n"
 	"      --weight W           edge weight: count (default; windows), documents,\n"
-	"                           pmi, npmi, jaccard or dice (from document counts)\n"
+	"                           pmi, npmi, jaccard or dice (from document counts);\n"
+	"                           always above 0: with pmi or npmi a pair no more\n"
+	"                           associated than chance is no edge\n"
 	"      --min-documents N    drop edges seen in fewer than N documents\n"
 	"      --backbone ALPHA     keep only the disparity-filter backbone at\n"
 	"                           significance ALPHA (0 < ALPHA < 1, e.g. 0.05)\n"
 	"      --top N              keep the N nodes of highest weighted degree\n"
 	"      --largest-component  keep only the largest connected component\n"
+	"      --keep-isolated      keep entities without a link as nodes (left out by\n"
+	"                           default, with those the filters leave unlinked)\n"
 	"      --size-by METRIC     node size from pagerank (default), degree,\n"
 	"                           weighted_degree, betweenness, mentions or documents\n"
 	"      --cache FILE         keep each document's mentions and the run's counts\n"
@@ -179,7 +184,8 @@ int eg_cmd_extract(int argc, char **argv)
 	if (status != EG_EXIT_OK)
 		goto done;
 	status = EG_EXIT_USAGE;
-	eg_options_own(&o, (const char *const[]){outs.paths[0].data, outs.paths[1].data}, outs.count);
+	eg_options_own(&o, (const char *const[]){outs.paths[0].data, outs.paths[1].data, outs.paths[2].data},
+		       outs.count);
 	uint32_t shard = o.shard_count ? o.shard_index : 1;
 	eg_partial_info info = {.window = o.window, .window_entities = o.budgets.window_entities,
 				.shard_count = o.shard_count ? o.shard_count : 1, .shards = &shard, .shards_held = 1};

@@ -17,25 +17,14 @@ static const char usage[] =
 	"      --partial FILE       write the merged partial result here instead\n"
 	"  -f, --format FORMAT      graphml (the default), gexf, csv, json or svg\n"
 	"      --min-weight N, --types LIST, --weight W, --min-documents N,\n"
-	"      --backbone ALPHA, --top N, --largest-component, --size-by METRIC\n"
+	"      --backbone ALPHA, --top N, --largest-component, --keep-isolated,\n"
+	"      --size-by METRIC\n"
 	"                           as for extract\n"
 	"      --progress, --quiet  force the summary on stderr / print errors only\n"
 	"  -h, --help               show this help\n"
 	"\n"
 	"Exit status: 0 success, 2 usage error or partials that do not fit\n"
 	"together, 3 the output could not be written.\n";
-
-static const char *window_name(eg_window w, char *buf, size_t n)
-{
-	static const char *const names[] = {"sentence", "paragraph", "document"};
-	if (w.kind == EG_WINDOW_TOKENS)
-		snprintf(buf, n, "%u tokens", w.tokens);
-	else if ((size_t)w.kind < sizeof(names) / sizeof(names[0]))
-		snprintf(buf, n, "%s", names[w.kind]);
-	else
-		snprintf(buf, n, "of kind %u", (unsigned)w.kind); /* eg_partial_read refuses these */
-	return buf;
-}
 
 /* Checks that part fits the partials read before it (summarised in all);
  * reports and returns -1 when not. */
@@ -48,8 +37,8 @@ static int fits(const char *first, eg_partial_info *all, const char *path, const
 	}
 	if (part->window.kind != all->window.kind || part->window.tokens != all->window.tokens) {
 		char a[32], b[32];
-		eg_report("%s: counted with window %s, %s with window %s", path, window_name(part->window, a, sizeof(a)),
-			  first, window_name(all->window, b, sizeof(b)));
+		eg_report("%s: counted with window %s, %s with window %s", path, eg_window_name(part->window, a, sizeof(a)),
+			  first, eg_window_name(all->window, b, sizeof(b)));
 		return -1;
 	}
 	if (part->window_entities != all->window_entities) {

@@ -7,6 +7,8 @@
 #include "output/svg.h"
 #include "output/tables.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static int ends_with(const char *s, const char *suffix)
@@ -23,11 +25,12 @@ int eg_outputs_open(const eg_options *o, eg_outputs *outs)
 		eg_buf_adds(&outs->paths[0], o->partial);
 		outs->count = 1;
 	} else if (strcmp(o->format, "csv") == 0) {
-		/* -o NAME or NAME.csv: NAME.nodes.csv and NAME.edges.csv */
+		/* -o NAME or NAME.csv: NAME.nodes.csv, NAME.edges.csv, NAME.meta.csv */
 		size_t n = strlen(o->output) - (ends_with(o->output, ".csv") ? 4 : 0);
 		eg_buf_printf(&outs->paths[0], "%.*s.nodes.csv", (int)n, o->output);
 		eg_buf_printf(&outs->paths[1], "%.*s.edges.csv", (int)n, o->output);
-		outs->count = 2;
+		eg_buf_printf(&outs->paths[2], "%.*s.meta.csv", (int)n, o->output);
+		outs->count = 3;
 	} else {
 		eg_buf_adds(&outs->paths[0], eg_is_stdout(o->output) ? "-" : o->output);
 		outs->count = 1;
@@ -55,8 +58,8 @@ void eg_outputs_abort(eg_outputs *outs)
 void eg_outputs_free(eg_outputs *outs)
 {
 	eg_outputs_abort(outs);
-	eg_buf_free(&outs->paths[0]);
-	eg_buf_free(&outs->paths[1]);
+	for (size_t i = 0; i < EG_OUTPUTS_MAX; i++)
+		eg_buf_free(&outs->paths[i]);
 }
 
 /* Commits every file, or none when one failed before (all are temporary
@@ -77,19 +80,107 @@ static int commit(eg_outputs *outs)
 	return status;
 }
 
-static int write_graph(const eg_options *o, FILE *const *fp, const eg_graph *g, eg_error *err)
+static int write_graph(const eg_options *o, FILE *const *fp, const eg_graph *g, const eg_provenance *p,
+		       eg_error *err)
 {
 	/* The XML writers format edges on -j threads: their largest part. */
 	unsigned threads = o->jobs > 1 ? (unsigned)o->jobs : 1;
 	if (strcmp(o->format, "gexf") == 0)
-		return eg_gexf_write(fp[0], g, threads, err);
+		return eg_gexf_write(fp[0], g, p, threads, err);
 	if (strcmp(o->format, "csv") == 0)
-		return eg_csv_write(fp[0], fp[1], g, err);
+		return eg_csv_write(fp[0], fp[1], fp[2], g, p, err);
 	if (strcmp(o->format, "json") == 0)
-		return eg_json_write(fp[0], g, err);
+		return eg_json_write(fp[0], g, p, err);
 	if (strcmp(o->format, "svg") == 0)
 		return eg_svg_write(fp[0], g, err);
-	return eg_graphml_write(fp[0], g, threads, err);
+	return eg_graphml_write(fp[0], g, p, threads, err);
+}
+
+/* The options that cut nodes or edges, as a command line gives them; a
+ * --min-weight only where it differs from the weighting's default. */
+static void describe_filters(const eg_options *o, eg_buf *b)
+{
+	if (o->types) {
+		eg_buf_adds(b, " --types ");
+		for (size_t i = 0; o->types[i]; i++)
+			eg_buf_printf(b, "%s%s", i ? "," : "", o->types[i]);
+	}
+	int counted = o->weighting == EG_WEIGHT_COUNT || o->weighting == EG_WEIGHT_DOCUMENTS;
+	if (counted ? o->min_weight != 1 : o->min_weight > -INFINITY)
+		eg_buf_printf(b, " --min-weight %g", o->min_weight);
+	if (o->min_documents > 1)
+		eg_buf_printf(b, " --min-documents %llu", (unsigned long long)o->min_documents);
+	if (o->backbone > 0)
+		eg_buf_printf(b, " --backbone %g", o->backbone);
+	if (o->top)
+		eg_buf_printf(b, " --top %zu", o->top);
+	if (o->largest_component)
+		eg_buf_adds(b, " --largest-component");
+	if (o->keep_isolated)
+		eg_buf_adds(b, " --keep-isolated");
+}
+
+/* How the output was made: options, the configuration's fingerprint, the
+ * counts' documents and the dates of the dated ones (those that mention an
+ * entity: the counts keep dates per entity).  Strings live in text. */
+typedef struct provenance_text {
+	char window[32], dictionaries[33];
+	eg_buf filters;
+} provenance_text;
+
+static eg_provenance make_provenance(const eg_options *o, const eg_cooc *counts, const eg_partial_info *info,
+				     provenance_text *t)
+{
+	static const char hex[] = "0123456789abcdef";
+	for (size_t i = 0; i < sizeof(info->fingerprint); i++) {
+		t->dictionaries[2 * i] = hex[info->fingerprint[i] >> 4];
+		t->dictionaries[2 * i + 1] = hex[info->fingerprint[i] & 15];
+	}
+	t->dictionaries[2 * sizeof(info->fingerprint)] = '\0';
+	memset(&t->filters, 0, sizeof(t->filters));
+	describe_filters(o, &t->filters);
+	/* A merge gives the bytes one extract over all the inputs would
+	 * (SPEC.md), so it names the same command. */
+	eg_provenance p = {.version = EG_VERSION, .command = "extract",
+			   .window = eg_window_name(info->window, t->window, sizeof(t->window)),
+			   .weighting = eg_weighting_name(o->weighting),
+			   .filters = t->filters.len ? t->filters.data + 1 : "", .dictionaries = t->dictionaries,
+			   .documents = eg_cooc_documents(counts)};
+	size_t limit = eg_cooc_entity_limit(counts);
+	for (uint32_t e = 0; e < limit; e++) {
+		eg_entity_counts c = eg_cooc_entity(counts, e);
+		if (c.first_date && (!p.first_date || strcmp(c.first_date, p.first_date) < 0))
+			p.first_date = c.first_date;
+		if (c.last_date && (!p.last_date || strcmp(c.last_date, p.last_date) > 0))
+			p.last_date = c.last_date;
+	}
+	return p;
+}
+
+/* 2833 as "2,833": the end-of-run lines are read by people. */
+static const char *grouped(uint64_t n, char buf[32])
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)n), at = 0;
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[at++] = ',';
+		buf[at++] = digits[i];
+	}
+	buf[at] = '\0';
+	return buf;
+}
+
+/* What the graph left out that a reader would otherwise look for. */
+static void report_left_out(const eg_options *o, const eg_graph *g)
+{
+	char n[32];
+	if (g->chance_edges && (o->weighting == EG_WEIGHT_PMI || o->weighting == EG_WEIGHT_NPMI))
+		eg_report("%s pair%s no more associated than chance (pmi <= 0) left out as no link", grouped(g->chance_edges, n),
+			  g->chance_edges == 1 ? "" : "s");
+	if (g->isolated_dropped)
+		eg_report("%s entit%s without a link left out (--keep-isolated keeps them)", grouped(g->isolated_dropped, n),
+			  g->isolated_dropped == 1 ? "y" : "ies");
 }
 
 int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts, const eg_entities *ents,
@@ -97,7 +188,8 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts
 {
 	eg_error err;
 	const char *target = strcmp(outs->paths[0].data, "-") == 0 ? "standard output" : outs->paths[0].data;
-	FILE *fp[2] = {outs->files[0].fp, outs->count > 1 ? outs->files[1].fp : NULL};
+	FILE *fp[EG_OUTPUTS_MAX] = {outs->files[0].fp, outs->count > 1 ? outs->files[1].fp : NULL,
+				    outs->count > 2 ? outs->files[2].fp : NULL};
 	int rc;
 	if (o->partial) {
 		rc = eg_partial_write(fp[0], counts, ents, info, &err);
@@ -106,16 +198,22 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts
 		eg_graph_options graph_options = {.weighting = o->weighting, .min_weight = o->min_weight,
 						  .min_documents = o->min_documents, .backbone_alpha = o->backbone,
 						  .top = o->top, .largest_component = o->largest_component,
-						  .types = o->types, .size_metric = o->size_by};
+						  .types = o->types, .size_metric = o->size_by,
+						  .keep_isolated = o->keep_isolated};
 		if (eg_graph_build(&graph, counts, ents, &graph_options, &err) < 0) {
 			eg_outputs_abort(outs);
 			eg_report("%s", err.message);
 			return EG_EXIT_OUTPUT;
 		}
-		rc = write_graph(o, fp, &graph, &err);
+		provenance_text text;
+		eg_provenance provenance = make_provenance(o, counts, info, &text);
+		rc = write_graph(o, fp, &graph, &provenance, &err);
+		eg_buf_free(&text.filters);
 		if (rc == 0 && o->progress && !o->quiet)
 			eg_report("%zu nodes, %zu edges -> %s%s", graph.node_count, graph.edge_count, target,
-				  outs->count > 1 ? " and its edges table" : "");
+				  outs->count > 1 ? " and its edges and meta tables" : "");
+		if (rc == 0 && o->progress && !o->quiet)
+			report_left_out(o, &graph);
 		eg_graph_free(&graph);
 	}
 	if (rc < 0) {

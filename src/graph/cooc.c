@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Strings (document ids, dates, snippets) are interned in eg_pools and
@@ -89,6 +90,18 @@ int eg_window_parse(const char *s, eg_window *out, eg_error *err)
 	}
 	out->tokens = 0;
 	return 0;
+}
+
+const char *eg_window_name(eg_window w, char *buf, size_t n)
+{
+	static const char *const names[] = {"sentence", "paragraph", "document"};
+	if (w.kind == EG_WINDOW_TOKENS)
+		snprintf(buf, n, "%u tokens", w.tokens);
+	else if ((size_t)w.kind < sizeof(names) / sizeof(names[0]))
+		snprintf(buf, n, "%s", names[w.kind]);
+	else
+		snprintf(buf, n, "of kind %u", (unsigned)w.kind); /* eg_partial_read refuses these */
+	return buf;
 }
 
 eg_cooc *eg_cooc_new(eg_window window)

@@ -55,6 +55,8 @@ typedef struct eg_window {
 
 /* Parses "sentence", "paragraph", "document" or a positive integer. */
 int eg_window_parse(const char *s, eg_window *out, eg_error *err);
+/* "sentence", "paragraph", "document" or "N tokens", in buf (of n bytes). */
+const char *eg_window_name(eg_window w, char *buf, size_t n);
 
 typedef struct eg_cooc eg_cooc;
 

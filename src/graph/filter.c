@@ -30,7 +30,7 @@ static void backbone(eg_graph *g, const eg_graph_options *options)
 	double *degree = eg_xcalloc(g->node_count ? g->node_count : 1, sizeof(*degree));
 	unsigned char *keep = eg_xmalloc(g->edge_count ? g->edge_count : 1);
 	for (size_t i = 0; i < g->edge_count; i++) {
-		double w = eg_graph_positive_weight(&g->edges[i], options->weighting);
+		double w = g->edges[i].weight;
 		strength[g->edges[i].source] += w;
 		strength[g->edges[i].target] += w;
 		degree[g->edges[i].source]++;
@@ -38,7 +38,7 @@ static void backbone(eg_graph *g, const eg_graph_options *options)
 	}
 	for (size_t i = 0; i < g->edge_count; i++) {
 		const eg_graph_edge *e = &g->edges[i];
-		double w = eg_graph_positive_weight(e, options->weighting), alpha = options->backbone_alpha;
+		double w = e->weight, alpha = options->backbone_alpha;
 		keep[i] = significant_at(w, strength[e->source], degree[e->source], alpha) ||
 			  significant_at(w, strength[e->target], degree[e->target], alpha);
 	}
@@ -160,4 +160,15 @@ void eg_graph_filter_nodes(eg_graph *g, const eg_graph_options *options)
 		keep_top(g, options->top);
 	if (options->largest_component && g->node_count > 0)
 		keep_largest_component(g);
+}
+
+void eg_graph_drop_isolated(eg_graph *g)
+{
+	unsigned char *keep = eg_xcalloc(g->node_count ? g->node_count : 1, 1);
+	for (size_t i = 0; i < g->edge_count; i++)
+		keep[g->edges[i].source] = keep[g->edges[i].target] = 1;
+	size_t before = g->node_count;
+	compact_nodes(g, keep);
+	g->isolated_dropped += before - g->node_count;
+	free(keep);
 }

@@ -17,4 +17,8 @@ void eg_graph_filter_edges(eg_graph *g, const eg_graph_options *options);
 /* top N by weighted degree, then the largest component. */
 void eg_graph_filter_nodes(eg_graph *g, const eg_graph_options *options);
 
+/* Drops the nodes without an edge, adding their number to
+ * g->isolated_dropped. */
+void eg_graph_drop_isolated(eg_graph *g);
+
 #endif

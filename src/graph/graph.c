@@ -95,9 +95,12 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 		g->edges[m].documents = pair.documents;
 		g->edges[m].count = pair.weight;
 		g->edges[m].pair = (uint32_t)i;
-		eg_edge_weigh(&g->edges[m], g->nodes[x].documents, g->nodes[y].documents, eg_cooc_documents(counts),
-			      options->weighting);
-		m++;
+		/* Gephi deletes edges of weight 0 and warns on negative ones. */
+		if (eg_edge_weigh(&g->edges[m], g->nodes[x].documents, g->nodes[y].documents, eg_cooc_documents(counts),
+				  options->weighting))
+			m++;
+		else
+			g->chance_edges++;
 	}
 	g->edge_count = m;
 	free(node_of);
@@ -106,6 +109,8 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 	g->weighting = (int)options->weighting;
 	eg_graph_filter_edges(g, options);
 	eg_graph_filter_nodes(g, options);
+	if (!options->keep_isolated)
+		eg_graph_drop_isolated(g);
 	n = g->node_count;
 	m = g->edge_count;
 

@@ -6,24 +6,27 @@
  *  1. Nodes: the entities with at least one mention that pass the type
  *     filter.  Edges: the co-occurring pairs of those nodes.
  *  2. Weighting: every edge gets count, documents, pmi, npmi, jaccard and
- *     dice (see eg_weighting); `weight` is the chosen one.
+ *     dice (see eg_weighting); `weight` is the chosen one.  An edge whose
+ *     weight is not above 0 goes: for pmi and npmi a pair no more
+ *     associated than chance (d_ij <= d_i d_j / D) is no link (counted in
+ *     chance_edges); the other weightings are above 0 on every edge.
  *  3. Edge filters: min_weight (on `weight`), min_documents, then the
  *     disparity backbone (see backbone_alpha).
  *  4. Node filters: top N by weighted degree, then the largest component.
- *     A node left without edges by the edge filters stays unless a node
- *     filter removes it (the type filter alone never drops edgeless nodes).
- *  5. Metrics on the final graph (see eg_graph_node).
+ *  5. Isolated nodes: a node without an edge at this point (never linked,
+ *     or left so by the type filter or steps 2 to 4) goes, unless
+ *     keep_isolated; how many went is isolated_dropped.
+ *  6. Metrics on the final graph (see eg_graph_node).
  * Nodes are in order of their stable id (strcmp); edges in order of
  * (source, target), source < target.  The structure lives in an igraph_t
  * (undirected) whose vertex and edge ids are those indexes.  Everything
  * depends only on the counts and options, never on the order documents
  * were added in: building twice gives identical nodes, edges and metrics.
  *
- * Weights that can be negative (pmi, npmi) do not fit the disparity filter,
- * PageRank, community detection or distances.  Wherever a non-negative
- * weight is needed, such a weighting is replaced by the edge's count
- * (eg_graph_positive_weight); `weight` and weighted_degree keep the signed
- * values.
+ * Every edge's `weight` is above 0 (step 2), as Gephi needs (it deletes
+ * edges of weight 0 and warns on negative ones), so weighted degrees are
+ * above 0 and the disparity filter, PageRank and communities use `weight`
+ * as it is, whatever the weighting.
  *
  * igraph's global RNG is reseeded (seed 1) before community detection and
  * layout, and igraph's error handler is set to "ignore" during the build;
@@ -48,15 +51,15 @@ typedef struct eg_graph_node {
 	const char *sources[EG_SOURCES_MAX];      /* documents' source names, sorted; owned by eg_cooc */
 	uint32_t source_count;
 	double degree;      /* edges */
-	double weighted_degree; /* sum of the chosen weights of its edges (signed for pmi, npmi) */
-	double pagerank;    /* damping 0.85, weighted by eg_graph_positive_weight; sums to 1 */
+	double weighted_degree; /* sum of the chosen weights of its edges (> 0 with an edge) */
+	double pagerank;    /* damping 0.85, weighted by `weight`; sums to 1 */
 	double betweenness; /* unweighted (hops), not normalised, each unordered pair once;
 			       estimated from a sample of sources on large graphs
 			       (EG_BETWEENNESS_WORK) */
 	int64_t component;  /* 0 = the largest component, then by size descending;
 			       ties by the component's smallest node index */
-	int64_t community;  /* Leiden, modularity objective, weighted by
-			       eg_graph_positive_weight, seeded; numbered in order of
+	int64_t community;  /* Leiden, modularity objective, weighted by `weight`,
+			       seeded; numbered in order of
 			       each community's first (smallest index) node */
 	double x, y;        /* layout position, rounded to 2 decimals: Fruchterman-Reingold,
 			       unweighted, seeded; fewer iterations above EG_LAYOUT_LARGE nodes */
@@ -84,6 +87,8 @@ typedef struct eg_graph {
 	size_t edge_count;
 	uint64_t document_count; /* documents counted (the N of PMI) */
 	int weighting;           /* the eg_weighting that `weight` holds */
+	size_t chance_edges;     /* pairs dropped at step 2 (pmi or npmi: no more than chance) */
+	size_t isolated_dropped; /* nodes dropped at step 5 for having no edge */
 } eg_graph;
 
 /* Which value becomes an edge's `weight`.  With D the number of documents,
@@ -116,11 +121,6 @@ eg_edge_measures eg_graph_edge_measures(const eg_graph *g, size_t edge);
  * is an error whose message lists the choices. */
 int eg_weighting_parse(const char *s, eg_weighting *out, eg_error *err);
 const char *eg_weighting_name(eg_weighting w);
-/* 1 for the weightings that can be negative (pmi, npmi). */
-int eg_weighting_signed(eg_weighting w);
-/* The edge's weight where a non-negative one is needed (backbone, PageRank,
- * communities): the chosen weight, or the count for a signed weighting. */
-double eg_graph_positive_weight(const eg_graph_edge *e, eg_weighting w);
 
 /* Where nodes x edges exceeds EG_BETWEENNESS_WORK, betweenness is estimated
  * from shortest paths out of a sample of at least EG_BETWEENNESS_MIN_SAMPLE
@@ -142,7 +142,7 @@ typedef struct eg_graph_options {
 	double min_weight;        /* edges whose chosen weight is below are dropped; 1 keeps all counts */
 	uint64_t min_documents;   /* edges in fewer documents are dropped; 0 or 1 keeps all */
 	/* Disparity filter (Serrano, Boguna, Vespignani 2009); 0 = off, else in
-	 * (0, 1).  With w the edge's eg_graph_positive_weight and, at endpoint i,
+	 * (0, 1).  With w the edge's `weight` and, at endpoint i,
 	 * k_i and s_i its degree and strength (sum of w) after the min_weight and
 	 * min_documents filters: alpha_ij = (1 - w / s_i)^(k_i - 1).  The edge
 	 * stays when alpha_ij < backbone_alpha at either endpoint of degree > 1
@@ -156,6 +156,7 @@ typedef struct eg_graph_options {
 	const char *const *types; /* NULL-terminated list of types to keep, or NULL for all */
 	const char *size_metric;  /* "pagerank" (default when NULL), "degree", "weighted_degree",
 				     "betweenness", "mentions" or "documents" */
+	int keep_isolated;        /* keep the nodes without an edge (step 5) */
 } eg_graph_options;
 
 /* 0 when name is NULL or one of the size metrics above, else -1 with err

@@ -296,8 +296,8 @@ static void pagerank(eg_graph *g, const igraph_vector_t *weights, const igraph_v
 
 /* Degree, weighted degree, PageRank and betweenness: the igraph calls that
  * fill one vector per node. */
-static int compute_centralities(eg_graph *g, const igraph_vector_t *chosen, const igraph_vector_t *positive,
-				igraph_vector_t *strength, eg_error *err)
+static int compute_centralities(eg_graph *g, const igraph_vector_t *weights, igraph_vector_t *strength,
+				eg_error *err)
 {
 	igraph_vector_int_t degree;
 	igraph_vector_t value;
@@ -313,15 +313,12 @@ static int compute_centralities(eg_graph *g, const igraph_vector_t *chosen, cons
 		goto done;
 	for (size_t i = 0; i < g->node_count; i++)
 		g->nodes[i].degree = (double)VECTOR(degree)[i];
-	if (eg_igraph_failed(igraph_strength(&g->g, &value, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, chosen),
+	if (eg_igraph_failed(igraph_strength(&g->g, strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, weights),
 			     "strength", err))
 		goto done;
 	for (size_t i = 0; i < g->node_count; i++)
-		g->nodes[i].weighted_degree = VECTOR(value)[i];
-	if (eg_igraph_failed(igraph_strength(&g->g, strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, positive),
-			     "strength", err))
-		goto done;
-	pagerank(g, positive, strength);
+		g->nodes[i].weighted_degree = VECTOR(*strength)[i];
+	pagerank(g, weights, strength);
 	/* Exact betweenness costs a search from every node: nodes x edges.
 	 * Beyond EG_BETWEENNESS_WORK it is estimated from searches out of an
 	 * evenly spaced sample of nodes (in id order, so runs agree), scaled
@@ -375,29 +372,24 @@ int eg_graph_compute_metrics(eg_graph *g, const eg_graph_options *options, eg_er
 	if (g->node_count == 0)
 		return 0;
 
-	igraph_vector_t chosen, positive, strength;
+	/* Every weight is above 0 (graph.h), so the chosen one serves
+	 * PageRank and communities as it is. */
+	igraph_vector_t weights, strength;
 	int rc = -1;
-	if (eg_igraph_failed(igraph_vector_init(&chosen, (igraph_integer_t)g->edge_count), "weights", err))
+	if (eg_igraph_failed(igraph_vector_init(&weights, (igraph_integer_t)g->edge_count), "weights", err))
 		return -1;
-	if (eg_igraph_failed(igraph_vector_init(&positive, (igraph_integer_t)g->edge_count), "weights", err)) {
-		igraph_vector_destroy(&chosen);
-		return -1;
-	}
 	if (eg_igraph_failed(igraph_vector_init(&strength, 0), "strength", err))
 		goto done;
-	for (size_t i = 0; i < g->edge_count; i++) {
-		VECTOR(chosen)[i] = g->edges[i].weight;
-		VECTOR(positive)[i] = eg_graph_positive_weight(&g->edges[i], options->weighting);
-	}
-	if (compute_centralities(g, &chosen, &positive, &strength, err) < 0 || compute_components(g, err) < 0 ||
-	    compute_communities(g, &positive, &strength, err) < 0 || compute_layout(g, err) < 0)
+	for (size_t i = 0; i < g->edge_count; i++)
+		VECTOR(weights)[i] = g->edges[i].weight;
+	if (compute_centralities(g, &weights, &strength, err) < 0 || compute_components(g, err) < 0 ||
+	    compute_communities(g, &weights, &strength, err) < 0 || compute_layout(g, err) < 0)
 		goto free_strength;
 	scale_sizes(g, metric);
 	rc = 0;
 free_strength:
 	igraph_vector_destroy(&strength);
 done:
-	igraph_vector_destroy(&chosen);
-	igraph_vector_destroy(&positive);
+	igraph_vector_destroy(&weights);
 	return rc;
 }

@@ -25,16 +25,6 @@ const char *eg_weighting_name(eg_weighting w)
 	return (size_t)w < WEIGHTING_COUNT ? names[w] : "unknown";
 }
 
-int eg_weighting_signed(eg_weighting w)
-{
-	return w == EG_WEIGHT_PMI || w == EG_WEIGHT_NPMI;
-}
-
-double eg_graph_positive_weight(const eg_graph_edge *e, eg_weighting w)
-{
-	return eg_weighting_signed(w) ? (double)e->count : e->weight;
-}
-
 static eg_edge_measures measures(uint64_t d_ij, uint64_t d_i, uint64_t d_j, uint64_t total)
 {
 	double both = (double)d_ij, a = (double)d_i, b = (double)d_j, n = (double)total;
@@ -60,7 +50,7 @@ eg_edge_measures eg_graph_edge_measures(const eg_graph *g, size_t edge)
 			g->document_count);
 }
 
-void eg_edge_weigh(eg_graph_edge *e, uint64_t d_i, uint64_t d_j, uint64_t total, eg_weighting w)
+int eg_edge_weigh(eg_graph_edge *e, uint64_t d_i, uint64_t d_j, uint64_t total, eg_weighting w)
 {
 	eg_edge_measures m = measures(e->documents, d_i, d_j, total);
 	switch (w) {
@@ -71,4 +61,9 @@ void eg_edge_weigh(eg_graph_edge *e, uint64_t d_i, uint64_t d_j, uint64_t total,
 	case EG_WEIGHT_JACCARD: e->weight = m.jaccard; break;
 	case EG_WEIGHT_DICE: e->weight = m.dice; break;
 	}
+	/* Chance is decided by pmi for npmi too: where the pair is in every
+	 * document npmi is 1 by convention, while pmi is 0, no association. */
+	if (w == EG_WEIGHT_PMI || w == EG_WEIGHT_NPMI)
+		return m.pmi > 0;
+	return e->weight > 0;
 }

@@ -124,7 +124,7 @@ static void write_edge(eg_xml *x, size_t i, const void *context, eg_buf *scratch
 	eg_xml_end(x);
 }
 
-int eg_gexf_write(FILE *fp, const eg_graph *g, unsigned threads, eg_error *err)
+int eg_gexf_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, unsigned threads, eg_error *err)
 {
 	int dynamic = 0;
 	for (size_t i = 0; i < g->node_count && !dynamic; i++)
@@ -137,12 +137,19 @@ int eg_gexf_write(FILE *fp, const eg_graph *g, unsigned threads, eg_error *err)
 	eg_xml_attr(&x, "xmlns:viz", "http://gexf.net/1.3/viz");
 	eg_xml_attr(&x, "version", "1.3");
 	eg_xml_start(&x, "meta");
+	/* The date of the newest document, not the clock's: the same inputs
+	 * give the same bytes. */
+	if (provenance && provenance->last_date)
+		eg_xml_attr(&x, "lastmodifieddate", provenance->last_date);
 	eg_xml_element(&x, "creator", "entgraph " EG_VERSION);
-	char description[160];
-	snprintf(description, sizeof(description),
-		 "Entities that occur together in news articles; edge weight: %s; %llu documents",
-		 eg_weighting_name((eg_weighting)g->weighting), (unsigned long long)g->document_count);
-	eg_xml_element(&x, "description", description);
+	eg_buf description = {0};
+	eg_buf_adds(&description, "Entities that occur together in news articles");
+	if (provenance) {
+		eg_buf_adds(&description, ". ");
+		eg_provenance_describe(provenance, &description);
+	}
+	eg_xml_element(&x, "description", description.data);
+	eg_buf_free(&description);
 	eg_xml_end(&x);
 	eg_xml_start(&x, "graph");
 	eg_xml_attr(&x, "defaultedgetype", "undirected");

@@ -11,7 +11,10 @@
  * co-occurs, with no end, so Gephi's timeline shows the network growing;
  * first_seen and last_seen stay attributes.  Identical graphs give
  * identical bytes, with any number of threads: threads > 1 formats the
- * edges on that many, 1 keeps to the calling thread.
+ * edges on that many, 1 keeps to the calling thread.  <meta> names entgraph
+ * as creator and, given a provenance (else NULL), holds it in the
+ * description (provenance.h's line) and its last document date as
+ * lastmodifieddate (left out without dated documents).
  */
 #ifndef EG_GEXF_H
 #define EG_GEXF_H
@@ -19,8 +22,9 @@
 #include <stdio.h>
 
 #include "graph/graph.h"
+#include "output/provenance.h"
 #include "util/util.h"
 
-int eg_gexf_write(FILE *fp, const eg_graph *g, unsigned threads, eg_error *err);
+int eg_gexf_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, unsigned threads, eg_error *err);
 
 #endif

@@ -3,7 +3,6 @@
 #include "output/items.h"
 #include "output/xml.h"
 
-#include <inttypes.h>
 #include <string.h>
 
 static void data(eg_xml *x, const char *key_id, const char *value)
@@ -35,8 +34,6 @@ static const char *graphml_type(const eg_attr *a)
 
 static void write_keys(eg_xml *x)
 {
-	key(x, "weighting", "graph", "weighting", "string");
-	key(x, "document_count", "graph", "documents", "int");
 	for (size_t i = 0; i < eg_node_attr_count; i++)
 		key(x, eg_node_attrs[i].graphml_id, "node", eg_node_attrs[i].name, graphml_type(&eg_node_attrs[i]));
 	for (size_t i = 0; i < eg_edge_attr_count; i++)
@@ -78,7 +75,8 @@ static void write_edge(eg_xml *x, size_t i, const void *context, eg_buf *value)
 	eg_xml_end(x);
 }
 
-int eg_graphml_write(FILE *fp, const eg_graph *g, unsigned threads, eg_error *err)
+int eg_graphml_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, unsigned threads,
+		     eg_error *err)
 {
 	eg_xml x;
 	if (eg_xml_open(&x, fp, err) < 0)
@@ -92,11 +90,12 @@ int eg_graphml_write(FILE *fp, const eg_graph *g, unsigned threads, eg_error *er
 	eg_xml_start(&x, "graph");
 	eg_xml_attr(&x, "id", "G");
 	eg_xml_attr(&x, "edgedefault", "undirected");
-	data(&x, "weighting", eg_weighting_name((eg_weighting)g->weighting));
-	char documents[32];
-	snprintf(documents, sizeof(documents), "%" PRIu64, g->document_count);
-	data(&x, "document_count", documents);
 	eg_buf value = {0};
+	if (provenance) {
+		eg_provenance_describe(provenance, &value);
+		eg_xml_element(&x, "desc", value.data);
+		eg_buf_clear(&value);
+	}
 	write_nodes(&x, g, &value);
 	eg_buf_free(&value);
 	eg_xml_items(&x, g->edge_count, write_edge, g, threads);

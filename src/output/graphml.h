@@ -5,8 +5,10 @@
  * names Gephi recognises (SPEC.md), declares edgedefault="undirected", and
  * contains nothing that varies between runs: identical graphs give
  * byte-identical files.  Keys are those of output/attributes.h, declared
- * for="node" or for="edge" as Gephi requires, plus on the graph the
- * weighting that `weight` holds and the number of documents.
+ * for="node" or for="edge" as Gephi requires; none for the graph, which
+ * Gephi's importer rejects.  How the graph was made (provenance.h) is the
+ * graph's <desc>, one line of "field: value" pairs; none when provenance
+ * is NULL.
  *
  * With threads > 1 the edges are formatted on that many threads (the bytes
  * stay the same); 1 keeps to the calling thread.
@@ -17,8 +19,10 @@
 #include <stdio.h>
 
 #include "graph/graph.h"
+#include "output/provenance.h"
 #include "util/util.h"
 
-int eg_graphml_write(FILE *fp, const eg_graph *g, unsigned threads, eg_error *err);
+int eg_graphml_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, unsigned threads,
+		     eg_error *err);
 
 #endif

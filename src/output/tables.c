@@ -3,7 +3,6 @@
 #include "output/mentions.h"
 
 #include <errno.h>
-#include <inttypes.h>
 #include <string.h>
 
 static int flush(FILE *fp, eg_buf *b, int *error)
@@ -44,7 +43,26 @@ static int finish(FILE *fp, int *error)
 	return *error;
 }
 
-int eg_csv_write(FILE *nodes, FILE *edges, const eg_graph *g, eg_error *err)
+/* The provenance as field,value rows. */
+static void write_provenance_rows(FILE *fp, const eg_provenance *p, int *error)
+{
+	eg_buf line = {0}, safe = {0};
+	char buf[32];
+	eg_buf_adds(&line, "field,value\r\n");
+	for (size_t k = 0; k < EG_PROVENANCE_FIELDS; k++) {
+		eg_buf_adds(&line, eg_provenance_names[k]);
+		eg_buf_addc(&line, ',');
+		csv_field(&line, eg_provenance_value(p, k, buf), &safe);
+		eg_buf_adds(&line, "\r\n");
+	}
+	flush(fp, &line, error);
+	finish(fp, error);
+	eg_buf_free(&line);
+	eg_buf_free(&safe);
+}
+
+int eg_csv_write(FILE *nodes, FILE *edges, FILE *meta, const eg_graph *g, const eg_provenance *provenance,
+		 eg_error *err)
 {
 	eg_buf line = {0}, scratch = {0}, safe = {0};
 	char buf[64];
@@ -93,6 +111,8 @@ int eg_csv_write(FILE *nodes, FILE *edges, const eg_graph *g, eg_error *err)
 	}
 	flush(edges, &line, &error);
 	finish(edges, &error);
+	if (meta && provenance)
+		write_provenance_rows(meta, provenance, &error);
 	eg_buf_free(&line);
 	eg_buf_free(&scratch);
 	eg_buf_free(&safe);
@@ -113,15 +133,26 @@ static void json_member(eg_buf *b, const eg_attr *a, const char *value)
 		eg_buf_adds(b, value);
 }
 
-int eg_json_write(FILE *fp, const eg_graph *g, eg_error *err)
+int eg_json_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, eg_error *err)
 {
 	eg_buf b = {0}, scratch = {0};
 	char buf[64];
 	int error = 0;
-	const char *weighting = eg_weighting_name((eg_weighting)g->weighting);
-	eg_buf_adds(&b, "{\"directed\":false,\"multigraph\":false,\"graph\":{\"weighting\":");
-	eg_json_string(&b, weighting, strlen(weighting));
-	eg_buf_printf(&b, ",\"documents\":%" PRIu64 "},\n\"nodes\":[", g->document_count);
+	eg_buf_adds(&b, "{\"directed\":false,\"multigraph\":false,\"graph\":{");
+	for (size_t k = 0; provenance && k < EG_PROVENANCE_FIELDS; k++) {
+		const char *v = eg_provenance_value(provenance, k, buf);
+		if (!v)
+			continue;
+		if (b.data[b.len - 1] != '{')
+			eg_buf_addc(&b, ',');
+		eg_json_string(&b, eg_provenance_names[k], strlen(eg_provenance_names[k]));
+		eg_buf_addc(&b, ':');
+		if (eg_provenance_numeric(k))
+			eg_buf_adds(&b, v);
+		else
+			eg_json_string(&b, v, strlen(v));
+	}
+	eg_buf_adds(&b, "},\n\"nodes\":[");
 	for (size_t i = 0; i < g->node_count && !flush(fp, &b, &error); i++) {
 		eg_buf_adds(&b, i ? ",\n{\"id\":" : "\n{\"id\":");
 		eg_json_string(&b, g->nodes[i].id, strlen(g->nodes[i].id));

@@ -66,9 +66,12 @@ PY
 [ "$(grep -c '^node ' "$TMP/nx")" -ge 20 ] || fail "fewer than 20 nodes from corpus/"
 [ "$(grep -c '^edge ' "$TMP/nx")" -ge 20 ] || fail "fewer than 20 edges from corpus/"
 
-# Per-node mention counts agree with the mentions command.
+# Per-node mention counts agree with the mentions command (every entity
+# is a node with --keep-isolated, also those without a link).
 expect_status 0 "$ENTGRAPH" mentions -o "$TMP/m.jsonl" "$EG_SRCDIR/corpus"
-$PYTHON - "$TMP/m.jsonl" "$TMP/nx" <<'PY' || fail "mention counts differ between mentions and extract"
+expect_status 0 "$ENTGRAPH" extract --keep-isolated -o "$TMP/k.graphml" "$EG_SRCDIR/corpus"
+$PYTHON "$EG_SRCDIR/tests/graphml_dump.py" networkx "$TMP/k.graphml" >"$TMP/nxk" || fail "networkx failed"
+$PYTHON - "$TMP/m.jsonl" "$TMP/nxk" <<'PY' || fail "mention counts differ between mentions and extract"
 import collections, json, sys
 counts = collections.Counter()
 docs = collections.defaultdict(set)

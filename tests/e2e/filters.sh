@@ -50,14 +50,15 @@ Beta-Gamma 1
 Delta-Gamma 1"
 
 # PMI = log(d_ij D / (d_i d_j)): Alpha-Beta log(2*4/(3*2)) = log(4/3); Alpha-Gamma
-# log(4/6); Beta-Gamma log(4/4) = 0; Delta-Gamma log(4/4) = 0.
+# log(4/6) and Alpha-Delta < 0, Beta-Gamma log(4/4) = 0, Delta-Gamma 0: no
+# more than chance, so no edges (every weight > 0), and Gamma and Delta,
+# left without a link, are no nodes; --keep-isolated keeps them.
 graph pmi --weight pmi
-expect pmi "nodes Alpha Beta Delta Gamma
-Alpha-Beta 0.287682072452
-Alpha-Delta -0.405465108108
-Alpha-Gamma -0.405465108108
-Beta-Gamma 0
-Delta-Gamma 0"
+expect pmi "nodes Alpha Beta
+Alpha-Beta 0.287682072452"
+graph pmikeep --weight pmi --keep-isolated
+expect pmikeep "nodes Alpha Beta Delta Gamma
+Alpha-Beta 0.287682072452"
 # NPMI = PMI / -log(d_ij / D): Alpha-Beta log(4/3) / log(2) = 0.4150...
 graph npmi --weight npmi
 edges "$TMP/npmi.graphml" | grep -q "Alpha-Beta 0.415037499279" ||
@@ -68,12 +69,16 @@ edges "$TMP/jaccard.graphml" | grep -q "Alpha-Beta 0.666666666667" || fail "jacc
 graph dice --weight dice
 edges "$TMP/dice.graphml" | grep -q "Alpha-Beta 0.8$" || fail "dice of Alpha-Beta is not 4/5"
 
-# Only Alpha-Beta is in two documents; the nodes stay.
+# Only Alpha-Beta is in two documents; the nodes left unlinked go, unless
+# --keep-isolated.
 graph docs --min-documents 2
-expect docs "nodes Alpha Beta Delta Gamma
+expect docs "nodes Alpha Beta
+Alpha-Beta 2"
+graph docskeep --min-documents 2 --keep-isolated
+expect docskeep "nodes Alpha Beta Delta Gamma
 Alpha-Beta 2"
 graph minweight --min-weight 2
-expect minweight "nodes Alpha Beta Delta Gamma
+expect minweight "nodes Alpha Beta
 Alpha-Beta 2"
 # ... and the largest component is that pair.
 graph largest --min-documents 2 --largest-component
@@ -94,7 +99,7 @@ Alpha-Beta 2"
 # At 0.3 only Alpha-Beta passes somewhere (0.25 at Alpha); at 0.45 every edge
 # with Gamma passes too (0.444), and only Alpha-Delta (0.5625, 0.5) goes.
 graph backbone3 --backbone 0.3
-expect backbone3 "nodes Alpha Beta Delta Gamma
+expect backbone3 "nodes Alpha Beta
 Alpha-Beta 2"
 graph backbone45 --backbone 0.45
 expect backbone45 "nodes Alpha Beta Delta Gamma

@@ -2,7 +2,8 @@
 # The window budget (issue 13, item 3): one sentence listing 1,000 people
 # (bench/gen-pair-explosion.py; the issue's 88 KB of 4,000 made 8 million
 # edges) links at most --max-window-entities of them, the first in the
-# text, for every window kind; every person is still a node; the run names
+# text, for every window kind; every person is still counted (a node with
+# --keep-isolated; the unlinked are left out without it); the run names
 # the document on one line and exits 1; windows within the budget are
 # untouched.
 . "$(dirname "$0")/lib.sh"
@@ -16,16 +17,16 @@ graph_counts() {
 }
 
 # The default budget, 500: at most 500 * 499 / 2 edges.
-expect_status 1 timeout 120 "$ENTGRAPH" extract -j 1 -o "$TMP/g.graphml" "$TMP/list.txt"
+expect_status 1 timeout 120 "$ENTGRAPH" extract -j 1 --keep-isolated -o "$TMP/g.graphml" "$TMP/list.txt"
 expect_stderr "entgraph: $TMP/list.txt: a sentence has 1000 entities; only the first 500 are linked (--max-window-entities 500)"
 expect_stderr "entgraph: 1 document cut short by a limit (--max-*, see above)"
 [ "$(graph_counts "$TMP/g.graphml")" = "1000 124750" ] ||
 	fail "default budget: want 1000 nodes and 124750 edges, got $(graph_counts "$TMP/g.graphml")"
 
 # A small budget, every window kind: the first 20 names are linked, among
-# themselves only (190 edges), the other 980 stay nodes.
+# themselves only (190 edges), the other 980 stay nodes (--keep-isolated).
 for window in sentence paragraph document; do
-	expect_status 1 timeout 120 "$ENTGRAPH" extract -j 1 -w $window --max-window-entities 20 -f json \
+	expect_status 1 timeout 120 "$ENTGRAPH" extract -j 1 -w $window --max-window-entities 20 --keep-isolated -f json \
 		-o "$TMP/g.json" "$TMP/list.txt"
 	expect_stderr "entgraph: $TMP/list.txt: a $window has 1000 entities; only the first 20 are linked (--max-window-entities 20)"
 	$PYTHON - "$TMP/g.json" "$TMP/list.txt" <<'PY' || fail "-w $window --max-window-entities 20: wrong graph"
