@@ -35,6 +35,7 @@ typedef struct slot {
 	int read_failed;  /* err holds the input's error; no document */
 	int bad_record;   /* the failure was one record of an input, not all of it */
 	int limited;      /* the failure was a budget that cut or skipped input */
+	int not_text;     /* the input is a binary file; err is the whole line */
 	int match_failed; /* err holds the matcher's complaint; mentions still valid */
 	int rules_stopped; /* the rules spent their budget (err says where); mentions still valid */
 	int cached;       /* mentions came from the cache */
@@ -145,6 +146,7 @@ static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s)
 	s->read_failed = rc < 0;
 	s->bad_record = rc == EG_INPUT_BAD_RECORD;
 	s->limited = rc == EG_INPUT_LIMITED;
+	s->not_text = rc == EG_INPUT_NOT_TEXT;
 	s->match_failed = 0;
 	s->rules_stopped = 0;
 	s->cached = 0;
@@ -208,7 +210,7 @@ static int consume(eg_cache *cache, size_t *pending, XXH3_state_t *content, eg_p
 		return 0;
 	}
 	if (s->read_failed) {
-		eg_report("%s (skipped)", s->err.message);
+		eg_report(s->not_text ? "%s" : "%s (skipped)", s->err.message);
 		if (s->bad_record)
 			stats->skipped.records++;
 		else

@@ -1,4 +1,5 @@
 #include "input/input.h"
+#include "input/binary.h"
 #include "input/reader.h"
 
 #include <dirent.h>
@@ -564,6 +565,10 @@ static int open_input(eg_input *in, pending *p, eg_document *doc, eg_error *err)
 	eg_stream_fill(in->source, &in->data, EG_PART_BYTES);
 	if (eg_stream_failed(in->source, err))
 		return EG_INPUT_BAD_INPUT;
+	const unsigned char *first = (const unsigned char *)(in->data.data ? in->data.data : "");
+	const char *kind = eg_binary_kind(first, in->data.len);
+	if (kind)
+		return eg_error_set(err, "%s: binary file (%s), skipped", in->path, kind), EG_INPUT_NOT_TEXT;
 	eg_input_format format = in->format;
 	if (format == EG_FORMAT_AUTO && !is_stdin)
 		format = format_from_name(in->path);
@@ -573,6 +578,9 @@ static int open_input(eg_input *in, pending *p, eg_document *doc, eg_error *err)
 		if (only_nul(&in->data))
 			return eg_error_set(err, "%s: binary data, not text (its first %zu bytes are all NUL)", in->path,
 					    in->data.len), EG_INPUT_BAD_INPUT;
+		if (eg_binary_data(first, in->data.len))
+			return eg_error_set(err, "%s: binary file (unrecognised binary data), skipped", in->path),
+			       EG_INPUT_NOT_TEXT;
 		splitting *s = &in->parts;
 		s->active = s->streaming = 1;
 		s->whole.id = eg_xstrdup(in->path);

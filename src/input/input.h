@@ -21,7 +21,13 @@
  *  - text: one document; text is the file's bytes exactly; id is the path
  *    as given or reached ("dir/sub/file.txt") or "-".  Read in blocks,
  *    never whole.  A file whose first EG_PART_BYTES are all NUL bytes
- *    (/dev/zero, a zeroed image) holds no text and is a bad input.
+ *    (/dev/zero, a zeroed image) holds no text and is a bad input; one
+ *    whose first block has other NUL bytes or many control characters
+ *    (input/binary.h) is a binary file (EG_INPUT_NOT_TEXT).
+ * Binary files.  Whatever the format, an input whose first bytes (after
+ * inflating gzip) are the signature of an image, PDF, archive, executable,
+ * SQLite database, audio or video file (input/binary.h) is never read as
+ * text: EG_INPUT_NOT_TEXT names its kind.
  *  - jsonl: one document per non-blank line, a JSON object: id (a string
  *    or number; else "PATH:LINE"), title or headline, the body from text,
  *    content, body, article or description, a date from published,
@@ -61,6 +67,8 @@
  * eg_input_next returns 1 with *doc filled (the caller frees it with
  * eg_document_free), 0 when all inputs are done, EG_INPUT_BAD_INPUT (-1)
  * when a whole input could not be read ("PATH: reason"), or
+ * EG_INPUT_NOT_TEXT (-4) when a whole input is a binary file, skipped
+ * unread (err the whole line: "PATH: binary file (PNG image), skipped"), or
  * EG_INPUT_BAD_RECORD (-2) when one record of an input was skipped
  * ("PATH:LINE: reason (column N)" for JSONL, "PATH: item N: reason" for a
  * feed), or EG_INPUT_LIMITED (-3) when a budget cut an input (after the
@@ -89,7 +97,7 @@ typedef enum eg_input_format {
 	EG_FORMAT_FEED,
 } eg_input_format;
 
-enum { EG_INPUT_BAD_INPUT = -1, EG_INPUT_BAD_RECORD = -2, EG_INPUT_LIMITED = -3 };
+enum { EG_INPUT_BAD_INPUT = -1, EG_INPUT_BAD_RECORD = -2, EG_INPUT_LIMITED = -3, EG_INPUT_NOT_TEXT = -4 };
 
 /* "auto", "text", "jsonl", "html" or "feed"; returns -1 for anything else. */
 int eg_input_format_parse(const char *name, eg_input_format *format);
