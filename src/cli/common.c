@@ -135,7 +135,9 @@ static const struct option long_options[] = {
 static unsigned option_group(int c)
 {
 	switch (c) {
-	case OPT_INPUT_FORMAT: case 'j': case OPT_PROGRESS:
+	case OPT_PROGRESS:
+		return EG_OPT_INPUT | EG_OPT_PARTS; /* merge's help offers it for its summary */
+	case OPT_INPUT_FORMAT: case 'j':
 	case OPT_MAX_INPUT_BYTES: case OPT_MAX_RECORD_BYTES: case OPT_MAX_RULE_STEPS:
 		return EG_OPT_INPUT;
 	case 'o':
