@@ -23,10 +23,12 @@ edges=$(grep -c '<edge ' "$out" || true)
 cat <<EOT
 Wrote $out: $nodes nodes, $edges edges ($window windows).
 
-In Gephi: File > Open > $out, keep "Undirected", then
-  Layout: ForceAtlas 2 (tick "Prevent Overlap" once it settles)
-  Appearance > Nodes > Color > Partition > type
-  Appearance > Nodes > Size > Ranking > weighted_degree
-  Filters > Edge Weight to hide weak links.
+In Gephi: File > Open > $out, keep "Undirected".  The graph opens
+already laid out, coloured by entity type and sized by PageRank (entgraph's
+--size-by picks another metric); there is nothing more to do.  Optional:
+  Filters > Edge Weight, to hide weak links
+  Appearance > Nodes > Size > Ranking, to size by another column
+  Layout > ForceAtlas 2 with "Prevent Overlap", only to rearrange after
+    filtering (it replaces the layout in the file)
 EOT
 exit "$status"
