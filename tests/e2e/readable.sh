@@ -137,6 +137,31 @@ expect_status 0 "$ENTGRAPH" extract -w paragraph --backbone 0.05 --keep-isolated
 isolated "$TMP/c-bb.graphml" "$TMP/c-bbk.graphml" "$TMP/c-bb.err"
 expect_status 0 "$ENTGRAPH" extract -w paragraph -f gexf -o "$TMP/c.gexf" "$corpus"
 gexf "$TMP/c.gexf"
+# JSON: the provenance is the graph object networkx gives as G.graph; CSV:
+# NAME.meta.csv, field,value rows Python's csv module reads.  Both say what
+# the GraphML's <desc> says.
+expect_status 0 "$ENTGRAPH" extract -w paragraph -f json -o "$TMP/c.json" "$corpus"
+expect_status 0 "$ENTGRAPH" extract -w paragraph -f csv -o "$TMP/c" "$corpus"
+$PYTHON - "$TMP/c.json" "$TMP/c.meta.csv" "$TMP/c-count.graphml" <<'PY' || fail "JSON or CSV provenance: $(cat "$TMP/why")"
+import csv, json, os, sys
+import xml.etree.ElementTree as ET
+import networkx as nx
+def bad(msg):
+    open(os.environ["WHY"], "w").write(msg)
+    sys.exit(1)
+ns = "{http://graphml.graphdrawing.org/xmlns}"
+desc = ET.parse(sys.argv[3]).getroot().find(ns + "graph").find(ns + "desc").text
+want = {k: v for k, v in (part.split(": ", 1) for part in desc.split("; "))}
+want["filters"] = "" if want["filters"] == "none" else want["filters"]
+g = nx.node_link_graph(json.load(open(sys.argv[1], encoding="utf-8")))
+got = {k: str(v) for k, v in g.graph.items()}
+if got != want:
+    bad(f"JSON graph {got}, the <desc> says {want}")
+with open(sys.argv[2], newline="", encoding="utf-8") as f:
+    rows = list(csv.reader(f))
+if rows[0] != ["field", "value"] or {r[0]: r[1] for r in rows[1:]} != want:
+    bad(f"meta.csv {rows}, the <desc> says {want}")
+PY
 
 if [ "${EG_QUICK:-0}" = 1 ]; then
 	echo "EG_QUICK=1: the 10,000-article batch is skipped" >&2
