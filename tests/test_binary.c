@@ -1,6 +1,6 @@
 /* Binary inputs: the signatures name their kind, text in any of its usual
- * shapes (UTF-8, escapes, UTF-16) is not taken for binary, and words that
- * start like weak signatures ("BMW", "MZ", "ID3") stay text. */
+ * shapes (UTF-8, escapes, UTF-16, a stray NUL) is not taken for binary, and
+ * words that start like weak signatures ("BMW", "MZ", "ID3") stay text. */
 #include "check.h"
 #include "input/binary.h"
 
@@ -65,9 +65,15 @@ int main(void)
 	CHECK_INT(DATA("M\0i\0c\0r\0o\0s\0o\0f\0t\0 \0m\0e\0t\0.\0"), 0);  /* UTF-16LE */
 	CHECK_INT(DATA("\0M\0i\0c\0r\0o\0s\0o\0f\0t\0 \0m\0e\0t\0."), 0);  /* UTF-16BE */
 	CHECK_INT(DATA("\xff\xfeM\0\0\0\0\0\0\0"), 0);                       /* a BOM */
-	CHECK_INT(DATA("Microsoft\0met Unit 8200."), 1);
-	CHECK_INT(DATA("\x01\x02\x03\x04 text \x05\x06"), 1);
+	CHECK_INT(DATA("A stray NUL\0 in a line of plain text, as a bad copy leaves."), 0);
 	CHECK_INT(DATA("one \x01 control in a long enough line of plain text"), 0);
+	CHECK_INT(DATA("Micro\0soft\0met\0Unit\08200."), 1);
+	CHECK_INT(DATA("\x01\x02\x03\x04 text \x05\x06"), 1);
+	/* Bytes as compressed data has them: every value alike. */
+	unsigned char spread[1024];
+	for (size_t i = 0; i < sizeof(spread); i++)
+		spread[i] = (unsigned char)(i * 7 + 3);
+	CHECK_INT(eg_binary_data(spread, sizeof(spread)), 1);
 	CHECK_INT(DATA(""), 0);
 	return check_result("binary");
 }

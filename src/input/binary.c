@@ -111,16 +111,18 @@ int eg_binary_data(const unsigned char *p, size_t n)
 		n = EG_BINARY_SAMPLE;
 	if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff)))
 		return 0; /* a UTF-16 byte order mark */
-	size_t controls = 0;
-	int nul = 0;
+	/* A stray NUL or control byte in an article (a bad copy, a broken
+	 * encoding) leaves it text; compressed or encoded data has one byte in
+	 * ten of them, headers and tables more. */
+	size_t controls = 0, nuls = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = p[i];
 		if (!c)
-			nul = 1;
+			nuls++;
 		else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b) || c == 0x7f)
 			controls++;
 	}
-	if (nul && !looks_utf16(p, n))
-		return 1;
-	return controls * EG_BINARY_CONTROL_SHARE > n;
+	if (nuls && looks_utf16(p, n))
+		nuls = 0;
+	return (controls + nuls) * EG_BINARY_CONTROL_SHARE > n;
 }

@@ -22,7 +22,7 @@
  *    as given or reached ("dir/sub/file.txt") or "-".  Read in blocks,
  *    never whole.  A file whose first EG_PART_BYTES are all NUL bytes
  *    (/dev/zero, a zeroed image) holds no text and is a bad input; one
- *    whose first block has other NUL bytes or many control characters
+ *    whose first block is more than 5% NUL bytes and control characters
  *    (input/binary.h) is a binary file (EG_INPUT_NOT_TEXT).
  * Binary files.  Whatever the format, an input whose first bytes (after
  * inflating gzip) are the signature of an image, PDF, archive, executable,
