@@ -27,7 +27,7 @@ def dump_networkx(path):
         raise SystemExit("networkx read a directed graph")
     nodes = []
     for _, data in g.nodes(data=True):
-        nodes.append((data["label"], data["type"], data["mentions"], data["documents"]))
+        nodes.append((data["label"], data["entity_type"], data["mentions"], data["documents"]))
     edges = []
     for a, b, data in g.edges(data=True):
         la, lb = sorted([g.nodes[a]["label"], g.nodes[b]["label"]])
@@ -40,7 +40,7 @@ def dump_igraph(path):
     g = igraph.Graph.Read_GraphML(path)
     if g.is_directed():
         raise SystemExit("igraph read a directed graph")
-    nodes = [(v["label"], v["type"], v["mentions"], v["documents"]) for v in g.vs]
+    nodes = [(v["label"], v["entity_type"], v["mentions"], v["documents"]) for v in g.vs]
     edges = []
     for e in g.es:
         la, lb = sorted([g.vs[e.source]["label"], g.vs[e.target]["label"]])
@@ -55,7 +55,7 @@ def dump_json(path):
         g = nx.node_link_graph(json.load(fp))
     if g.is_directed() or g.is_multigraph():
         raise SystemExit("networkx read a directed graph or a multigraph from the JSON")
-    nodes = [(d["label"], d["type"], d["mentions"], d["documents"]) for _, d in g.nodes(data=True)]
+    nodes = [(d["label"], d["entity_type"], d["mentions"], d["documents"]) for _, d in g.nodes(data=True)]
     edges = []
     for a, b, d in g.edges(data=True):
         la, lb = sorted([g.nodes[a]["label"], g.nodes[b]["label"]])
@@ -70,7 +70,7 @@ def dump_csv(path):
     if not rows or list(rows[0])[:2] != ["Id", "Label"]:
         raise SystemExit("the nodes table does not start with Id,Label")
     label = {r["Id"]: r["Label"] for r in rows}
-    nodes = [(r["Label"], r["type"], r["mentions"], r["documents"]) for r in rows]
+    nodes = [(r["Label"], r["entity_type"], r["mentions"], r["documents"]) for r in rows]
     with open(path + ".edges.csv", encoding="utf-8", newline="") as fp:
         reader = csv.DictReader(fp)
         if reader.fieldnames[:4] != ["Source", "Target", "Type", "Weight"]:

@@ -14,7 +14,7 @@ if (graph.type !== 'undirected') {
 }
 const fmt = v => (Number.isInteger(v) ? String(v) : String(v));
 const lines = [];
-graph.forEachNode((id, a) => lines.push(`node ${a.label} ${a.type} mentions=${fmt(a.mentions)} documents=${fmt(a.documents)}`));
+graph.forEachNode((id, a) => lines.push(`node ${a.label} ${a.entity_type} mentions=${fmt(a.mentions)} documents=${fmt(a.documents)}`));
 graph.forEachEdge((e, a, s, t) => {
   const [x, y] = [graph.getNodeAttribute(s, 'label'), graph.getNodeAttribute(t, 'label')].sort();
   lines.push(`edge ${x} -- ${y} weight=${fmt(a.weight)} documents=${fmt(a.documents)}`);
@@ -30,4 +30,9 @@ for (const name of want.concat(colour)) {
   graph.forEachNode((id, a) => { if (a[name] === undefined) all = false; });
   lines.push(`every node has ${name}: ${all}`);
 }
+// sigma.js takes a node's `type` for its drawing program's name and throws on
+// "ORG": the entity type must reach graphology under another name.
+let untyped = true;
+graph.forEachNode((id, a) => { if (a.type !== undefined) untyped = false; });
+lines.push(`every node has no type attribute (sigma's program name): ${untyped}`);
 process.stdout.write(lines.join('\n') + '\n');

@@ -71,7 +71,7 @@ static void check_keys(xmlDocPtr doc)
 {
 	static const char *const want[][4] = {
 		{"label", "node", "label", "string"},
-		{"type", "node", "type", "string"},
+		{"entity_type", "node", "entity_type", "string"},
 		{"category", "node", "category", "string"},
 		{"mentions", "node", "mentions", "int"},
 		{"documents", "node", "documents", "int"},
@@ -303,7 +303,7 @@ int main(void)
 	/* No category data for Unit 8200, which has none; no label attribute on edges. */
 	CHECK(strstr(xml, "<node id=\"unit.unit_8200\">\n"
 			  "      <data key=\"label\">Unit 8200</data>\n"
-			  "      <data key=\"type\">UNIT</data>\n"
+			  "      <data key=\"entity_type\">UNIT</data>\n"
 			  "      <data key=\"mentions\">2</data>") != NULL);
 	CHECK(strstr(xml, "<data key=\"category\">tech</data>") != NULL);
 	CHECK(strstr(xml, "<edge id=\"e0\" source=") != NULL && strstr(xml, "<edge id=\"e6\"") == NULL);

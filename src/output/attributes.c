@@ -6,14 +6,14 @@
 #include <string.h>
 
 enum {
-	NODE_LABEL, NODE_TYPE, NODE_CATEGORY, NODE_MENTIONS, NODE_DOCUMENTS, NODE_FIRST_SEEN, NODE_LAST_SEEN, NODE_SOURCES,
+	NODE_LABEL, NODE_ENTITY_TYPE, NODE_CATEGORY, NODE_MENTIONS, NODE_DOCUMENTS, NODE_FIRST_SEEN, NODE_LAST_SEEN, NODE_SOURCES,
 	NODE_DEGREE, NODE_WEIGHTED_DEGREE, NODE_PAGERANK, NODE_BETWEENNESS, NODE_COMPONENT, NODE_COMMUNITY,
 	NODE_SIZE, NODE_R, NODE_G, NODE_B, NODE_X, NODE_Y,
 };
 
 const eg_attr eg_node_attrs[] = {
 	[NODE_LABEL] = {"label", "label", EG_ATTR_STRING},
-	[NODE_TYPE] = {"type", "type", EG_ATTR_STRING},
+	[NODE_ENTITY_TYPE] = {"entity_type", "entity_type", EG_ATTR_STRING},
 	[NODE_CATEGORY] = {"category", "category", EG_ATTR_STRING},
 	[NODE_MENTIONS] = {"mentions", "mentions", EG_ATTR_INT},
 	[NODE_DOCUMENTS] = {"documents", "documents", EG_ATTR_INT},
@@ -95,7 +95,7 @@ const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *b
 	const eg_graph_node *n = &g->nodes[node];
 	switch (k) {
 	case NODE_LABEL: return n->label;
-	case NODE_TYPE: return n->type;
+	case NODE_ENTITY_TYPE: return n->type;
 	case NODE_CATEGORY: return nonempty(n->category);
 	case NODE_MENTIONS: return uint_text(buf, n->mentions);
 	case NODE_DOCUMENTS: return uint_text(buf, n->documents);

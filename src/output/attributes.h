@@ -24,7 +24,11 @@ typedef struct eg_attr {
 	eg_attr_type type;
 } eg_attr;
 
-/* label first; x, y, size, r, g, b are Gephi's visual attributes. */
+/* label first; x, y, size, r, g, b are Gephi's visual attributes.  The
+ * entity's type is `entity_type`, never `type`: sigma.js, which most web
+ * viewers embed, takes a node's `type` for the name of its drawing program
+ * and throws on "ORG".  One name in every format, so a column or key means
+ * the same wherever the graph is read. */
 extern const eg_attr eg_node_attrs[];
 extern const size_t eg_node_attr_count;
 /* weight first. */

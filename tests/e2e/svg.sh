@@ -26,9 +26,9 @@ if largest["label"] not in texts:
 for _, d in g.nodes(data=True):
     colour = "#%02x%02x%02x" % (d["r"], d["g"], d["b"])
     if colour not in fills:
-        sys.exit(f"no circle in {colour}, the colour of {d['type']}")
-    if d["type"] not in texts:
-        sys.exit(f"the legend lacks {d['type']}")
+        sys.exit(f"no circle in {colour}, the colour of {d['entity_type']}")
+    if d["entity_type"] not in texts:
+        sys.exit(f"the legend lacks {d['entity_type']}")
 circles = sum(1 for _ in svg.iter(ns + "circle"))
 if circles < g.number_of_nodes():
     sys.exit(f"{circles} circles for {g.number_of_nodes()} nodes")
