@@ -84,8 +84,13 @@ printf 'ORG\t$0\tMicro\377soft\n' >"$TMP/utf8.rules"
 expect_status 2 "$ENTGRAPH" mentions -r "$TMP/utf8.rules" "$article"
 expect_stderr "entgraph: $TMP/utf8.rules:1: invalid UTF-8"
 
-# ---- NUL bytes.  In text they are white space (tokenize.h).
-{ printf "Microsoft said"; head -c 100000 /dev/zero; printf "Azure\\000\\n"; } >"$TMP/nul.txt"
+# ---- NUL bytes.  A few in text are white space (tokenize.h); a text made
+# mostly of them is binary data, skipped by name.
+{ printf "Microsoft said"; head -c 100000 /dev/zero; printf "Azure\\000\\n"; } >"$TMP/zeros.txt"
+# shellcheck disable=SC2086
+expect_status 1 "$ENTGRAPH" mentions $tech "$TMP/zeros.txt"
+expect_stderr "entgraph: $TMP/zeros.txt: binary file (unrecognised binary data), skipped"
+printf "Microsoft said\\000\\000 on Tuesday that the contract for its cloud service, which the ministry signed last year after a long tender, would run until the end of the decade, and that Azure\\000 was not used for surveillance.\\n" >"$TMP/nul.txt"
 # shellcheck disable=SC2086
 expect_status 0 "$ENTGRAPH" mentions $tech "$TMP/nul.txt"
 [ "$(count "$TMP/nul.txt")" -eq 2 ] || fail "NUL text: want 2 mentions, got $(count "$TMP/nul.txt")"
@@ -112,9 +117,8 @@ printf '\377\376G\000a\000z\000a\000\t\000P\000L\000A\000C\000E\000\n\000' >"$TM
 expect_status 2 "$ENTGRAPH" mentions -d "$TMP/utf16.tsv" "$article"
 expect_stderr "entgraph: $TMP/utf16.tsv:1: NUL byte (the file must be UTF-8 text)"
 
-# ---- Binary files are read as text (as plain text files are, byte for
-# byte): no crash, nothing reported, offsets still exact, and the rest of
-# the batch is processed.  (Whatever words they hold may become mentions.)
+# ---- Binary files are skipped by name, never read as text (tests/e2e/binary.sh
+# has every kind): the rest of the batch is processed.
 cp /bin/ls "$TMP/ls-copy"
 $PYTHON - "$TMP/image.png" <<'EOF'
 import struct, sys, zlib
@@ -124,12 +128,12 @@ rows = b"".join(b"\0" + bytes((x * 7 + y * 13) & 255 for x in range(64 * 3)) for
 open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0))
     + chunk(b"tEXt", b"Comment\0Microsoft Azure") + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 EOF
-expect_status 0 "$ENTGRAPH" mentions "$TMP/ls-copy" "$TMP/image.png" "$article"
-[ -s "$TMP/err" ] && fail "binary files: stderr: $(cat "$TMP/err")"
-grep -q "\"doc\":\"$TMP/image.png\",.*\"label\":\"Azure\"" "$TMP/out" || fail "PNG: the text chunk was not read"
-slices_back "$TMP/ls-copy" "$TMP/image.png"
+expect_status 1 "$ENTGRAPH" mentions "$TMP/ls-copy" "$TMP/image.png" "$article"
+expect_stderr "entgraph: $TMP/ls-copy: binary file (ELF executable), skipped"
+expect_stderr "entgraph: $TMP/image.png: binary file (PNG image), skipped"
+grep -q "\"doc\":\"$TMP/image.png\"" "$TMP/out" && fail "PNG: read as text"
 good_processed "binary files"
-expect_status 0 "$ENTGRAPH" extract -o "$TMP/bin.graphml" "$TMP/ls-copy" "$TMP/image.png" "$article"
+expect_status 1 "$ENTGRAPH" extract -o "$TMP/bin.graphml" "$TMP/ls-copy" "$TMP/image.png" "$article"
 xmllint --noout "$TMP/bin.graphml" 2>"$TMP/xmllint" || fail "binary files: the GraphML is not well-formed: $(cat "$TMP/xmllint")"
 
 # ---- A 100 MB single line, two ways: article prose without line breaks,

@@ -53,8 +53,10 @@ expect_status 0 "$ENTGRAPH" mentions "$TMP/hostile.txt" "$TMP/bom-only.txt" "$TM
 [ "$(grep -c '/long.txt' "$TMP/out")" -eq 200000 ] || fail "long.txt: want 200000 mentions"
 grep -q 'bom-only' "$TMP/out" && fail "a BOM alone has no mentions"
 
-# A binary file in a directory does not stop the rest.
+# A binary file in a directory is skipped by name and does not stop the rest.
 mkdir "$TMP/dir" && cp "$article" "$TMP/dir/b.txt" && head -c 4096 /dev/urandom >"$TMP/dir/a.bin"
-expect_status 0 "$ENTGRAPH" extract -o "$TMP/d.graphml" "$TMP/dir"
+expect_status 1 "$ENTGRAPH" extract -o "$TMP/d.graphml" "$TMP/dir"
+grep -qF "entgraph: $TMP/dir/a.bin: binary file (unrecognised binary data), skipped" "$TMP/err" ||
+	fail "the binary file is not named: $(cat "$TMP/err")"
 grep -q '>Unit 8200<' "$TMP/d.graphml" || fail "directory with a binary file"
 finish
