@@ -98,6 +98,7 @@ enum {
 	OPT_MAX_RECORD_BYTES,
 	OPT_MAX_RULE_STEPS,
 	OPT_MAX_WINDOW_ENTITIES,
+	OPT_EVIDENCE,
 };
 
 static const struct option long_options[] = {
@@ -127,6 +128,7 @@ static const struct option long_options[] = {
 	{"max-record-bytes", required_argument, NULL, OPT_MAX_RECORD_BYTES},
 	{"max-rule-steps", required_argument, NULL, OPT_MAX_RULE_STEPS},
 	{"max-window-entities", required_argument, NULL, OPT_MAX_WINDOW_ENTITIES},
+	{"evidence", required_argument, NULL, OPT_EVIDENCE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -141,7 +143,7 @@ static unsigned option_group(int c)
 	case 'w': case OPT_CACHE: case OPT_SHARD: case OPT_MAX_WINDOW_ENTITIES:
 		return EG_OPT_COUNT;
 	case 'f': case OPT_MIN_WEIGHT: case OPT_TYPES: case OPT_WEIGHT: case OPT_MIN_DOCUMENTS: case OPT_TOP:
-	case OPT_BACKBONE: case OPT_LARGEST_COMPONENT: case OPT_SIZE_BY: case OPT_PARTIAL:
+	case OPT_BACKBONE: case OPT_LARGEST_COMPONENT: case OPT_SIZE_BY: case OPT_PARTIAL: case OPT_EVIDENCE:
 		return EG_OPT_GRAPH;
 	default:
 		return 0;
@@ -209,6 +211,7 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 	o->format = "graphml";
 	o->window.kind = EG_WINDOW_SENTENCE;
 	o->min_weight = 1;
+	o->evidence = -1;
 	o->jobs = eg_default_jobs();
 	o->budgets = EG_BUDGETS_DEFAULT;
 	o->progress = isatty(STDERR_FILENO);
@@ -306,6 +309,12 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 						   "--min-documents must be a whole number of at least 0, not \"%s\"", optarg);
 			o->min_documents = number;
 			break;
+		case OPT_EVIDENCE:
+			if (parse_count(optarg, 0, &number) < 0 || number > EG_EVIDENCE_LIMIT)
+				return usage_error(o, exit_status, "--evidence must be a whole number from 0 to %d, not \"%s\"",
+						   EG_EVIDENCE_LIMIT, optarg);
+			o->evidence = (int)number;
+			break;
 		case OPT_TOP:
 			if (parse_count(optarg, 1, &number) < 0 || number > SIZE_MAX)
 				return usage_error(o, exit_status, "--top must be a whole number of at least 1, not \"%s\"",
@@ -385,7 +394,8 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 	    (eg_is_stdout(o->output) || eg_out_descriptor(o->output) >= 0 ||
 	     (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))))
 		return usage_error(o, exit_status,
-				   "-f csv writes two files, NAME.nodes.csv and NAME.edges.csv: give -o NAME");
+				   "-f csv writes three files, NAME.nodes.csv, NAME.edges.csv and "
+				   "NAME.evidence.csv: give -o NAME");
 	/* The default threshold of 1 keeps every count and document edge; the
 	 * other weightings live on other scales, where it would cut at random. */
 	if (!min_weight_given && o->weighting != EG_WEIGHT_COUNT && o->weighting != EG_WEIGHT_DOCUMENTS)
@@ -413,7 +423,7 @@ void eg_options_own(eg_options *o, const char *const *outputs, size_t count)
 	static const char *const journals[] = {"", "-wal", "-shm", "-journal"};
 	if (o->own_count)
 		return;
-	for (size_t i = 0; i < count && i < 2; i++)
+	for (size_t i = 0; i < count && i < EG_OUTPUTS_MAX; i++)
 		o->own[o->own_count++] = eg_xstrdup(eg_is_stdout(outputs[i]) ? "/dev/stdout" : outputs[i]);
 	for (size_t i = 0; o->cache && i < sizeof(journals) / sizeof(journals[0]); i++) {
 		eg_buf path = {0};

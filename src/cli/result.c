@@ -23,11 +23,12 @@ int eg_outputs_open(const eg_options *o, eg_outputs *outs)
 		eg_buf_adds(&outs->paths[0], o->partial);
 		outs->count = 1;
 	} else if (strcmp(o->format, "csv") == 0) {
-		/* -o NAME or NAME.csv: NAME.nodes.csv and NAME.edges.csv */
+		/* -o NAME or NAME.csv: NAME.nodes.csv, NAME.edges.csv, NAME.evidence.csv */
 		size_t n = strlen(o->output) - (ends_with(o->output, ".csv") ? 4 : 0);
 		eg_buf_printf(&outs->paths[0], "%.*s.nodes.csv", (int)n, o->output);
 		eg_buf_printf(&outs->paths[1], "%.*s.edges.csv", (int)n, o->output);
-		outs->count = 2;
+		eg_buf_printf(&outs->paths[2], "%.*s.evidence.csv", (int)n, o->output);
+		outs->count = 3;
 	} else {
 		eg_buf_adds(&outs->paths[0], eg_is_stdout(o->output) ? "-" : o->output);
 		outs->count = 1;
@@ -55,8 +56,8 @@ void eg_outputs_abort(eg_outputs *outs)
 void eg_outputs_free(eg_outputs *outs)
 {
 	eg_outputs_abort(outs);
-	eg_buf_free(&outs->paths[0]);
-	eg_buf_free(&outs->paths[1]);
+	for (size_t i = 0; i < EG_OUTPUTS_MAX; i++)
+		eg_buf_free(&outs->paths[i]);
 }
 
 /* Commits every file, or none when one failed before (all are temporary
@@ -84,7 +85,7 @@ static int write_graph(const eg_options *o, FILE *const *fp, const eg_graph *g, 
 	if (strcmp(o->format, "gexf") == 0)
 		return eg_gexf_write(fp[0], g, threads, err);
 	if (strcmp(o->format, "csv") == 0)
-		return eg_csv_write(fp[0], fp[1], g, err);
+		return eg_csv_write(fp[0], fp[1], g, err) < 0 ? -1 : eg_csv_evidence_write(fp[2], g, err);
 	if (strcmp(o->format, "json") == 0)
 		return eg_json_write(fp[0], g, err);
 	if (strcmp(o->format, "svg") == 0)
@@ -97,7 +98,9 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts
 {
 	eg_error err;
 	const char *target = strcmp(outs->paths[0].data, "-") == 0 ? "standard output" : outs->paths[0].data;
-	FILE *fp[2] = {outs->files[0].fp, outs->count > 1 ? outs->files[1].fp : NULL};
+	FILE *fp[EG_OUTPUTS_MAX] = {NULL};
+	for (size_t i = 0; i < outs->count; i++)
+		fp[i] = outs->files[i].fp;
 	int rc;
 	if (o->partial) {
 		rc = eg_partial_write(fp[0], counts, ents, info, &err);
@@ -115,7 +118,7 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts
 		rc = write_graph(o, fp, &graph, &err);
 		if (rc == 0 && o->progress && !o->quiet)
 			eg_report("%zu nodes, %zu edges -> %s%s", graph.node_count, graph.edge_count, target,
-				  outs->count > 1 ? " and its edges table" : "");
+				  outs->count > 1 ? " and its edges and evidence tables" : "");
 		eg_graph_free(&graph);
 	}
 	if (rc < 0) {
