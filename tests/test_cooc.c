@@ -250,7 +250,27 @@ static void test_evidence(void)
 	CHECK(eg_cooc_pair(none, 0).snippet == NULL);
 	eg_cooc_set_evidence(none, 1000);
 	CHECK_INT(eg_cooc_evidence_max(none), EG_EVIDENCE_LIMIT);
-	eg_cooc *trees[] = {c, r, left, right, lr, rl, two, merged, none};
+	/* No input makes one document's metadata large: a long title is cut
+	 * at a character with "…", a URL too long to be one is left out. */
+	eg_cooc *big = eg_cooc_new(w);
+	static char title[3 * EG_TITLE_MAX], url[EG_URL_MAX + 2];
+	for (size_t i = 0; i + 2 < sizeof(title); i += 2)
+		memcpy(title + i, "\xc3\xa9", 2); /* é */
+	memset(url, 'u', sizeof(url) - 1);
+	eg_document long_one = {0};
+	static const char *const words[] = {"Microsoft", "Azure"};
+	static const uint32_t ents[] = {0, 1};
+	real_document(&long_one, "long", NULL, "Microsoft sold Azure.", words, ents, 2);
+	long_one.title = title;
+	long_one.url = url;
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(big, &long_one, mentions.v, mentions.n);
+	eg_evidence kept = eg_cooc_evidence(big, 0, 0);
+	CHECK(kept.url == NULL);
+	CHECK(strlen(kept.title) <= EG_TITLE_MAX + 3);
+	CHECK(strlen(kept.title) >= EG_TITLE_MAX - 1);
+	CHECK(strcmp(kept.title + strlen(kept.title) - 5, "\xc3\xa9\xe2\x80\xa6") == 0);
+	eg_cooc *trees[] = {c, r, left, right, lr, rl, two, merged, none, big};
 	for (size_t i = 0; i < sizeof(trees) / sizeof(trees[0]); i++)
 		eg_cooc_free(trees[i]);
 
@@ -509,8 +529,14 @@ static void test_parts(void)
 				continue;
 			CHECK_INT(q->evidence_count, p1[i].evidence_count);
 			CHECK(q->snippet != NULL);
-			if (kind == EG_WINDOW_DOCUMENT && ((p1[i].a == 1 && p1[i].b == 2) || (p1[i].a == 2 && p1[i].b == 1)))
+			if (kind == EG_WINDOW_DOCUMENT && ((p1[i].a == 1 && p1[i].b == 2) || (p1[i].a == 2 && p1[i].b == 1))) {
 				CHECK_STR(q->snippet, "Microsoft met Azure.… Google met Microsoft.");
+				/* Across parts, the sentence is that text too. */
+				CHECK_STR(eg_cooc_evidence(two, (size_t)(q - p2), 0).sentence, q->snippet);
+			}
+			/* Every piece of evidence has its sentence, in parts too. */
+			for (uint32_t k = 0; k < q->evidence_count; k++)
+				CHECK(eg_cooc_evidence(two, (size_t)(q - p2), k).sentence != NULL);
 		}
 		free(p1);
 		free(p2);
