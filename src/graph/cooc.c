@@ -807,6 +807,9 @@ void eg_cooc_compact(eg_cooc *c)
 	free(c->scratch);
 	c->scratch = NULL;
 	c->scratch_cap = 0;
+	free(c->window_index);
+	c->window_index = NULL;
+	c->window_index_cap = 0;
 }
 
 size_t eg_cooc_pair_count(const eg_cooc *c)
