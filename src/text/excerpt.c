@@ -9,6 +9,16 @@ static void append_clean(eg_buf *b, const char *text, size_t from, size_t to)
 	const unsigned char *s = (const unsigned char *)text;
 	int space = b->len > 0 && b->data[b->len - 1] == ' ';
 	while (from < to) {
+		/* A run of printable ASCII, most of any text, goes at once. */
+		size_t run = from;
+		while (run < to && s[run] > 0x20 && s[run] < 0x7f)
+			run++;
+		if (run > from) {
+			eg_buf_add(b, text + from, run - from);
+			from = run;
+			space = 0;
+			continue;
+		}
 		int len;
 		uint32_t cp = eg_utf8_decode(s + from, to - from, &len);
 		from += (size_t)len;
