@@ -127,8 +127,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	while (count && c.p + 3 <= c.end) {
 		uint32_t a = index[take(&c) % count], b = index[take(&c) % count];
-		eg_pair_counts pair = {.a = a < b ? a : b, .b = a < b ? b : a, .weight = take(&c), .documents = 1};
-		eg_cooc_merge_pair(counts, &pair);
+		eg_pair_counts pair = {.a = a < b ? a : b, .b = a < b ? b : a, .weight = take(&c), .documents = 1,
+				       .evidence_count = 1};
+		/* Evidence strings the writers must escape. */
+		eg_evidence evidence = {.document = categories[4], .title = eg_entity_label(ents, a),
+					.outlet = categories[4], .url = "https://example.org/?a=1&b=<2>",
+					.sentence = eg_entity_label(ents, b)};
+		eg_cooc_merge_pair(counts, &pair, &evidence);
 	}
 	eg_cooc_merge_documents(counts, 1);
 

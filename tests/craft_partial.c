@@ -52,7 +52,8 @@ int main(int argc, char **argv)
 	uint32_t version = data[8] | (uint32_t)data[9] << 8 | (uint32_t)data[10] << 16 | (uint32_t)data[11] << 24;
 	size_t sum = version == 1 ? 8 : 16;
 	/* Header offsets: magic 8, version 4, fingerprint 16, then u32 fields. */
-	size_t kind = 28, tokens = 32, shards = version == 1 ? 36 : 40, held = shards + 4;
+	/* Version 2 added the window budget, version 3 the evidence cap. */
+	size_t kind = 28, tokens = 32, shards = version == 1 ? 36 : version == 2 ? 40 : 44, held = shards + 4;
 	const char *field = argv[3];
 	if (strcmp(field, "date") == 0) {
 		size_t at = 0;

@@ -33,9 +33,11 @@ static eg_cooc *make_counts(eg_entities *ents, uint32_t n)
 	memset(snippet, 's', EG_SNIPPET_MAX);
 	snippet[EG_SNIPPET_MAX] = '\0';
 	for (uint32_t i = 0; i + 1 < n; i++) {
-		eg_pair_counts p = {.a = i, .b = i + 1, .weight = 2, .documents = 1, .evidence = {"doc"},
-				    .evidence_count = 1, .snippet = snippet};
-		eg_cooc_merge_pair(c, &p);
+		eg_pair_counts p = {.a = i, .b = i + 1, .weight = 2, .documents = 1, .evidence_count = 1,
+				    .snippet = snippet};
+		eg_evidence doc = {.document = "doc", .title = "A title", .url = "https://example.org/doc",
+				   .sentence = snippet};
+		eg_cooc_merge_pair(c, &p, &doc);
 	}
 	eg_cooc_compact(c);
 	return c;
@@ -45,7 +47,7 @@ static eg_cooc *make_counts(eg_entities *ents, uint32_t n)
 static char *partial_bytes(const eg_cooc *c, const eg_entities *ents, size_t *n)
 {
 	uint32_t shard = 1;
-	eg_partial_info info = {.window = {EG_WINDOW_SENTENCE, 0}, .shard_count = 1, .shards = &shard,
+	eg_partial_info info = {.window = {EG_WINDOW_SENTENCE, 0}, .evidence = 1, .shard_count = 1, .shards = &shard,
 				.shards_held = 1};
 	char *data = NULL;
 	FILE *fp = open_memstream(&data, n);
@@ -126,7 +128,7 @@ static void test_counts(void)
 	char *want = partial_bytes(c, ents, &n);
 	CHECK(n > 2 * EG_CACHE_CHUNK);
 	uint32_t shard = 1;
-	eg_partial_info info = {.window = {EG_WINDOW_SENTENCE, 0}, .shard_count = 1, .shards = &shard,
+	eg_partial_info info = {.window = {EG_WINDOW_SENTENCE, 0}, .evidence = 1, .shard_count = 1, .shards = &shard,
 				.shards_held = 1};
 	eg_error err;
 	eg_cache *cache = eg_cache_open(path, &fingerprint, &err);

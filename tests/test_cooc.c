@@ -117,35 +117,179 @@ static void real_document(eg_document *d, const char *id, const char *date, cons
 /* Evidence keeps the smallest document ids whatever the order documents
  * come in, the snippet comes from the smallest one, and dates span the
  * dated documents. */
-static void test_evidence(void)
+/* The seven documents of test_evidence, added to c in the order given
+ * (indexes into them); titles and outlets for some, URLs for others. */
+static void add_seven(eg_cooc *c, const int *order, size_t n)
 {
 	static const char *const words[] = {"Microsoft", "Azure"};
 	static const uint32_t ents[] = {0, 1};
-	const char *ids[] = {"g", "c", "a", "f", "b", "e", "d"};
-	const char *dates[] = {"2025-03-01", NULL, "2024-01-02T10:00:00Z", "2025-12-31", "bad", NULL, NULL};
-	eg_window w = {EG_WINDOW_SENTENCE, 0};
-	eg_cooc *c = eg_cooc_new(w);
-	char bodies[7][200];
-	for (int i = 0; i < 7; i++) {
+	static const char *const ids[] = {"g", "c", "a", "f", "b", "e", "d"};
+	static const char *const dates[] = {"2025-03-01", NULL, "2024-01-02T10:00:00Z", "2025-12-31", "bad", NULL, NULL};
+	static char bodies[7][200];
+	for (size_t k = 0; k < n; k++) {
+		int i = order[k];
 		snprintf(bodies[i], sizeof(bodies[i]), "Intro here.\nIn %s, Microsoft\n sold  Azure to them. After.", ids[i]);
 		eg_document d = {0};
 		real_document(&d, ids[i], dates[i], bodies[i], words, ents, 2);
+		char title[32], url[32];
+		snprintf(title, sizeof(title), "Title \"%s\", with\nlines", ids[i]);
+		snprintf(url, sizeof(url), "https://example.org/%s", ids[i]);
+		d.title = i % 2 ? NULL : title;
+		d.source = i % 2 ? NULL : (char *)"Outlet";
+		d.url = i % 3 ? url : NULL;
 		eg_mentions_locate(&mentions, &tokens);
 		eg_cooc_add_document(c, &d, mentions.v, mentions.n);
 	}
+}
+
+static int same_string(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Checks that y's pairs hold x's evidence, item for item. */
+static void same_evidence(const eg_cooc *x, const eg_cooc *y)
+{
+	size_t nx, ny;
+	eg_pair_counts *px = eg_cooc_pairs(x, &nx), *py = eg_cooc_pairs(y, &ny);
+	CHECK_INT(ny, nx);
+	for (size_t i = 0; i < nx; i++) {
+		const eg_pair_counts *q = find(py, ny, px[i].a, px[i].b);
+		CHECK(q != NULL);
+		if (!q)
+			continue;
+		CHECK_INT(q->evidence_count, px[i].evidence_count);
+		CHECK(same_string(q->snippet, px[i].snippet));
+		for (uint32_t k = 0; k < px[i].evidence_count && k < q->evidence_count; k++) {
+			eg_evidence a = eg_cooc_evidence(x, i, k), b = eg_cooc_evidence(y, (size_t)(q - py), k);
+			CHECK(same_string(a.document, b.document) && same_string(a.date, b.date) &&
+			      same_string(a.title, b.title) && same_string(a.outlet, b.outlet) &&
+			      same_string(a.url, b.url) && same_string(a.sentence, b.sentence));
+		}
+	}
+	free(px);
+	free(py);
+}
+
+/* Merges every pair of from into into. */
+static void merge_into(eg_cooc *into, const eg_cooc *from)
+{
+	size_t n;
+	eg_pair_counts *pairs = eg_cooc_pairs(from, &n);
+	for (size_t i = 0; i < n; i++) {
+		eg_evidence items[EG_EVIDENCE_LIMIT];
+		for (uint32_t k = 0; k < pairs[i].evidence_count; k++)
+			items[k] = eg_cooc_evidence(from, i, k);
+		CHECK_INT(eg_cooc_merge_pair(into, &pairs[i], items), 0);
+	}
+	free(pairs);
+}
+
+static void test_evidence(void)
+{
+	static const int in_order[] = {0, 1, 2, 3, 4, 5, 6}, reversed[] = {6, 5, 4, 3, 2, 1, 0};
+	eg_window w = {EG_WINDOW_SENTENCE, 0};
+	eg_cooc *c = eg_cooc_new(w);
+	add_seven(c, in_order, 7);
 	size_t n;
 	eg_pair_counts *pairs = eg_cooc_pairs(c, &n);
 	CHECK_INT(n, 1);
 	CHECK_INT(pairs[0].documents, 7);
-	CHECK_INT(pairs[0].evidence_count, EG_EVIDENCE_MAX);
+	CHECK_INT(pairs[0].evidence_count, EG_EVIDENCE_DEFAULT);
 	const char *want[] = {"a", "b", "c", "d", "e"};
-	for (int i = 0; i < EG_EVIDENCE_MAX; i++)
-		CHECK_STR(pairs[0].evidence[i], want[i]);
+	for (uint32_t i = 0; i < EG_EVIDENCE_DEFAULT; i++)
+		CHECK_STR(eg_cooc_evidence(c, 0, i).document, want[i]);
 	CHECK_STR(pairs[0].snippet, "In a, Microsoft sold Azure to them.");
+	/* "a" is document 2: dated, titled, with a URL (i % 3 != 0). */
+	eg_evidence a = eg_cooc_evidence(c, 0, 0), b = eg_cooc_evidence(c, 0, 1);
+	CHECK_STR(a.date, "2024-01-02");
+	CHECK_STR(a.title, "Title \"a\", with\nlines");
+	CHECK_STR(a.outlet, "Outlet");
+	CHECK_STR(a.url, "https://example.org/a");
+	CHECK_STR(a.sentence, "In a, Microsoft sold Azure to them.");
+	CHECK(b.date == NULL); /* "b" is document 4: "bad" date */
+	CHECK_STR(b.title, "Title \"b\", with\nlines");
+	CHECK_STR(b.url, "https://example.org/b");
+	CHECK(eg_cooc_evidence(c, 0, 2).title == NULL && eg_cooc_evidence(c, 0, 2).outlet == NULL); /* "c": 1 */
+	CHECK(eg_cooc_evidence(c, 0, 3).url == NULL); /* "d" is document 6: no URL */
 	free(pairs);
 	eg_entity_counts e = eg_cooc_entity(c, 0);
 	CHECK_STR(e.first_date, "2024-01-02");
 	CHECK_STR(e.last_date, "2025-12-31");
+
+	/* Any order, and counts merged in any order, give the same evidence. */
+	eg_cooc *r = eg_cooc_new(w);
+	add_seven(r, reversed, 7);
+	same_evidence(c, r);
+	eg_cooc *left = eg_cooc_new(w), *right = eg_cooc_new(w);
+	add_seven(left, reversed, 3);
+	add_seven(right, in_order, 4);
+	eg_cooc *lr = eg_cooc_new(w), *rl = eg_cooc_new(w);
+	merge_into(lr, left);
+	merge_into(lr, right);
+	merge_into(rl, right);
+	merge_into(rl, left);
+	same_evidence(c, lr);
+	same_evidence(c, rl);
+	/* A smaller cap keeps the smallest of them, in counting and merging. */
+	eg_cooc *two = eg_cooc_new(w), *merged = eg_cooc_new(w);
+	eg_cooc_set_evidence(two, 2);
+	eg_cooc_set_evidence(merged, 2);
+	add_seven(two, reversed, 7);
+	merge_into(merged, right);
+	merge_into(merged, left);
+	CHECK_INT(eg_cooc_pair(two, 0).evidence_count, 2);
+	CHECK_STR(eg_cooc_evidence(two, 0, 1).document, "b");
+	same_evidence(two, merged);
+	/* None at all: no ids, no snippet. */
+	eg_cooc *none = eg_cooc_new(w);
+	eg_cooc_set_evidence(none, 0);
+	add_seven(none, in_order, 7);
+	CHECK_INT(eg_cooc_pair(none, 0).evidence_count, 0);
+	CHECK_INT(eg_cooc_pair(none, 0).documents, 7);
+	CHECK(eg_cooc_pair(none, 0).snippet == NULL);
+	eg_cooc_set_evidence(none, 1000);
+	CHECK_INT(eg_cooc_evidence_max(none), EG_EVIDENCE_LIMIT);
+	/* No input makes one document's metadata large: a long title is cut
+	 * at a character with "…", a URL too long to be one is left out. */
+	eg_cooc *big = eg_cooc_new(w);
+	static char title[3 * EG_TITLE_MAX], url[EG_URL_MAX + 2];
+	for (size_t i = 0; i + 2 < sizeof(title); i += 2)
+		memcpy(title + i, "\xc3\xa9", 2); /* é */
+	memset(url, 'u', sizeof(url) - 1);
+	eg_document long_one = {0};
+	static const char *const words[] = {"Microsoft", "Azure"};
+	static const uint32_t ents[] = {0, 1};
+	real_document(&long_one, "long", NULL, "Microsoft sold Azure.", words, ents, 2);
+	long_one.title = title;
+	long_one.url = url;
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(big, &long_one, mentions.v, mentions.n);
+	eg_evidence kept = eg_cooc_evidence(big, 0, 0);
+	CHECK(kept.url == NULL);
+	CHECK(strlen(kept.title) <= EG_TITLE_MAX + 3);
+	CHECK(strlen(kept.title) >= EG_TITLE_MAX - 1);
+	CHECK(strcmp(kept.title + strlen(kept.title) - 5, "\xc3\xa9\xe2\x80\xa6") == 0);
+	eg_cooc *trees[] = {c, r, left, right, lr, rl, two, merged, none, big};
+	for (size_t i = 0; i < sizeof(trees) / sizeof(trees[0]); i++)
+		eg_cooc_free(trees[i]);
+
+	/* A paragraph window: the first sentence naming both, not the first
+	 * mentions' sentences; and where none names both, the sentences
+	 * between the nearest mentions. */
+	w.kind = EG_WINDOW_PARAGRAPH;
+	c = eg_cooc_new(w);
+	static const char *const four[] = {"Microsoft", "Azure", "Microsoft", "Azure"};
+	static const uint32_t abab[] = {0, 1, 0, 1};
+	eg_document p = {0};
+	real_document(&p, "p", NULL, "Microsoft rose. Then Azure fell, and Microsoft sold Azure. End.", four, abab, 4);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &p, mentions.v, mentions.n);
+	real_document(&p, "q", NULL, "Azure fell. Some words. Microsoft rose. Azure went. Fin.", four + 1, abab + 1, 3);
+	eg_mentions_locate(&mentions, &tokens);
+	eg_cooc_add_document(c, &p, mentions.v, mentions.n);
+	CHECK_STR(eg_cooc_evidence(c, 0, 0).sentence, "Then Azure fell, and Microsoft sold Azure.");
+	CHECK_STR(eg_cooc_evidence(c, 0, 1).sentence, "Microsoft rose. Azure went.");
 	eg_cooc_free(c);
 
 	/* Far apart in a long paragraph: both contexts, cut with an ellipsis. */
@@ -156,7 +300,7 @@ static void test_evidence(void)
 	w.kind = EG_WINDOW_PARAGRAPH;
 	c = eg_cooc_new(w);
 	eg_document d = {0};
-	real_document(&d, "long", NULL, body, words, ents, 2);
+	real_document(&d, "long", NULL, body, four, abab, 2);
 	eg_mentions_locate(&mentions, &tokens);
 	eg_cooc_add_document(c, &d, mentions.v, mentions.n);
 	pairs = eg_cooc_pairs(c, &n);
@@ -385,8 +529,14 @@ static void test_parts(void)
 				continue;
 			CHECK_INT(q->evidence_count, p1[i].evidence_count);
 			CHECK(q->snippet != NULL);
-			if (kind == EG_WINDOW_DOCUMENT && ((p1[i].a == 1 && p1[i].b == 2) || (p1[i].a == 2 && p1[i].b == 1)))
+			if (kind == EG_WINDOW_DOCUMENT && ((p1[i].a == 1 && p1[i].b == 2) || (p1[i].a == 2 && p1[i].b == 1))) {
 				CHECK_STR(q->snippet, "Microsoft met Azure.… Google met Microsoft.");
+				/* Across parts, the sentence is that text too. */
+				CHECK_STR(eg_cooc_evidence(two, (size_t)(q - p2), 0).sentence, q->snippet);
+			}
+			/* Every piece of evidence has its sentence, in parts too. */
+			for (uint32_t k = 0; k < q->evidence_count; k++)
+				CHECK(eg_cooc_evidence(two, (size_t)(q - p2), k).sentence != NULL);
 		}
 		free(p1);
 		free(p2);

@@ -100,6 +100,10 @@ static void check_keys(xmlDocPtr doc)
 		{"edge_jaccard", "edge", "jaccard", "double"},
 		{"edge_dice", "edge", "dice", "double"},
 		{"edge_evidence", "edge", "evidence", "string"},
+		{"edge_evidence_dates", "edge", "evidence_dates", "string"},
+		{"edge_evidence_titles", "edge", "evidence_titles", "string"},
+		{"edge_evidence_outlets", "edge", "evidence_outlets", "string"},
+		{"edge_evidence_urls", "edge", "evidence_urls", "string"},
 		{"edge_snippet", "edge", "snippet", "string"},
 	};
 	size_t n = 0;

@@ -546,7 +546,7 @@ static int same_graph(const eg_graph *a, const eg_graph *b)
 		if (p.evidence_count != q.evidence_count)
 			return 0;
 		for (uint32_t k = 0; k < p.evidence_count; k++)
-			if (strcmp(p.evidence[k], q.evidence[k]) != 0)
+			if (strcmp(eg_graph_edge_evidence(a, i, k).document, eg_graph_edge_evidence(b, i, k).document) != 0)
 				return 0;
 	}
 	return 1;

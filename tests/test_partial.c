@@ -12,17 +12,17 @@ static const char *const names[] = {"Microsoft", "Azure", "Google", "Amazon", "U
 static const char *const types[] = {"ORG", "PRODUCT", "ORG", "ORG", "UNIT"};
 
 typedef struct doc_spec {
-	const char *id, *date, *source, *text;
+	const char *id, *date, *source, *text, *title, *url;
 } doc_spec;
 
 static const doc_spec docs[] = {
-	{"d1", "2024-01-05", "Reuters", "Microsoft sold Azure. Google watched."},
-	{"d2", NULL, NULL, "Amazon and Google bid. Microsoft lost."},
-	{"d3", "2023-11-30", "The Guardian", "Unit 8200 used Azure from Microsoft."},
-	{"d4", "2025-02-01", "AP", "Google, Amazon and Microsoft. Azure too."},
-	{"d5", NULL, "AP", "Nothing to see here."},
-	{"d6", "2024-06-06", "Reuters", "Unit 8200 met Google and Amazon."},
-	{"d7", "2022-03-03", "+972 Magazine", "Azure and Microsoft, Azure again, Microsoft again."},
+	{"d1", "2024-01-05", "Reuters", "Microsoft sold Azure. Google watched.", "Sold, \"at last\"", "https://r.example/1"},
+	{"d2", NULL, NULL, "Amazon and Google bid. Microsoft lost.", NULL, "https://x.example/2"},
+	{"d3", "2023-11-30", "The Guardian", "Unit 8200 used Azure from Microsoft.", "Unit\n8200", NULL},
+	{"d4", "2025-02-01", "AP", "Google, Amazon and Microsoft. Azure too.", "Three", "https://ap.example/4"},
+	{"d5", NULL, "AP", "Nothing to see here.", "Nothing", NULL},
+	{"d6", "2024-06-06", "Reuters", "Unit 8200 met Google and Amazon.", NULL, NULL},
+	{"d7", "2022-03-03", "+972 Magazine", "Azure and Microsoft, Azure again, Microsoft again.", "Again", "https://972.example/7"},
 };
 #define DOCS (sizeof(docs) / sizeof(docs[0]))
 
@@ -35,7 +35,8 @@ static void count(eg_cooc *c, eg_entities *ents, const int *keep)
 		if (keep && !keep[i])
 			continue;
 		eg_document d = {.id = (char *)docs[i].id, .date = (char *)docs[i].date, .source = (char *)docs[i].source,
-				 .text = (char *)docs[i].text, .length = strlen(docs[i].text)};
+				 .text = (char *)docs[i].text, .length = strlen(docs[i].text),
+				 .title = (char *)docs[i].title, .url = (char *)docs[i].url};
 		eg_tokenize(d.text, d.length, &tokens);
 		m.n = 0;
 		for (size_t t = 0; t < tokens.n; t++) {
@@ -70,7 +71,7 @@ static char *dump(const eg_cooc *c, const eg_entities *ents)
 {
 	char *lines[256];
 	size_t n = 0;
-	char buf[1024];
+	char buf[4096];
 	for (uint32_t e = 0; e < eg_cooc_entity_limit(c); e++) {
 		eg_entity_counts x = eg_cooc_entity(c, e);
 		if (!x.mentions)
@@ -92,7 +93,13 @@ static char *dump(const eg_cooc *c, const eg_entities *ents)
 				   (unsigned long long)pairs[i].documents, pairs[i].first_date ? pairs[i].first_date : "-",
 				   pairs[i].last_date ? pairs[i].last_date : "-", pairs[i].snippet ? pairs[i].snippet : "");
 		for (uint32_t k = 0; k < pairs[i].evidence_count; k++)
-			len += snprintf(buf + len, sizeof(buf) - (size_t)len, " %s", pairs[i].evidence[k]);
+			len += snprintf(buf + len, sizeof(buf) - (size_t)len, " %s", eg_cooc_evidence(c, i, k).document);
+		for (uint32_t k = 0; k < pairs[i].evidence_count; k++) {
+			eg_evidence e = eg_cooc_evidence(c, i, k);
+			len += snprintf(buf + len, sizeof(buf) - (size_t)len, " {%s|%s|%s|%s|%s}", e.date ? e.date : "-",
+					e.title ? e.title : "-", e.outlet ? e.outlet : "-", e.url ? e.url : "-",
+					e.sentence ? e.sentence : "-");
+		}
 		lines[n++] = eg_xstrdup(buf);
 	}
 	free(pairs);
@@ -115,8 +122,8 @@ static void write_partial(const char *name, const eg_cooc *c, const eg_entities 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	FILE *fp = fopen(path, "wb");
 	CHECK(fp != NULL);
-	eg_partial_info info = {.window = {EG_WINDOW_PARAGRAPH, 0}, .shard_count = of, .shards = shards,
-				.shards_held = held};
+	eg_partial_info info = {.window = {EG_WINDOW_PARAGRAPH, 0}, .evidence = EG_EVIDENCE_DEFAULT, .shard_count = of,
+				.shards = shards, .shards_held = held};
 	memset(info.fingerprint, 7, sizeof(info.fingerprint));
 	eg_error err;
 	CHECK_INT(eg_partial_write(fp, c, ents, &info, &err), 0);
@@ -156,6 +163,8 @@ typedef struct layout {
 	size_t documents;              /* the header's u64 documents */
 	size_t entities;               /* the u64 entity count */
 	size_t label, date, mentions; /* entity 1's label and first date (their u32 lengths), u64 mentions */
+	size_t evidence_documents;     /* the u64 count of the evidence documents */
+	size_t evidence_position;      /* pair 1's first evidence item's u64 document position */
 	size_t pairs;                  /* the u64 pair count */
 	size_t pair_a[2], weight;      /* pairs 1 and 2's u64 a; pair 1's u64 windows */
 } layout;
@@ -182,7 +191,7 @@ static size_t skip_string(const unsigned char *d, size_t at)
 static layout walk(const unsigned char *d)
 {
 	layout l = {0};
-	size_t at = 8 + 4 + 16 + 4 * 4;
+	size_t at = 8 + 4 + 16 + 5 * 4;
 	at += 4 + 4 * (size_t)get_le(d + at, 4);
 	l.documents = at;
 	l.entities = at + 8;
@@ -204,6 +213,11 @@ static layout walk(const unsigned char *d)
 		for (uint32_t k = 0; k < sources; k++)
 			at = skip_string(d, at);
 	}
+	l.evidence_documents = at;
+	uint64_t documents = get_le(d + at, 8);
+	at += 8;
+	for (uint64_t i = 0; i < 5 * documents; i++)
+		at = skip_string(d, at);
 	l.pairs = at;
 	uint64_t m = get_le(d + at, 8);
 	at += 8;
@@ -215,7 +229,11 @@ static layout walk(const unsigned char *d)
 		at += 32;
 		uint32_t evidence = (uint32_t)get_le(d + at, 4);
 		at += 4;
-		for (uint32_t k = 0; k < evidence + 3; k++)
+		if (i == 0)
+			l.evidence_position = at;
+		for (uint32_t k = 0; k < evidence; k++)
+			at = skip_string(d, at + 8);
+		for (uint32_t k = 0; k < 3; k++)
 			at = skip_string(d, at);
 	}
 	return l;
@@ -305,15 +323,21 @@ static void test_crafted(const char *valid)
 	expect_crafted_number(d, size, 28, 4, 7, "(window kind 7 is not one of 0 to 3)");
 	expect_crafted_number(d, size, 28, 4, EG_WINDOW_TOKENS, "(window kind 3 with 0 tokens)");
 	expect_crafted_number(d, size, 36, 4, 1, "(a window budget of 1 entity)");
-	expect_crafted_number(d, size, 40, 4, 4294967295u, "(4294967295 shards, not 1 to 1000000)");
-	expect_crafted_number(d, size, 40, 4, 0, "(0 shards, not 1 to 1000000)");
-	expect_crafted_number(d, size, 44, 4, 0, "(holds 0 shards of 3)");
-	expect_crafted_number(d, size, 44, 4, 4, "(holds 4 shards of 3)");
-	expect_crafted_number(d, size, 44, 4, 3, "(bad shard list: shard "); /* 3 of 3, but 2 listed */
-	expect_crafted_number(d, size, 48, 4, 9, "(bad shard list: shard 9 of 3)");
-	expect_crafted_number(d, size, 48, 4, 0, "(bad shard list: shard 0 of 3)");
+	expect_crafted_number(d, size, 40, 4, EG_EVIDENCE_LIMIT + 1, "(an evidence cap of 101, more than 100)");
+	expect_crafted_number(d, size, 40, 4, 0, "evidence ids for 2 documents (cap 0))"); /* pair 1 has 2 */
+	expect_crafted_number(d, size, 40, 4, 1, "(pair 1: 2 evidence ids for 2 documents (cap 1))");
+	expect_crafted_number(d, size, 44, 4, 4294967295u, "(4294967295 shards, not 1 to 1000000)");
+	expect_crafted_number(d, size, 44, 4, 0, "(0 shards, not 1 to 1000000)");
+	expect_crafted_number(d, size, 48, 4, 0, "(holds 0 shards of 3)");
+	expect_crafted_number(d, size, 48, 4, 4, "(holds 4 shards of 3)");
+	expect_crafted_number(d, size, 48, 4, 3, "(bad shard list: shard "); /* 3 of 3, but 2 listed */
+	expect_crafted_number(d, size, 52, 4, 9, "(bad shard list: shard 9 of 3)");
+	expect_crafted_number(d, size, 52, 4, 0, "(bad shard list: shard 0 of 3)");
 	expect_crafted_number(d, size, 8, 4, 1, "format version 1, which this entgraph no longer reads; write it again");
-	expect_crafted_number(d, size, 8, 4, 3, "format version 3; this entgraph reads version 2");
+	expect_crafted_number(d, size, 8, 4, 2, "format version 2, which this entgraph no longer reads; write it again");
+	expect_crafted_number(d, size, 8, 4, 4, "format version 4; this entgraph reads version 3");
+	expect_crafted_number(d, size, l.evidence_documents, 8, (uint64_t)1 << 40, "documents claimed in");
+	expect_crafted_number(d, size, l.evidence_position, 8, 1000, "(pair 1: evidence document 1000 of");
 	expect_crafted_number(d, size, l.entities, 8, (uint64_t)1 << 40, "(1099511627776 entities claimed in");
 	expect_crafted_number(d, size, l.entities, 8, UINT64_MAX, "entities claimed in");
 	expect_crafted_number(d, size, l.pairs, 8, (uint64_t)1 << 62, "pairs claimed in");

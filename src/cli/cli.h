@@ -21,7 +21,7 @@
 
 enum { EG_EXIT_OK = 0, EG_EXIT_SKIPPED = 1, EG_EXIT_USAGE = 2, EG_EXIT_OUTPUT = 3 };
 
-#define EG_OUTPUTS_MAX 3 /* files one result is written to (eg_outputs) */
+#define EG_OUTPUTS_MAX 4 /* files one result is written to (eg_outputs) */
 
 int eg_cmd_extract(int argc, char **argv);
 int eg_cmd_mentions(int argc, char **argv);
@@ -79,6 +79,7 @@ typedef struct eg_options {
 	uint32_t shard_index;     /* extract --shard I/N: I in 1..N */
 	uint32_t shard_count;     /* N, or 0 without --shard */
 	const char *partial;      /* extract, merge: --partial FILE, or NULL */
+	int evidence;             /* extract, merge: --evidence N, or -1 when not given */
 	eg_budgets budgets;       /* extract, mentions: --max-* (README "Budgets") */
 	const char **inputs;
 	size_t input_count;
@@ -93,7 +94,7 @@ enum {
 	EG_OPT_COUNT = 1 << 2,   /* -w, --cache, --shard */
 	EG_OPT_GRAPH = 1 << 3,   /* -f, --min-weight, --types, --weight, --min-documents, --top,
 				    --backbone, --largest-component, --keep-isolated, --size-by,
-				    --partial */
+				    --partial, --evidence */
 	EG_OPT_PARTS = 1 << 4,   /* arguments are partial results (merge) */
 };
 
@@ -178,10 +179,10 @@ void eg_progress_end(eg_progress *p);
 long eg_default_jobs(void);
 
 /* Where extract and merge write: the partial result (--partial), or -o in
- * o's format; csv makes three files, NAME.nodes.csv, NAME.edges.csv and
- * NAME.meta.csv (how the graph was made, output/provenance.h), from -o NAME
- * or NAME.csv.  All are temporary files until eg_write_result commits them
- * together. */
+ * o's format; csv makes four files, NAME.nodes.csv, NAME.edges.csv,
+ * NAME.evidence.csv and NAME.meta.csv (how the graph was made,
+ * output/provenance.h), from -o NAME or NAME.csv.  All are temporary files
+ * until eg_write_result commits them together. */
 typedef struct eg_outputs {
 	eg_out files[EG_OUTPUTS_MAX];
 	eg_buf paths[EG_OUTPUTS_MAX];

@@ -99,6 +99,7 @@ enum {
 	OPT_MAX_RULE_STEPS,
 	OPT_MAX_WINDOW_ENTITIES,
 	OPT_KEEP_ISOLATED,
+	OPT_EVIDENCE,
 };
 
 static const struct option long_options[] = {
@@ -129,6 +130,7 @@ static const struct option long_options[] = {
 	{"max-rule-steps", required_argument, NULL, OPT_MAX_RULE_STEPS},
 	{"max-window-entities", required_argument, NULL, OPT_MAX_WINDOW_ENTITIES},
 	{"keep-isolated", no_argument, NULL, OPT_KEEP_ISOLATED},
+	{"evidence", required_argument, NULL, OPT_EVIDENCE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -146,6 +148,7 @@ static unsigned option_group(int c)
 		return EG_OPT_COUNT;
 	case 'f': case OPT_MIN_WEIGHT: case OPT_TYPES: case OPT_WEIGHT: case OPT_MIN_DOCUMENTS: case OPT_TOP:
 	case OPT_BACKBONE: case OPT_LARGEST_COMPONENT: case OPT_SIZE_BY: case OPT_PARTIAL: case OPT_KEEP_ISOLATED:
+	case OPT_EVIDENCE:
 		return EG_OPT_GRAPH;
 	default:
 		return 0;
@@ -213,6 +216,7 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 	o->format = "graphml";
 	o->window.kind = EG_WINDOW_SENTENCE;
 	o->min_weight = 1;
+	o->evidence = -1;
 	o->jobs = eg_default_jobs();
 	o->budgets = EG_BUDGETS_DEFAULT;
 	o->progress = isatty(STDERR_FILENO);
@@ -310,6 +314,12 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 						   "--min-documents must be a whole number of at least 0, not \"%s\"", optarg);
 			o->min_documents = number;
 			break;
+		case OPT_EVIDENCE:
+			if (parse_count(optarg, 0, &number) < 0 || number > EG_EVIDENCE_LIMIT)
+				return usage_error(o, exit_status, "--evidence must be a whole number from 0 to %d, not \"%s\"",
+						   EG_EVIDENCE_LIMIT, optarg);
+			o->evidence = (int)number;
+			break;
 		case OPT_TOP:
 			if (parse_count(optarg, 1, &number) < 0 || number > SIZE_MAX)
 				return usage_error(o, exit_status, "--top must be a whole number of at least 1, not \"%s\"",
@@ -392,7 +402,8 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 	    (eg_is_stdout(o->output) || eg_out_descriptor(o->output) >= 0 ||
 	     (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))))
 		return usage_error(o, exit_status,
-				   "-f csv writes three files, NAME.nodes.csv, NAME.edges.csv and NAME.meta.csv: give -o NAME");
+				   "-f csv writes four files, NAME.nodes.csv, NAME.edges.csv, "
+				   "NAME.evidence.csv and NAME.meta.csv: give -o NAME");
 	/* The default threshold of 1 keeps every count and document edge; the
 	 * other weightings live on other scales, where it would cut at random. */
 	if (!min_weight_given && o->weighting != EG_WEIGHT_COUNT && o->weighting != EG_WEIGHT_DOCUMENTS)

@@ -14,7 +14,8 @@ static const char usage[] =
 	"\n"
 	"  -o, --output FILE        write here (- is standard output; the default)\n"
 	"  -f, --format FORMAT      graphml (the default), gexf, csv (-o NAME writes\n"
-	"                           NAME.nodes.csv, NAME.edges.csv, NAME.meta.csv),\n"
+	"                           NAME.nodes.csv, NAME.edges.csv,\n"
+	"                           NAME.evidence.csv, NAME.meta.csv),\n"
 	"                           json or svg\n"
 	"  -w, --window WINDOW      sentence (default), paragraph, document, or N:\n"
 	"                           entities within N tokens of each other\n"
@@ -41,6 +42,10 @@ static const char usage[] =
 	"      --shard I/N          read only shard I of N (by a hash of document ids)\n"
 	"      --partial FILE       write the counts as a partial result for\n"
 	"                           'entgraph merge' instead of a graph\n"
+	"      --evidence N         name per link its first N documents (smallest\n"
+	"                           ids) with date, title, outlet, URL and the\n"
+	"                           sentence linking the two (default 5, at most\n"
+	"                           100, 0 for none)\n"
 	EG_HELP_COMMON_OPTIONS;
 
 typedef struct counting {
@@ -97,13 +102,14 @@ static int count_document(void *context, const eg_document *doc, eg_mentions *me
 static eg_cache_key counts_key(const eg_matcher *m, const eg_options *o, const eg_cache_key *content)
 {
 	eg_buf b = {0};
-	eg_buf_adds(&b, "entgraph counts 1 ");
+	eg_buf_adds(&b, "entgraph counts 2 ");
 	eg_buf_add(&b, m->fingerprint, sizeof(m->fingerprint));
 	eg_buf_add(&b, content->bytes, sizeof(content->bytes));
 	const eg_budgets *g = &o->budgets;
-	eg_buf_printf(&b, " window=%d/%u shard=%u/%u budgets=%llu/%llu/%llu/%u", (int)o->window.kind, o->window.tokens,
-		      o->shard_index, o->shard_count, (unsigned long long)g->input_bytes,
-		      (unsigned long long)g->record_bytes, (unsigned long long)g->rule_steps, g->window_entities);
+	eg_buf_printf(&b, " window=%d/%u shard=%u/%u budgets=%llu/%llu/%llu/%u evidence=%d", (int)o->window.kind,
+		      o->window.tokens, o->shard_index, o->shard_count, (unsigned long long)g->input_bytes,
+		      (unsigned long long)g->record_bytes, (unsigned long long)g->rule_steps, g->window_entities,
+		      o->evidence);
 	eg_cache_key key = eg_cache_key_of(b.data, b.len);
 	eg_buf_free(&b);
 	return key;
@@ -147,6 +153,7 @@ static int write_saved_counts(const eg_options *o, eg_cache *cache, const eg_cac
 	eg_entities *none = eg_entities_new();
 	eg_entities *ents = eg_entities_extend(none);
 	eg_cooc *counts = eg_cooc_new(o->window);
+	eg_cooc_set_evidence(counts, (uint32_t)o->evidence);
 	eg_partial_info saved;
 	int found = eg_cache_counts_get(cache, key, counts, ents, &saved);
 	if (found) {
@@ -173,6 +180,8 @@ int eg_cmd_extract(int argc, char **argv)
 
 	if (eg_options_parse(&o, argc, argv, EG_OPT_INPUT | EG_OPT_OUTPUT | EG_OPT_COUNT | EG_OPT_GRAPH, usage, &status) < 0)
 		goto done;
+	if (o.evidence < 0)
+		o.evidence = EG_EVIDENCE_DEFAULT;
 	eg_matcher_init(&m);
 	if (eg_load_configuration(&o, &m) < 0)
 		goto done;
@@ -184,11 +193,13 @@ int eg_cmd_extract(int argc, char **argv)
 	if (status != EG_EXIT_OK)
 		goto done;
 	status = EG_EXIT_USAGE;
-	eg_options_own(&o, (const char *const[]){outs.paths[0].data, outs.paths[1].data, outs.paths[2].data},
-		       outs.count);
+	const char *own[EG_OUTPUTS_MAX];
+	for (size_t i = 0; i < outs.count; i++)
+		own[i] = outs.paths[i].data;
+	eg_options_own(&o, own, outs.count);
 	uint32_t shard = o.shard_count ? o.shard_index : 1;
 	eg_partial_info info = {.window = o.window, .window_entities = o.budgets.window_entities,
-				.shard_count = o.shard_count ? o.shard_count : 1, .shards = &shard, .shards_held = 1};
+				.evidence = (uint32_t)o.evidence, .shard_count = o.shard_count ? o.shard_count : 1, .shards = &shard, .shards_held = 1};
 	memcpy(info.fingerprint, m.fingerprint, sizeof(info.fingerprint));
 
 	eg_cache_key run_key;
@@ -213,6 +224,7 @@ int eg_cmd_extract(int argc, char **argv)
 
 	counts = eg_cooc_new(o.window);
 	eg_cooc_set_window_entities(counts, o.budgets.window_entities);
+	eg_cooc_set_evidence(counts, (uint32_t)o.evidence);
 	eg_run_stats stats;
 	counting counting = {&m, counts, &o, 0};
 	eg_run_documents(&o, &m, cache, count_document, &counting, &stats);

@@ -10,8 +10,9 @@ static const char usage[] =
 	"usage: entgraph mentions [OPTIONS] [INPUT...]\n"
 	"\n"
 	"Reads articles and writes every entity mention as one JSON object a line:\n"
-	"{\"doc\",\"start\",\"end\",\"text\",\"type\",\"id\",\"label\",\"source\"}, with UTF-8\n"
-	"byte offsets into the document (end exclusive).\n"
+	"{\"doc\",\"start\",\"end\",\"text\",\"type\",\"id\",\"label\",\"source\",\"sentence\"},\n"
+	"with UTF-8 byte offsets into the document (end exclusive) and the\n"
+	"sentence around the mention (one line, at most 400 bytes, cut with \"…\").\n"
 	"\n"
 	"  -o, --output FILE        write here (- is standard output; the default)\n"
 	EG_HELP_COMMON_OPTIONS;

@@ -16,6 +16,8 @@ static const char usage[] =
 	"  -o, --output FILE        write the graph here (- is standard output)\n"
 	"      --partial FILE       write the merged partial result here instead\n"
 	"  -f, --format FORMAT      graphml (the default), gexf, csv, json or svg\n"
+	"      --evidence N         keep per link its first N evidence documents, at\n"
+	"                           most what the partials kept (the default)\n"
 	"      --min-weight N, --types LIST, --weight W, --min-documents N,\n"
 	"      --backbone ALPHA, --top N, --largest-component, --keep-isolated,\n"
 	"      --size-by METRIC\n"
@@ -39,6 +41,10 @@ static int fits(const char *first, eg_partial_info *all, const char *path, const
 		char a[32], b[32];
 		eg_report("%s: counted with window %s, %s with window %s", path, eg_window_name(part->window, a, sizeof(a)),
 			  first, eg_window_name(all->window, b, sizeof(b)));
+		return -1;
+	}
+	if (part->evidence != all->evidence) {
+		eg_report("%s: counted with --evidence %u, %s with %u", path, part->evidence, first, all->evidence);
 		return -1;
 	}
 	if (part->window_entities != all->window_entities) {
@@ -107,7 +113,14 @@ int eg_cmd_merge(int argc, char **argv)
 			all.shards = NULL;
 			held = eg_xcalloc(all.shard_count, 1);
 			eg_partial_info_free(&part);
+			if (o.evidence > (int)all.evidence) {
+				eg_report("%s: counted with --evidence %u; merge can keep fewer evidence documents, not "
+					  "more (--evidence %d)",
+					  o.inputs[i], all.evidence, o.evidence);
+				goto done;
+			}
 			counts = eg_cooc_new(all.window);
+			eg_cooc_set_evidence(counts, o.evidence < 0 ? all.evidence : (uint32_t)o.evidence);
 		}
 		if (eg_partial_read(o.inputs[i], counts, ents, &part, &err) < 0) {
 			eg_report("%s", err.message);
@@ -143,6 +156,7 @@ int eg_cmd_merge(int argc, char **argv)
 	all.shards = shards;
 	all.shards_held = n;
 	all.documents = eg_cooc_documents(counts);
+	all.evidence = eg_cooc_evidence_max(counts);
 	eg_cooc_compact(counts);
 
 	status = eg_outputs_open(&o, &outs);

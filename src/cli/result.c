@@ -25,12 +25,13 @@ int eg_outputs_open(const eg_options *o, eg_outputs *outs)
 		eg_buf_adds(&outs->paths[0], o->partial);
 		outs->count = 1;
 	} else if (strcmp(o->format, "csv") == 0) {
-		/* -o NAME or NAME.csv: NAME.nodes.csv, NAME.edges.csv, NAME.meta.csv */
+		/* -o NAME or NAME.csv: NAME.nodes.csv, NAME.edges.csv, NAME.evidence.csv, NAME.meta.csv */
 		size_t n = strlen(o->output) - (ends_with(o->output, ".csv") ? 4 : 0);
 		eg_buf_printf(&outs->paths[0], "%.*s.nodes.csv", (int)n, o->output);
 		eg_buf_printf(&outs->paths[1], "%.*s.edges.csv", (int)n, o->output);
-		eg_buf_printf(&outs->paths[2], "%.*s.meta.csv", (int)n, o->output);
-		outs->count = 3;
+		eg_buf_printf(&outs->paths[2], "%.*s.evidence.csv", (int)n, o->output);
+		eg_buf_printf(&outs->paths[3], "%.*s.meta.csv", (int)n, o->output);
+		outs->count = 4;
 	} else {
 		eg_buf_adds(&outs->paths[0], eg_is_stdout(o->output) ? "-" : o->output);
 		outs->count = 1;
@@ -88,7 +89,7 @@ static int write_graph(const eg_options *o, FILE *const *fp, const eg_graph *g, 
 	if (strcmp(o->format, "gexf") == 0)
 		return eg_gexf_write(fp[0], g, p, threads, err);
 	if (strcmp(o->format, "csv") == 0)
-		return eg_csv_write(fp[0], fp[1], fp[2], g, p, err);
+		return eg_csv_write(fp[0], fp[1], fp[3], g, p, err) < 0 ? -1 : eg_csv_evidence_write(fp[2], g, err);
 	if (strcmp(o->format, "json") == 0)
 		return eg_json_write(fp[0], g, p, err);
 	if (strcmp(o->format, "svg") == 0)
@@ -188,8 +189,9 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts
 {
 	eg_error err;
 	const char *target = strcmp(outs->paths[0].data, "-") == 0 ? "standard output" : outs->paths[0].data;
-	FILE *fp[EG_OUTPUTS_MAX] = {outs->files[0].fp, outs->count > 1 ? outs->files[1].fp : NULL,
-				    outs->count > 2 ? outs->files[2].fp : NULL};
+	FILE *fp[EG_OUTPUTS_MAX] = {NULL};
+	for (size_t i = 0; i < outs->count; i++)
+		fp[i] = outs->files[i].fp;
 	int rc;
 	if (o->partial) {
 		rc = eg_partial_write(fp[0], counts, ents, info, &err);
@@ -211,7 +213,7 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts
 		eg_buf_free(&text.filters);
 		if (rc == 0 && o->progress && !o->quiet)
 			eg_report("%zu nodes, %zu edges -> %s%s", graph.node_count, graph.edge_count, target,
-				  outs->count > 1 ? " and its edges and meta tables" : "");
+				  outs->count > 1 ? " and its edges, evidence and meta tables" : "");
 		if (rc == 0 && o->progress && !o->quiet)
 			report_left_out(o, &graph);
 		eg_graph_free(&graph);

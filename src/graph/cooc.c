@@ -1,24 +1,38 @@
 #include "graph/cooc.h"
 #include "graph/pool.h"
-#include "text/utf8.h"
+#include "text/excerpt.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Strings (document ids, dates, snippets) are interned in eg_pools and
- * referred to by their pool references, so 0 means none.  A pair is most of
- * what counting keeps, so its slot holds nothing it can do without: the
- * evidence ends at the first 0, and whether the current document has
- * counted it already is a bit in eg_cooc.counted. */
+/* Strings (document ids, dates, snippets, sentences, titles) are interned
+ * in eg_pools and referred to by their pool references, so 0 means none.
+ * A pair is most of what counting keeps, so its slot holds nothing it can
+ * do without: its evidence is an array grown as documents come, up to the
+ * cap, and whether the current document has counted it already is a bit in
+ * eg_cooc.counted. */
+typedef struct evidence_item {
+	uint32_t document; /* in doc_ids, never 0; its metadata in eg_cooc.docs */
+	uint32_t sentence; /* in snippets; 0 when unknown */
+} evidence_item;
+
 typedef struct pair_slot {
 	uint32_t a, b;
 	uint64_t weight, documents;
-	uint32_t evidence[EG_EVIDENCE_MAX];
+	evidence_item *evidence; /* ascending by id; evidence_count of evidence_cap */
+	uint16_t evidence_count, evidence_cap;
 	uint32_t snippet;
 	uint32_t first_date, last_date;
 } pair_slot;
+
+/* What an evidence document's id stands for: the references of its
+ * metadata, per doc_ids reference - 1.  The first document with an id
+ * names it. */
+typedef struct document_slot {
+	uint32_t date, title, outlet, url;
+} document_slot;
 
 typedef struct entity_slot {
 	uint64_t mentions, documents;
@@ -43,6 +57,11 @@ typedef struct current {
 	uint32_t id;   /* in doc_ids, 0 until needed */
 	uint32_t date;   /* in dates, 0 when undated */
 	uint32_t source; /* in source_names, 0 when none */
+	/* The window being counted: mentions[window_first, window_last), and
+	 * whether window_index holds them yet (built when a pair needs the
+	 * sentence that links it). */
+	size_t window_first, window_last;
+	int indexed;
 } current;
 
 struct eg_cooc {
@@ -62,7 +81,13 @@ struct eg_cooc {
 	size_t scratch_cap;
 	uint32_t window_entities;    /* distinct entities linked in one window, 0 = no limit */
 	eg_cooc_capped capped;       /* what that cut in the current document */
-	eg_pool doc_ids, dates, snippets, source_names;
+	uint32_t evidence_max;       /* documents kept per pair (eg_cooc_set_evidence) */
+	eg_pool doc_ids, dates, snippets, source_names; /* snippets: and sentences */
+	eg_pool titles, urls;
+	document_slot *docs;         /* per doc_ids reference - 1 */
+	size_t doc_count, doc_cap;
+	uint64_t *window_index;      /* entity << 32 | mention, the window's mentions sorted */
+	size_t window_index_cap;
 	current now;
 	earlier *earlier;            /* sorted by entity */
 	size_t earlier_count, earlier_cap;
@@ -109,6 +134,9 @@ eg_cooc *eg_cooc_new(eg_window window)
 	eg_cooc *c = eg_xcalloc(1, sizeof(*c));
 	c->window = window;
 	c->window_entities = EG_BUDGETS_DEFAULT.window_entities;
+	c->evidence_max = EG_EVIDENCE_DEFAULT;
+	eg_pool_init(&c->titles);
+	eg_pool_init(&c->urls);
 	eg_pool_init(&c->doc_ids);
 	eg_pool_init(&c->dates);
 	eg_pool_init(&c->snippets);
@@ -121,7 +149,13 @@ void eg_cooc_free(eg_cooc *c)
 	if (!c)
 		return;
 	free(c->entities);
+	for (size_t i = 0; i < c->pair_count; i++)
+		free(c->pairs[i].evidence);
 	free(c->pairs);
+	free(c->docs);
+	free(c->window_index);
+	eg_pool_free(&c->titles);
+	eg_pool_free(&c->urls);
 	free(c->pair_index);
 	free(c->counted);
 	free(c->touched);
@@ -197,141 +231,205 @@ static void count_entity(eg_cooc *c, uint32_t e)
 	add_source(c, x, c->now.source);
 }
 
-/* Appends text[from, to) to b with runs of white space and control
- * characters as one space and invalid UTF-8 as U+FFFD, so a snippet is
- * always one line of valid text. */
-static void append_clean(eg_buf *b, const char *text, size_t from, size_t to)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	int space = b->len > 0 && b->data[b->len - 1] == ' ';
-	while (from < to) {
-		int len;
-		uint32_t cp = eg_utf8_decode(s + from, to - from, &len);
-		from += (size_t)len;
-		if (cp <= 0x20 || cp == 0x7f || cp == 0x85 || cp == 0xa0 || cp == 0x2028 || cp == 0x2029) {
-			if (!space && b->len)
-				eg_buf_add(b, " ", 1);
-			space = 1;
-			continue;
-		}
-		char out[4];
-		eg_buf_add(b, out, (size_t)eg_utf8_encode(cp, out));
-		space = 0;
-	}
-}
-
-/* Moves a cut point back to the start of a UTF-8 sequence. */
-/* Cut points for a snippet: a cut before text moves forward to the start
- * of a word, a cut after it back to the end of one, within a few bytes and
- * never past the mention (floor / ceiling); otherwise a UTF-8 boundary. */
-#define WORD_REACH 24
-static size_t char_boundary(const char *text, size_t at);
-
-static size_t cut_before(const char *text, size_t at, size_t ceiling)
-{
-	for (size_t i = at; i < ceiling && i < at + WORD_REACH; i++)
-		if (text[i] == ' ' || text[i] == '\n')
-			return i + 1;
-	return char_boundary(text, at);
-}
-
-static size_t cut_after(const char *text, size_t at, size_t floor)
-{
-	for (size_t i = at; i > floor && i + WORD_REACH > at; i--)
-		if (text[i] == ' ' || text[i] == '\n')
-			return i;
-	return char_boundary(text, at);
-}
-
-static size_t char_boundary(const char *text, size_t at)
-{
-	while (at > 0 && ((unsigned char)text[at] & 0xc0) == 0x80)
-		at--;
-	return at;
-}
-
-static void append_piece(eg_buf *b, const char *text, size_t from, size_t to, int cut_before, int cut_after)
-{
-	if (cut_before)
-		eg_buf_add(b, "\xe2\x80\xa6", 3);
-	append_clean(b, text, from, to);
-	if (cut_after)
-		eg_buf_add(b, "\xe2\x80\xa6", 3);
-}
-
-/* The text around mention y as the second half of a snippet between lo
- * and hi: from a little before it (never before after), to the rest of
- * half the snippet. */
-static void append_around(eg_buf *b, const char *text, const eg_mention *y, size_t lo, size_t hi, size_t after)
-{
-	const uint32_t half = EG_SNIPPET_MAX / 2, side = half / 3;
-	size_t from = char_boundary(text, y->start - lo > side && y->start - side > after ? y->start - side : y->start);
-	if (from > lo && from != y->start)
-		from = cut_before(text, from, y->start);
-	size_t to = hi - y->end > half - side ? cut_after(text, y->end + (half - side), y->end) : hi;
-	append_piece(b, text, from, to, 0, to < hi);
-}
-
 /* The evidence snippet for mentions x before y: the sentence(s) from x's
  * to y's when they fit in EG_SNIPPET_MAX bytes; otherwise the text around
  * both mentions, or around each with a "…" between when they lie far apart. */
 static uint32_t make_snippet(eg_cooc *c, const eg_mention *x, const eg_mention *y)
 {
-	const char *text = c->now.doc->text;
-	const uint32_t max = EG_SNIPPET_MAX;
 	uint32_t lo = x->sentence_start, hi = y->sentence_end > x->sentence_end ? y->sentence_end : x->sentence_end;
 	eg_buf b = {0};
-	if (hi - lo <= max) {
-		append_clean(&b, text, lo, hi);
-	} else if (y->end - x->start <= max) {
-		uint32_t spare = (max - (y->end - x->start)) / 2;
-		size_t from = x->start - lo > spare ? cut_before(text, x->start - spare, x->start) : lo;
-		size_t to = hi - y->end > spare ? cut_after(text, y->end + spare, y->end) : hi;
-		append_piece(&b, text, from, to, from > lo, to < hi);
-	} else {
-		const uint32_t half = max / 2, side = half / 3;
-		size_t from = x->start - lo > side ? cut_before(text, x->start - side, x->start) : lo;
-		size_t to = cut_after(text, from + half < x->end ? x->end : from + half, x->end);
-		append_piece(&b, text, from, to, from > lo, 1);
-		eg_buf_add(&b, " ", 1);
-		append_around(&b, text, y, lo, hi, to);
-	}
+	eg_excerpt(&b, c->now.doc->text, lo, hi, x->start, x->end, y->start, y->end, EG_SNIPPET_MAX);
 	uint32_t ref = eg_pool_intern(&c->snippets, b.data ? b.data : "", b.len);
 	free(b.data);
 	return ref;
 }
 
-static uint32_t evidence_count(const pair_slot *p)
+static uint32_t intern_ref(eg_pool *m, const char *s)
 {
-	uint32_t n = 0;
-	while (n < EG_EVIDENCE_MAX && p->evidence[n])
-		n++;
-	return n;
+	return s && *s ? eg_pool_intern(m, s, strlen(s)) : 0;
 }
 
-/* Keeps the EG_EVIDENCE_MAX smallest document ids of a pair; called once
- * per pair and document.  Returns 1 when the document is now the smallest,
- * whose snippet the caller then sets. */
-static int add_evidence(eg_cooc *c, pair_slot *p)
+/* A title or outlet as kept: at most EG_TITLE_MAX bytes, cut at a UTF-8
+ * boundary with "…", so that no input makes one document's metadata large. */
+static uint32_t intern_capped(eg_pool *m, const char *s)
 {
-	const char *id = c->now.doc->id;
-	size_t count = evidence_count(p), at = count;
+	if (!s || !*s)
+		return 0;
+	size_t n = strlen(s);
+	if (n <= EG_TITLE_MAX)
+		return eg_pool_intern(m, s, n);
+	n = EG_TITLE_MAX;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	eg_buf b = {0};
+	eg_buf_add(&b, s, n);
+	eg_buf_adds(&b, "\xe2\x80\xa6");
+	uint32_t ref = eg_pool_intern(m, b.data, b.len);
+	eg_buf_free(&b);
+	return ref;
+}
+
+/* The reference of document id, its metadata recorded when the id is new
+ * (the first document with an id names it).  A URL longer than EG_URL_MAX
+ * is left out: cut, it would lead nowhere. */
+static uint32_t intern_document(eg_cooc *c, const char *id, const eg_evidence *meta)
+{
+	uint32_t ref = eg_pool_intern(&c->doc_ids, id, strlen(id));
+	if (ref <= c->doc_count)
+		return ref;
+	EG_GROW(c->docs, c->doc_cap, (size_t)ref);
+	const char *url = meta->url && strlen(meta->url) <= EG_URL_MAX ? meta->url : NULL;
+	c->docs[ref - 1] = (document_slot){.date = intern_ref(&c->dates, meta->date),
+					   .title = intern_capped(&c->titles, meta->title),
+					   .outlet = intern_capped(&c->source_names, meta->outlet),
+					   .url = intern_ref(&c->urls, url)};
+	c->doc_count = ref;
+	return ref;
+}
+
+/* The current document's reference, interned when first needed. */
+static uint32_t current_document(eg_cooc *c)
+{
+	if (!c->now.id) {
+		const eg_document *d = c->now.doc;
+		eg_evidence meta = {.date = interned(&c->dates, c->now.date), .title = d->title, .outlet = d->source,
+				    .url = d->url};
+		c->now.id = intern_document(c, d->id, &meta);
+	}
+	return c->now.id;
+}
+
+/* Room for one more evidence item in p, the array doubling up to the cap:
+ * a pair seen in one document holds one item, not the cap's worth. */
+static void make_room(eg_cooc *c, pair_slot *p)
+{
+	if (p->evidence_count < p->evidence_cap || p->evidence_cap >= c->evidence_max)
+		return;
+	size_t cap = p->evidence_cap ? 2 * (size_t)p->evidence_cap : 1;
+	if (cap > c->evidence_max)
+		cap = c->evidence_max;
+	p->evidence = eg_xrealloc(p->evidence, cap * sizeof(*p->evidence));
+	p->evidence_cap = (uint16_t)cap;
+}
+
+/* Where an item for document id goes in p's evidence, which keeps the
+ * evidence_max smallest ids: the position, or -1 when it does not (an id
+ * already there, two documents with one id counting as one piece of
+ * evidence, or one larger than all of a full list).  found says whether
+ * the id is there. */
+static int evidence_position(const eg_cooc *c, const pair_slot *p, const char *id)
+{
+	size_t at = p->evidence_count;
 	while (at > 0) {
-		int order = strcmp(id, interned(&c->doc_ids, p->evidence[at - 1]));
+		int order = strcmp(id, interned(&c->doc_ids, p->evidence[at - 1].document));
 		if (order == 0)
-			return 0; /* two documents with one id count as one piece of evidence */
+			return -1;
 		if (order > 0)
 			break;
 		at--;
 	}
-	if (at == EG_EVIDENCE_MAX)
-		return 0;
-	if (!c->now.id)
-		c->now.id = eg_pool_intern(&c->doc_ids, id, strlen(id));
-	size_t keep = count < EG_EVIDENCE_MAX ? count : EG_EVIDENCE_MAX - 1;
+	return at < c->evidence_max ? (int)at : -1;
+}
+
+/* Puts item at position at of p's evidence, dropping the largest when full. */
+static void insert_evidence(eg_cooc *c, pair_slot *p, size_t at, evidence_item item)
+{
+	make_room(c, p);
+	size_t count = p->evidence_count, keep = count < c->evidence_max ? count : c->evidence_max - 1;
 	memmove(p->evidence + at + 1, p->evidence + at, (keep - at) * sizeof(*p->evidence));
-	p->evidence[at] = c->now.id;
-	return at == 0;
+	p->evidence[at] = item;
+	if (count < c->evidence_max)
+		p->evidence_count++;
+}
+
+/* Adds the current document to p's evidence (its sentence still unknown);
+ * called once per pair and document.  Returns its position, or -1 when it
+ * is not kept; 0 makes it the smallest, whose snippet the caller sets. */
+static int add_evidence(eg_cooc *c, pair_slot *p)
+{
+	int at = evidence_position(c, p, c->now.doc->id);
+	if (at >= 0)
+		insert_evidence(c, p, (size_t)at, (evidence_item){current_document(c), 0});
+	return at;
+}
+
+static int by_value(const void *x, const void *y);
+
+/* The mentions of entity in the current window, ascending (entity << 32 |
+ * mention index entries of window_index). */
+static const uint64_t *window_mentions(eg_cooc *c, uint32_t entity, size_t *n)
+{
+	size_t count = c->now.window_last - c->now.window_first;
+	if (!c->now.indexed) {
+		EG_GROW(c->window_index, c->window_index_cap, count ? count : 1);
+		for (size_t i = 0; i < count; i++) {
+			size_t m = c->now.window_first + i;
+			c->window_index[i] = (uint64_t)c->now.mentions[m].entity << 32 | m;
+		}
+		qsort(c->window_index, count, sizeof(*c->window_index), by_value);
+		c->now.indexed = 1;
+	}
+	size_t lo = 0, hi = count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->window_index[mid] >> 32 < entity)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < count && c->window_index[end] >> 32 == entity)
+		end++;
+	*n = end - lo;
+	return c->window_index + lo;
+}
+
+/* The sentence that links entities of mentions mx and my in the current
+ * window: the first sentence holding mentions of both, or else the
+ * sentences from the one's mention to the other's nearest it (the
+ * shortest span between them), as an excerpt of EG_SENTENCE_MAX bytes.
+ * Costs the two entities' mentions in the window, once per pair and
+ * evidence document. */
+static uint32_t linking_sentence(eg_cooc *c, uint32_t mx, uint32_t my)
+{
+	const eg_mention *m = c->now.mentions;
+	size_t nx, ny;
+	const uint64_t *xs = window_mentions(c, m[mx].entity, &nx);
+	const uint64_t *ys = window_mentions(c, m[my].entity, &ny);
+	const eg_mention *first = NULL, *second = NULL;
+	uint64_t gap = UINT64_MAX;
+	int together = 0;
+	for (size_t i = 0, j = 0; i < nx && j < ny && !together;) {
+		const eg_mention *a = &m[(uint32_t)xs[i]], *b = &m[(uint32_t)ys[j]];
+		const eg_mention *early = a->start < b->start ? a : b, *late = early == a ? b : a;
+		together = a->sentence == b->sentence;
+		if (together || late->start - early->end < gap) {
+			gap = late->start - early->end;
+			first = early;
+			second = late;
+		}
+		if (early == a)
+			i++;
+		else
+			j++;
+	}
+	if (!first)
+		return 0;
+	uint32_t hi = second->sentence_end > first->sentence_end ? second->sentence_end : first->sentence_end;
+	eg_buf b = {0};
+	eg_excerpt(&b, c->now.doc->text, first->sentence_start, hi, first->start, first->end, second->start, second->end,
+		   EG_SENTENCE_MAX);
+	uint32_t ref = eg_pool_intern(&c->snippets, b.data ? b.data : "", b.len);
+	free(b.data);
+	return ref;
+}
+
+/* Opens window mentions[first, last) for linking_sentence. */
+static void open_window(eg_cooc *c, size_t first, size_t last)
+{
+	c->now.window_first = first;
+	c->now.window_last = last;
+	c->now.indexed = 0;
 }
 
 /* The pair's bits multiplied by 2^64 / phi, the high half (where both
@@ -435,7 +533,10 @@ static void count_pair(eg_cooc *c, uint32_t mx, uint32_t my)
 		p->documents++;
 		widen(c, &p->first_date, &p->last_date, c->now.date, c->now.date);
 		const eg_mention *a = &mentions[mx], *b = &mentions[my];
-		if (add_evidence(c, p))
+		int at = add_evidence(c, p);
+		if (at >= 0)
+			p->evidence[at].sentence = linking_sentence(c, mx, my);
+		if (at == 0)
 			p->snippet = a->start <= b->start ? make_snippet(c, a, b) : make_snippet(c, b, a);
 	}
 }
@@ -497,6 +598,7 @@ static void count_window(eg_cooc *c, const eg_mention *mentions, size_t first, s
 	for (size_t i = 0; i < n; i++)
 		c->scratch[i] = (uint64_t)mentions[first + i].entity << 32 | (first + i);
 	size_t k = cap_window(c, distinct_entities(c, n), 0);
+	open_window(c, first, last);
 	for (size_t i = 0; i < k; i++)
 		for (size_t j = i + 1; j < k; j++)
 			count_pair(c, (uint32_t)c->scratch[i], (uint32_t)c->scratch[j]);
@@ -519,14 +621,15 @@ static void count_token_windows(eg_cooc *c, const eg_mention *mentions, size_t n
 {
 	for (size_t i = 0; i < n; i++) {
 		uint64_t limit = (uint64_t)mentions[i].tok_start + c->window.tokens;
-		size_t k = 0;
-		for (size_t j = i + 1; j < n && mentions[j].tok_start < limit; j++) {
+		size_t k = 0, j = i + 1;
+		for (; j < n && mentions[j].tok_start < limit; j++) {
 			if (mentions[j].entity == mentions[i].entity)
 				continue; /* never paired with itself, and no other entity */
 			EG_GROW(c->scratch, c->scratch_cap, k + 1);
 			c->scratch[k++] = (uint64_t)mentions[j].entity << 32 | j;
 		}
 		k = cap_window(c, distinct_entities(c, k), 1);
+		open_window(c, i, j);
 		for (size_t j = 0; j < k; j++)
 			count_pair(c, (uint32_t)i, (uint32_t)c->scratch[j]);
 	}
@@ -545,14 +648,9 @@ static int is_date(const char *s)
  * snippet whose second lies in a later part. */
 static char *around(const eg_cooc *c, const eg_mention *x)
 {
-	const char *text = c->now.doc->text;
-	const uint32_t half = EG_SNIPPET_MAX / 2, side = half / 3;
-	size_t lo = x->sentence_start, hi = x->sentence_end;
-	size_t from = x->start - lo > side ? cut_before(text, x->start - side, x->start) : lo;
-	size_t to = from + half < x->end ? x->end : from + half;
-	to = to < hi ? cut_after(text, to, x->end) : hi;
 	eg_buf b = {0};
-	append_piece(&b, text, from, to, from > lo, 1);
+	eg_excerpt_first_half(&b, c->now.doc->text, x->sentence_start, x->sentence_end, x->start, x->end,
+			      EG_SNIPPET_MAX);
 	if (!b.data)
 		eg_buf_add(&b, "", 0);
 	return b.data;
@@ -570,8 +668,9 @@ static int by_entity(const void *x, const void *y)
  * window's weight is its documents; a pair whose entities both came earlier
  * was counted then).  The window budget holds across the parts: past it an
  * entity is remembered, so that a later part does not link it, but pairs
- * with nobody.  A pair within this part takes its snippet as in a whole
- * document; one across parts, the text around its entities' first mentions. */
+ * with nobody.  A pair within this part takes its snippet and sentence as
+ * in a whole document; one across parts, for both, the text around its
+ * entities' first mentions. */
 static void count_across_parts(eg_cooc *c, const eg_mention *mentions, size_t n)
 {
 	EG_GROW(c->scratch, c->scratch_cap, n ? n : 1);
@@ -579,6 +678,7 @@ static void count_across_parts(eg_cooc *c, const eg_mention *mentions, size_t n)
 		c->scratch[i] = (uint64_t)mentions[i].entity << 32 | i;
 	size_t k = distinct_entities(c, n);
 	qsort(c->scratch, k, sizeof(*c->scratch), by_mention);
+	open_window(c, 0, n);
 	size_t known = c->earlier_count, budget = c->window_entities, local = 0;
 	for (size_t j = 0; j < k; j++) {
 		uint32_t my = (uint32_t)c->scratch[j];
@@ -598,12 +698,16 @@ static void count_across_parts(eg_cooc *c, const eg_mention *mentions, size_t n)
 				p->weight++;
 				p->documents++;
 				widen(c, &p->first_date, &p->last_date, c->now.date, c->now.date);
-				if (add_evidence(c, p)) {
+				int at = add_evidence(c, p);
+				if (at >= 0) {
 					eg_buf b = {0};
 					eg_buf_adds(&b, x->around);
 					eg_buf_add(&b, " ", 1);
-					append_around(&b, c->now.doc->text, y, y->sentence_start, y->sentence_end, 0);
-					p->snippet = eg_pool_intern(&c->snippets, b.data, b.len);
+					eg_excerpt_second_half(&b, c->now.doc->text, y->sentence_start, y->sentence_end,
+							       y->start, y->end, 0, EG_SNIPPET_MAX);
+					p->evidence[at].sentence = eg_pool_intern(&c->snippets, b.data, b.len);
+					if (at == 0)
+						p->snippet = p->evidence[at].sentence;
 					free(b.data);
 				}
 			}
@@ -666,6 +770,16 @@ void eg_cooc_set_window_entities(eg_cooc *c, uint32_t max)
 	c->window_entities = max;
 }
 
+void eg_cooc_set_evidence(eg_cooc *c, uint32_t max)
+{
+	c->evidence_max = max < EG_EVIDENCE_LIMIT ? max : EG_EVIDENCE_LIMIT;
+}
+
+uint32_t eg_cooc_evidence_max(const eg_cooc *c)
+{
+	return c->evidence_max;
+}
+
 eg_cooc_capped eg_cooc_last_capped(const eg_cooc *c)
 {
 	return c->capped;
@@ -706,6 +820,9 @@ void eg_cooc_compact(eg_cooc *c)
 	free(c->scratch);
 	c->scratch = NULL;
 	c->scratch_cap = 0;
+	free(c->window_index);
+	c->window_index = NULL;
+	c->window_index_cap = 0;
 }
 
 size_t eg_cooc_pair_count(const eg_cooc *c)
@@ -716,13 +833,22 @@ size_t eg_cooc_pair_count(const eg_cooc *c)
 eg_pair_counts eg_cooc_pair(const eg_cooc *c, size_t i)
 {
 	const pair_slot *p = &c->pairs[i];
-	eg_pair_counts out = {.a = p->a, .b = p->b, .weight = p->weight, .documents = p->documents,
-			      .evidence_count = evidence_count(p), .snippet = interned(&c->snippets, p->snippet),
-			      .first_date = interned(&c->dates, p->first_date),
-			      .last_date = interned(&c->dates, p->last_date)};
-	for (size_t k = 0; k < EG_EVIDENCE_MAX; k++)
-		out.evidence[k] = interned(&c->doc_ids, p->evidence[k]);
-	return out;
+	return (eg_pair_counts){.a = p->a, .b = p->b, .weight = p->weight, .documents = p->documents,
+				.evidence_count = p->evidence_count, .snippet = interned(&c->snippets, p->snippet),
+				.first_date = interned(&c->dates, p->first_date),
+				.last_date = interned(&c->dates, p->last_date)};
+}
+
+eg_evidence eg_cooc_evidence(const eg_cooc *c, size_t pair, uint32_t k)
+{
+	const pair_slot *p = &c->pairs[pair];
+	if (k >= p->evidence_count)
+		return (eg_evidence){0};
+	const evidence_item *item = &p->evidence[k];
+	const document_slot *d = &c->docs[item->document - 1];
+	return (eg_evidence){.document = interned(&c->doc_ids, item->document), .date = interned(&c->dates, d->date),
+			     .title = interned(&c->titles, d->title), .outlet = interned(&c->source_names, d->outlet),
+			     .url = interned(&c->urls, d->url), .sentence = interned(&c->snippets, item->sentence)};
 }
 
 eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n)
@@ -737,11 +863,6 @@ eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n)
 uint64_t eg_cooc_documents(const eg_cooc *c)
 {
 	return c->documents;
-}
-
-static uint32_t intern_ref(eg_pool *m, const char *s)
-{
-	return s && *s ? eg_pool_intern(m, s, strlen(s)) : 0;
 }
 
 int eg_cooc_merge_documents(eg_cooc *c, uint64_t documents)
@@ -766,7 +887,7 @@ int eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *co
 	return 0;
 }
 
-int eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q)
+int eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q, const eg_evidence *evidence)
 {
 	if (q->a == q->b)
 		return 0;
@@ -776,26 +897,18 @@ int eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q)
 	p->weight += q->weight;
 	p->documents += q->documents;
 	widen(c, &p->first_date, &p->last_date, intern_ref(&c->dates, q->first_date), intern_ref(&c->dates, q->last_date));
-	/* The union of both evidence lists, smallest ids first, no repeats. */
-	uint32_t merged[2 * EG_EVIDENCE_MAX];
-	size_t n = 0, i = 0, j = 0;
-	uint32_t mine_first = p->evidence[0], mine = evidence_count(p);
-	while (n < EG_EVIDENCE_MAX && (i < mine || j < q->evidence_count)) {
-		int order = i == mine		     ? 1
-			    : j == q->evidence_count ? -1
-						     : strcmp(interned(&c->doc_ids, p->evidence[i]), q->evidence[j]);
-		if (order <= 0) {
-			merged[n++] = p->evidence[i++];
-			j += order == 0;
-		} else {
-			/* Interned as add_evidence does: only ids kept, and never 0. */
-			merged[n++] = eg_pool_intern(&c->doc_ids, q->evidence[j], strlen(q->evidence[j]));
-			j++;
-		}
+	/* Each of q's items goes where its id sorts among p's, as a document
+	 * counted here would: the union, smallest ids first, no repeats. */
+	uint32_t mine_first = p->evidence_count ? p->evidence[0].document : 0;
+	for (uint32_t k = 0; k < q->evidence_count; k++) {
+		int at = evidence_position(c, p, evidence[k].document);
+		if (at < 0)
+			continue;
+		uint32_t document = intern_document(c, evidence[k].document, &evidence[k]);
+		insert_evidence(c, p, (size_t)at, (evidence_item){document, intern_ref(&c->snippets, evidence[k].sentence)});
 	}
-	memcpy(p->evidence, merged, n * sizeof(*merged));
 	/* The snippet belongs to the smallest document id. */
-	if (q->snippet && (!p->snippet || !mine_first || (n && p->evidence[0] != mine_first)))
+	if (c->evidence_max && q->snippet && (!p->snippet || !mine_first || (p->evidence_count && p->evidence[0].document != mine_first)))
 		p->snippet = intern_ref(&c->snippets, q->snippet);
 	return 0;
 }

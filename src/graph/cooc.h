@@ -17,19 +17,30 @@
  * count) and the EG_SOURCES_MAX smallest names of the documents' sources
  * (outlets, from the readers' metadata).
  *
- * Evidence: per pair, the names of the first EG_EVIDENCE_MAX documents where
- * it occurs, "first" meaning smallest by strcmp of the document id, and a
- * snippet: the trimmed text of the pair's first window in the smallest of
- * those documents.  Defined by document ids rather than by arrival order, so
- * the result does not depend on the order documents are added in (threads,
- * shards).
+ * Evidence: per pair, its first documents (at most the evidence cap, see
+ * eg_cooc_set_evidence), "first" meaning smallest by strcmp of the
+ * document id, each with the document's date, title, outlet (source) and
+ * URL where the input had them, and the sentence that links the pair
+ * there: in the pair's first window in that document, the first sentence
+ * holding mentions of both, or else the sentences from the one's mention to
+ * the other's nearest it; an excerpt (text/excerpt.h) of EG_SENTENCE_MAX
+ * bytes.  Across the parts of a document in parts (document window) it is
+ * the text around both entities' first mentions.  And a snippet: the
+ * trimmed text of the pair's first window in the smallest of those
+ * documents.  Defined by document ids rather than by arrival order, so the
+ * result does not depend on the order documents are added in (threads,
+ * shards).  Two documents with one id are one piece of evidence, named by
+ * the first of them added.
  *
  * Memory grows with the number of entities and pairs, not documents: per
- * pair its counts, references to its evidence ids and snippet, and those
- * strings once each.  A string a pair stops referring to (an id pushed out
- * by a smaller one, the snippet of a document that is no longer the
- * smallest) stays until eg_cooc_free; documents added in id order leave
- * none, and a directory walk (sorted names) comes close.
+ * pair its counts and up to the cap's evidence items (a document and a
+ * sentence reference, 8 bytes each, the array grown as documents come),
+ * the metadata once per evidence document (a title or outlet at most
+ * EG_TITLE_MAX bytes, a URL at most EG_URL_MAX or none), and each string
+ * once.  A string a pair stops referring to (an id pushed out by a smaller
+ * one, the snippet of a document that is no longer the smallest) stays
+ * until eg_cooc_free; documents added in id order leave none, and a
+ * directory walk (sorted names) comes close.
  */
 #ifndef EG_COOC_H
 #define EG_COOC_H
@@ -60,9 +71,13 @@ const char *eg_window_name(eg_window w, char *buf, size_t n);
 
 typedef struct eg_cooc eg_cooc;
 
-#define EG_EVIDENCE_MAX 5
+#define EG_EVIDENCE_DEFAULT 5 /* evidence documents kept per pair (--evidence) */
+#define EG_EVIDENCE_LIMIT 100 /* the most --evidence allows */
 #define EG_SOURCES_MAX 8 /* source names kept per entity (the smallest) */
 #define EG_SNIPPET_MAX 160 /* bytes, before the trailing "…" */
+#define EG_SENTENCE_MAX 400 /* bytes of an evidence or mention sentence, before "…" marks */
+#define EG_TITLE_MAX 512 /* bytes of an evidence title or outlet kept, before a "…" */
+#define EG_URL_MAX 4096 /* an evidence URL longer than this is left out */
 
 typedef struct eg_entity_counts {
 	uint64_t mentions, documents;
@@ -71,12 +86,20 @@ typedef struct eg_entity_counts {
 	uint32_t source_count;
 } eg_entity_counts;
 
+/* One evidence document of a pair; strings owned by eg_cooc, NULL where
+ * unknown (document never is). */
+typedef struct eg_evidence {
+	const char *document;              /* the id */
+	const char *date;                  /* "YYYY-MM-DD" */
+	const char *title, *outlet, *url;
+	const char *sentence;              /* what links the pair there */
+} eg_evidence;
+
 typedef struct eg_pair_counts {
 	uint32_t a, b;        /* entity indexes, a < b */
 	uint64_t weight;      /* windows */
 	uint64_t documents;
-	const char *evidence[EG_EVIDENCE_MAX]; /* document ids, sorted; owned by eg_cooc */
-	uint32_t evidence_count;               /* min(documents, EG_EVIDENCE_MAX) */
+	uint32_t evidence_count; /* at most min(documents, the cap); see eg_cooc_evidence */
 	const char *snippet;                   /* owned by eg_cooc; NULL when unknown */
 	const char *first_date, *last_date;    /* of the dated documents where it occurs; NULL when none */
 } eg_pair_counts;
@@ -100,6 +123,13 @@ typedef struct eg_cooc_capped {
 } eg_cooc_capped;
 eg_cooc_capped eg_cooc_last_capped(const eg_cooc *c);
 
+/* The evidence cap (--evidence): the documents kept per pair, at most
+ * EG_EVIDENCE_LIMIT (larger values are taken as it), 0 for none (and no
+ * snippet); EG_EVIDENCE_DEFAULT until set.  Set it before adding or
+ * merging. */
+void eg_cooc_set_evidence(eg_cooc *c, uint32_t max);
+uint32_t eg_cooc_evidence_max(const eg_cooc *c);
+
 /* Counts one document.  mentions must be resolved (sorted, non-overlapping)
  * and located (eg_mentions_locate).  doc supplies the id, date and text
  * (for snippets). */
@@ -107,13 +137,15 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
 
 /* Merging counts made elsewhere (partial results of shards), with entity
  * indexes already in this cooc's numbering: documents and counts add up,
- * dates widen, evidence keeps the EG_EVIDENCE_MAX smallest ids of both and
- * the snippet of the smallest.  Merging in any order gives the same state
- * as counting all the documents here.  Each returns -1, changing nothing,
+ * dates widen, evidence keeps the cap's smallest ids of both, with their
+ * metadata and sentences, and the snippet of the smallest.  pair's
+ * evidence_count items are in evidence, ascending by id.  Merging in any
+ * order gives the same state as counting all the documents here, when the
+ * counts merged kept at least this cap.  Each returns -1, changing nothing,
  * when a sum would pass 2^64 - 1 (only crafted counts can), else 0. */
 int eg_cooc_merge_documents(eg_cooc *c, uint64_t documents);
 int eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts);
-int eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *pair);
+int eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *pair, const eg_evidence *evidence);
 
 /* Frees what only adding needs (the pairs' hash index, working space), to
  * make room for building the graph; adding or merging afterwards works,
@@ -130,6 +162,8 @@ eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity);
  * as no document or pair is added; strings owned by eg_cooc. */
 size_t eg_cooc_pair_count(const eg_cooc *c);
 eg_pair_counts eg_cooc_pair(const eg_cooc *c, size_t i);
+/* Evidence item k (below its evidence_count) of pair i, ascending by id. */
+eg_evidence eg_cooc_evidence(const eg_cooc *c, size_t i, uint32_t k);
 /* All pairs at once, in the same order; *n receives the count.  Caller frees. */
 eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n);
 

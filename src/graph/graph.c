@@ -146,6 +146,11 @@ eg_pair_counts eg_graph_edge_pair(const eg_graph *g, size_t edge)
 	return eg_cooc_pair(g->counts, g->edges[edge].pair);
 }
 
+eg_evidence eg_graph_edge_evidence(const eg_graph *g, size_t edge, uint32_t k)
+{
+	return eg_cooc_evidence(g->counts, g->edges[edge].pair, k);
+}
+
 void eg_graph_free(eg_graph *g)
 {
 	if (!g->nodes)

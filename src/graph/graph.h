@@ -169,6 +169,8 @@ int eg_graph_build(eg_graph *out, const eg_cooc *counts, const eg_entities *ents
  * snippet, first and last date (see eg_pair_counts).  Read when writing
  * rather than copied into every edge: strings are most of a large graph. */
 eg_pair_counts eg_graph_edge_pair(const eg_graph *g, size_t edge);
+/* Its evidence document k, below eg_graph_edge_pair's evidence_count. */
+eg_evidence eg_graph_edge_evidence(const eg_graph *g, size_t edge, uint32_t k);
 void eg_graph_free(eg_graph *g);
 
 #endif

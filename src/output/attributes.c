@@ -36,7 +36,8 @@ const eg_attr eg_node_attrs[] = {
 const size_t eg_node_attr_count = sizeof(eg_node_attrs) / sizeof(eg_node_attrs[0]);
 
 enum { EDGE_WEIGHT, EDGE_COUNT, EDGE_DOCUMENTS, EDGE_FIRST_SEEN, EDGE_LAST_SEEN, EDGE_PMI, EDGE_NPMI, EDGE_JACCARD,
-       EDGE_DICE, EDGE_EVIDENCE, EDGE_SNIPPET };
+       EDGE_DICE, EDGE_EVIDENCE, EDGE_EVIDENCE_DATES, EDGE_EVIDENCE_TITLES, EDGE_EVIDENCE_OUTLETS,
+       EDGE_EVIDENCE_URLS, EDGE_SNIPPET };
 
 const eg_attr eg_edge_attrs[] = {
 	[EDGE_WEIGHT] = {"weight", "weight", EG_ATTR_DOUBLE},
@@ -49,6 +50,10 @@ const eg_attr eg_edge_attrs[] = {
 	[EDGE_JACCARD] = {"jaccard", "edge_jaccard", EG_ATTR_DOUBLE},
 	[EDGE_DICE] = {"dice", "edge_dice", EG_ATTR_DOUBLE},
 	[EDGE_EVIDENCE] = {"evidence", "edge_evidence", EG_ATTR_STRING},
+	[EDGE_EVIDENCE_DATES] = {"evidence_dates", "edge_evidence_dates", EG_ATTR_STRING},
+	[EDGE_EVIDENCE_TITLES] = {"evidence_titles", "edge_evidence_titles", EG_ATTR_STRING},
+	[EDGE_EVIDENCE_OUTLETS] = {"evidence_outlets", "edge_evidence_outlets", EG_ATTR_STRING},
+	[EDGE_EVIDENCE_URLS] = {"evidence_urls", "edge_evidence_urls", EG_ATTR_STRING},
 	[EDGE_SNIPPET] = {"snippet", "edge_snippet", EG_ATTR_STRING},
 };
 const size_t eg_edge_attr_count = sizeof(eg_edge_attrs) / sizeof(eg_edge_attrs[0]);
@@ -88,6 +93,30 @@ static const char *joined(const char *const *items, uint32_t n, eg_buf *scratch)
 		eg_buf_adds(scratch, items[i]);
 	}
 	return scratch->data;
+}
+
+/* One field of an edge's evidence documents, in their order, joined by
+ * EG_LIST_SEPARATOR with an empty item where a document has none, so that
+ * item i belongs to evidence id i; NULL when none has one. */
+static const char *evidence_field(const eg_graph *g, size_t edge, size_t k, eg_buf *scratch)
+{
+	uint32_t n = eg_graph_edge_pair(g, edge).evidence_count, known = 0;
+	eg_buf_clear(scratch);
+	for (uint32_t i = 0; i < n; i++) {
+		eg_evidence e = eg_graph_edge_evidence(g, edge, i);
+		const char *v = k == EDGE_EVIDENCE	 ? e.document
+				: k == EDGE_EVIDENCE_DATES  ? e.date
+				: k == EDGE_EVIDENCE_TITLES ? e.title
+				: k == EDGE_EVIDENCE_OUTLETS ? e.outlet
+							     : e.url;
+		if (i)
+			eg_buf_adds(scratch, EG_LIST_SEPARATOR);
+		if (v) {
+			eg_buf_adds(scratch, v);
+			known++;
+		}
+	}
+	return known ? scratch->data : NULL;
 }
 
 const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *buf, eg_buf *scratch)
@@ -131,10 +160,9 @@ const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *b
 	case EDGE_NPMI: return double_text(buf, eg_graph_edge_measures(g, edge).npmi);
 	case EDGE_JACCARD: return double_text(buf, eg_graph_edge_measures(g, edge).jaccard);
 	case EDGE_DICE: return double_text(buf, eg_graph_edge_measures(g, edge).dice);
-	case EDGE_EVIDENCE: {
-		const eg_pair_counts pair = eg_graph_edge_pair(g, edge);
-		return joined(pair.evidence, pair.evidence_count, scratch);
-	}
+	case EDGE_EVIDENCE: case EDGE_EVIDENCE_DATES: case EDGE_EVIDENCE_TITLES: case EDGE_EVIDENCE_OUTLETS:
+	case EDGE_EVIDENCE_URLS:
+		return evidence_field(g, edge, k, scratch);
 	case EDGE_SNIPPET: return nonempty(eg_graph_edge_pair(g, edge).snippet);
 	default: return NULL;
 	}

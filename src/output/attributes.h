@@ -36,7 +36,9 @@ extern const eg_attr eg_edge_attrs[];
 extern const size_t eg_edge_attr_count;
 
 /* Separates the items of a list attribute: an edge's `evidence` (document
- * ids), a node's `sources`. */
+ * ids) and its evidence_dates, evidence_titles, evidence_outlets and
+ * evidence_urls (item i for evidence id i, empty where unknown), a node's
+ * `sources`. */
 #define EG_LIST_SEPARATOR " | "
 
 /* buf holds at least 64 bytes; scratch grows for long strings. */

@@ -1,4 +1,6 @@
 #include "output/mentions.h"
+#include "graph/cooc.h"
+#include "text/excerpt.h"
 #include "text/utf8.h"
 
 #include <string.h>
@@ -62,6 +64,7 @@ static void add_field(eg_buf *out, const char *key, const char *value)
 void eg_mentions_format(eg_buf *out, const eg_document *doc, const eg_mention *mentions, size_t n,
 			const eg_entities *ents)
 {
+	eg_buf sentence = {0};
 	for (size_t i = 0; i < n; i++) {
 		const eg_mention *m = &mentions[i];
 		eg_buf_adds(out, "{\"doc\":");
@@ -74,6 +77,12 @@ void eg_mentions_format(eg_buf *out, const eg_document *doc, const eg_mention *m
 		add_field(out, "id", eg_entity_id(ents, m->entity));
 		add_field(out, "label", eg_entity_label(ents, m->entity));
 		add_field(out, "source", eg_source_name((eg_source)m->source));
+		eg_buf_clear(&sentence);
+		eg_excerpt(&sentence, doc->text, m->sentence_start, m->sentence_end, m->start, m->end, m->start, m->end,
+			   EG_SENTENCE_MAX);
+		eg_buf_adds(out, ",\"sentence\":");
+		eg_json_string(out, sentence.data ? sentence.data : "", sentence.len);
 		eg_buf_adds(out, "}\n");
 	}
+	eg_buf_free(&sentence);
 }

@@ -2,7 +2,10 @@
  * mentions: JSON Lines of entity mentions (SPEC.md, "mentions").
  *
  * eg_mentions_format appends one line per mention of a document:
- *   {"doc":...,"start":N,"end":N,"text":...,"type":...,"id":...,"label":...,"source":...}
+ *   {"doc":...,"start":N,"end":N,"text":...,"type":...,"id":...,"label":...,"source":...,
+ *    "sentence":...}
+ * "sentence" is the excerpt (text/excerpt.h) of EG_SENTENCE_MAX bytes of the
+ * mention's sentence around it.
  * eg_json_string appends a JSON string literal; bytes that are not valid
  * UTF-8 become U+FFFD, so the output is always valid JSON.  eg_json_bytes
  * writes each such byte 0xNN as the lone surrogate \udcNN instead, which is

@@ -121,6 +121,34 @@ int eg_csv_write(FILE *nodes, FILE *edges, FILE *meta, const eg_graph *g, const 
 	return 0;
 }
 
+int eg_csv_evidence_write(FILE *fp, const eg_graph *g, eg_error *err)
+{
+	eg_buf line = {0}, safe = {0};
+	int error = 0;
+	eg_buf_adds(&line, "Source,Target,document,date,title,outlet,url,sentence\r\n");
+	for (size_t i = 0; i < g->edge_count && !flush(fp, &line, &error); i++) {
+		const eg_graph_edge *e = &g->edges[i];
+		for (uint32_t k = 0, n = eg_graph_edge_pair(g, i).evidence_count; k < n; k++) {
+			eg_evidence v = eg_graph_edge_evidence(g, i, k);
+			const char *cells[] = {g->nodes[e->source].id, g->nodes[e->target].id, v.document, v.date,
+					       v.title, v.outlet, v.url, v.sentence};
+			for (size_t c = 0; c < sizeof(cells) / sizeof(cells[0]); c++) {
+				if (c)
+					eg_buf_addc(&line, ',');
+				csv_field(&line, cells[c], &safe);
+			}
+			eg_buf_adds(&line, "\r\n");
+		}
+	}
+	flush(fp, &line, &error);
+	finish(fp, &error);
+	eg_buf_free(&line);
+	eg_buf_free(&safe);
+	if (error)
+		return eg_error_set(err, "cannot write the evidence CSV: %s", strerror(error));
+	return 0;
+}
+
 /* ,"name":value with value a JSON number or string as the type says. */
 static void json_member(eg_buf *b, const eg_attr *a, const char *value)
 {

@@ -19,7 +19,12 @@
  * with "graph" the provenance fields (empty when provenance is NULL),
  * numbers as JSON numbers and absent values left out.
  *
- * Both are deterministic: identical graphs give identical bytes.
+ * Evidence CSV: a row per edge and evidence document, edges in the edges
+ * table's order and documents in the order of its `evidence`, with columns
+ * Source, Target, document, date, title, outlet, url, sentence (empty
+ * where unknown).
+ *
+ * All are deterministic: identical graphs give identical bytes.
  */
 #ifndef EG_TABLES_H
 #define EG_TABLES_H
@@ -32,6 +37,7 @@
 
 int eg_csv_write(FILE *nodes, FILE *edges, FILE *meta, const eg_graph *g, const eg_provenance *provenance,
 		 eg_error *err);
+int eg_csv_evidence_write(FILE *fp, const eg_graph *g, eg_error *err);
 int eg_json_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, eg_error *err);
 
 #endif

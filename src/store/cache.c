@@ -15,9 +15,11 @@
 /* PRAGMA application_id marks a database as an entgraph cache ("EGRC"),
  * PRAGMA user_version its schema.  Schema 2 added the row checksums and the
  * counts, and dropped the output copies of schema 1 (user_version 0, no
- * application_id): such a cache is emptied and set up afresh. */
+ * application_id): such a cache is emptied and set up afresh.  Schema 3
+ * keeps the counts as partials of version 3 (with the evidence documents'
+ * metadata and sentences); a schema 2 cache is emptied the same way. */
 #define APPLICATION_ID 0x45475243
-#define SCHEMA 2
+#define SCHEMA 3
 
 struct eg_cache {
 	sqlite3 *db;

@@ -44,6 +44,40 @@ static int by_id(const void *a, const void *b)
 	return strcmp(((const ranked *)a)->id, ((const ranked *)b)->id);
 }
 
+/* An evidence item of pair, item, under its document id. */
+typedef struct held_document {
+	const char *id;
+	uint32_t pair, item;
+} held_document;
+
+static int by_document(const void *a, const void *b)
+{
+	return strcmp(((const held_document *)a)->id, ((const held_document *)b)->id);
+}
+
+/* The evidence documents of every pair, each once, ascending by id: the
+ * partial's document table, which the pairs' evidence refers to by
+ * position; each with an item that names it, for its metadata.  Ids are
+ * interned, so equal ids are one pointer. */
+static held_document *evidence_documents(const eg_cooc *counts, const eg_pair_counts *pairs, size_t m, size_t *n)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < m; i++)
+		total += pairs[i].evidence_count;
+	held_document *held = eg_xmalloc((total ? total : 1) * sizeof(*held));
+	size_t k = 0;
+	for (size_t i = 0; i < m; i++)
+		for (uint32_t j = 0; j < pairs[i].evidence_count; j++)
+			held[k++] = (held_document){eg_cooc_evidence(counts, i, j).document, (uint32_t)i, j};
+	qsort(held, k, sizeof(*held), by_document);
+	size_t distinct = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!distinct || held[i].id != held[distinct - 1].id)
+			held[distinct++] = held[i];
+	*n = distinct;
+	return held;
+}
+
 typedef struct placed_pair {
 	uint64_t a, b;
 	const eg_pair_counts *pair;
@@ -84,6 +118,7 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 	put32(&b, (uint32_t)info->window.kind);
 	put32(&b, info->window.tokens);
 	put32(&b, info->window_entities);
+	put32(&b, info->evidence);
 	put32(&b, info->shard_count);
 	put32(&b, info->shards_held);
 	for (uint32_t i = 0; i < info->shards_held; i++)
@@ -117,8 +152,20 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 	}
 	free(order);
 
-	size_t m;
+	size_t m, documents;
 	eg_pair_counts *pairs = eg_cooc_pairs(counts, &m);
+	held_document *held = evidence_documents(counts, pairs, m, &documents);
+	put64(&b, documents);
+	for (size_t i = 0; i < documents; i++) {
+		eg_evidence e = eg_cooc_evidence(counts, held[i].pair, held[i].item);
+		put_string(&b, e.document);
+		put_string(&b, e.date);
+		put_string(&b, e.title);
+		put_string(&b, e.outlet);
+		put_string(&b, e.url);
+		if (rc == 0)
+			rc = flush_piece(&b, sum, fp, PIECE, err);
+	}
 	placed_pair *placed = eg_xmalloc((m ? m : 1) * sizeof(*placed));
 	for (size_t i = 0; i < m; i++) {
 		uint64_t x = position[pairs[i].a], y = position[pairs[i].b];
@@ -133,8 +180,13 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 		put64(&b, p->weight);
 		put64(&b, p->documents);
 		put32(&b, p->evidence_count);
-		for (uint32_t k = 0; k < p->evidence_count; k++)
-			put_string(&b, p->evidence[k]);
+		for (uint32_t k = 0; k < p->evidence_count; k++) {
+			eg_evidence e = eg_cooc_evidence(counts, (size_t)(p - pairs), k);
+			held_document key = {.id = e.document};
+			const held_document *at = bsearch(&key, held, documents, sizeof(*held), by_document);
+			put64(&b, (uint64_t)(at - held));
+			put_string(&b, e.sentence);
+		}
 		put_string(&b, p->snippet);
 		put_string(&b, p->first_date);
 		put_string(&b, p->last_date);
@@ -142,6 +194,7 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 			rc = flush_piece(&b, sum, fp, PIECE, err);
 	}
 	free(placed);
+	free(held);
 	free(pairs);
 	free(position);
 	if (rc == 0)
@@ -277,9 +330,11 @@ void eg_partial_info_free(eg_partial_info *info)
 	info->shards = NULL;
 }
 
-#define HEADER_SIZE (8 + 4 + 16 + 5 * 4 + 4 + 8 + 8 + 8) /* one shard, no entities or pairs */
+#define HEADER_SIZE (8 + 4 + 16 + 6 * 4 + 4 + 8 + 8 + 8 + 8) /* one shard, no entities, documents or pairs */
 #define ENTITY_MIN (5 * 4 + 8 + 8 + 4)
-#define PAIR_MIN (8 + 8 + 8 + 8 + 4 + 4 + 3 * 4)
+#define DOCUMENT_MIN (5 * 4)
+#define PAIR_MIN (8 + 8 + 8 + 8 + 4 + 3 * 4)
+#define ITEM_MIN (8 + 4)
 
 static void read_header(reader *r, eg_partial_info *info)
 {
@@ -290,6 +345,7 @@ static void read_header(reader *r, eg_partial_info *info)
 	uint32_t kind = get32(r, "the header");
 	info->window.tokens = get32(r, "the header");
 	info->window_entities = get32(r, "the header");
+	info->evidence = get32(r, "the header");
 	info->shard_count = get32(r, "the header");
 	info->shards_held = get32(r, "the header");
 	if (r->failed)
@@ -305,6 +361,10 @@ static void read_header(reader *r, eg_partial_info *info)
 	}
 	if (info->window_entities == 1) {
 		damaged(r, "a window budget of 1 entity");
+		return;
+	}
+	if (info->evidence > EG_EVIDENCE_LIMIT) {
+		damaged(r, "an evidence cap of %u, more than %d", info->evidence, EG_EVIDENCE_LIMIT);
 		return;
 	}
 	if (info->shard_count < 1 || info->shard_count > EG_SHARD_MAX) {
@@ -367,6 +427,8 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 	memset(info, 0, sizeof(*info));
 	int rc = -1;
 	eg_buf strings[7] = {{0}}, lists[EG_SOURCES_MAX] = {{0}}, previous_id = {0};
+	eg_buf sentences[EG_EVIDENCE_LIMIT] = {{0}}, table = {0};
+	size_t *fields = NULL; /* per document, 5 offsets into table: id, date, title, outlet, url */
 	uint32_t *entity_of = NULL;
 	uint64_t *documents_of = NULL;
 	reader r = {(const unsigned char *)data, (const unsigned char *)data + size, path, err, 0};
@@ -453,6 +515,25 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 			goto failed;
 		}
 	}
+	/* The evidence documents, kept whole (no more than the file holds)
+	 * for the pairs to refer to. */
+	uint64_t d = get_count(&r, DOCUMENT_MIN, "documents");
+	fields = eg_xmalloc((d ? d : 1) * 5 * sizeof(*fields));
+	for (uint64_t i = 0; i < d && !r.failed; i++) {
+		unsigned long long at = (unsigned long long)i + 1;
+		for (size_t f = 0; f < 5; f++) {
+			fields[5 * i + f] = table.len;
+			const char *v = get_string(&r, &strings[0], "a document");
+			eg_buf_add(&table, v, strlen(v) + 1);
+			if (f == 1)
+				check_dates(&r, v, v, "document", at);
+		}
+		const char *id = table.data + fields[5 * i];
+		if (!r.failed && !*id)
+			damaged(&r, "document %llu has no id", at);
+		if (!r.failed && i && strcmp(table.data + fields[5 * (i - 1)], id) >= 0)
+			damaged(&r, "document %llu does not come after document %llu", at, at - 1);
+	}
 	uint64_t m = get_count(&r, PAIR_MIN, "pairs"), last_a = 0, last_b = 0;
 	for (uint64_t i = 0; i < m && !r.failed; i++) {
 		eg_pair_counts p = {0};
@@ -480,14 +561,31 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 				(unsigned long long)p.weight, (unsigned long long)p.documents, (unsigned long long)fewest);
 			break;
 		}
-		if (p.evidence_count < 1 || p.evidence_count > EG_EVIDENCE_MAX || p.evidence_count > p.documents) {
-			damaged(&r, "pair %llu: %u evidence ids for %llu documents", at, p.evidence_count,
-				(unsigned long long)p.documents);
+		if ((info->evidence ? p.evidence_count < 1 : p.evidence_count > 0) || p.evidence_count > info->evidence ||
+		    p.evidence_count > p.documents || p.evidence_count > left(&r) / ITEM_MIN) {
+			damaged(&r, "pair %llu: %u evidence ids for %llu documents (cap %u)", at, p.evidence_count,
+				(unsigned long long)p.documents, info->evidence);
 			break;
 		}
-		for (uint32_t k = 0; k < p.evidence_count; k++)
-			p.evidence[k] = get_string(&r, &lists[k], "a pair");
-		check_ascending(&r, p.evidence, p.evidence_count, "evidence ids", "pair", i + 1);
+		eg_evidence evidence[EG_EVIDENCE_LIMIT];
+		uint64_t last_document = 0;
+		for (uint32_t k = 0; k < p.evidence_count && !r.failed; k++) {
+			uint64_t document = get64(&r, "a pair");
+			const char *sentence = get_string(&r, &sentences[k], "a pair");
+			if (r.failed)
+				break;
+			/* Ascending positions: ascending ids, none twice. */
+			if (document >= d || (k && document <= last_document)) {
+				damaged(&r, "pair %llu: evidence document %llu of %llu, not ascending", at,
+					(unsigned long long)document, (unsigned long long)d);
+				break;
+			}
+			last_document = document;
+			const size_t *f = fields + 5 * document; /* an empty field: unknown */
+			evidence[k] = (eg_evidence){.document = table.data + f[0], .date = table.data + f[1],
+						    .title = table.data + f[2], .outlet = table.data + f[3],
+						    .url = table.data + f[4], .sentence = sentence};
+		}
 		p.snippet = get_string(&r, &strings[5], "a pair");
 		p.first_date = get_string(&r, &strings[6], "a pair");
 		p.last_date = get_string(&r, &strings[3], "a pair");
@@ -505,7 +603,7 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 			p.a = p.b;
 			p.b = t;
 		}
-		if (eg_cooc_merge_pair(counts, &p) < 0) {
+		if (eg_cooc_merge_pair(counts, &p, evidence) < 0) {
 			eg_error_set(err, "%s: counts overflow (pair %s, %s with the partials before it)", path,
 				     eg_entity_id(ents, p.a), eg_entity_id(ents, p.b));
 			goto failed;
@@ -525,6 +623,10 @@ done:
 		eg_buf_free(&strings[i]);
 	for (size_t i = 0; i < EG_SOURCES_MAX; i++)
 		eg_buf_free(&lists[i]);
+	for (size_t i = 0; i < EG_EVIDENCE_LIMIT; i++)
+		eg_buf_free(&sentences[i]);
+	eg_buf_free(&table);
+	free(fields);
 	eg_buf_free(&previous_id);
 	free(entity_of);
 	free(documents_of);

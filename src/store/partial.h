@@ -2,30 +2,37 @@
  * partial: a shard's counts in a file, to be merged into the whole graph.
  *
  * A partial holds everything the graph, its metrics and its evidence need:
- * per entity its type, label, category, mentions, documents and dates; per
- * pair its windows, documents, evidence ids and snippet; the number of
+ * per entity its type, label, category, mentions, documents and dates; the
+ * evidence documents with their metadata; per pair its windows, documents,
+ * evidence (documents and sentences) and snippet; the number of
  * documents; and what must match for partials to be merged: the
  * configuration fingerprint, the window, and which shards of how many it
  * covers.  Entities are written sorted by id and pairs by their entities'
  * ids, so equal contents give equal bytes.
  *
- * Format (version 2), every integer little-endian, a string being a u32
+ * Format (version 3), every integer little-endian, a string being a u32
  * length and that many bytes (no NUL among them):
  *   "EGPART\r\n"  8 bytes of magic (the \r\n catches text-mode damage)
  *   u32 version, 16 bytes configuration fingerprint,
  *   u32 window kind (0 sentence, 1 paragraph, 2 document, 3 tokens),
  *   u32 window tokens (0 unless tokens), u32 window budget (the
- *   --max-window-entities counted with; 0 none), u32 shard count N
+ *   --max-window-entities counted with; 0 none), u32 evidence cap (the
+ *   --evidence counted with, 0..EG_EVIDENCE_LIMIT), u32 shard count N
  *   (1..EG_SHARD_MAX), u32 number of shards held K (1..N),
  *   K x u32 shard index (1..N, ascending), u64 documents,
  *   u64 entities, each: string type, label, category, first date, last
  *     date (both "YYYY-MM-DD", or both empty when none), u64 mentions,
  *     u64 documents, u32 source count S (at most EG_SOURCES_MAX), S strings
  *     (ascending); entities ascending by id;
+ *   u64 evidence documents, each: string id (not empty), date
+ *     ("YYYY-MM-DD"), title, outlet, url (each empty when unknown); the
+ *     documents some pair names, each once, ascending by id;
  *   u64 pairs, each: u64 a, u64 b (entity positions above, a < b),
- *     u64 windows, u64 documents, u32 evidence count E (1..EG_EVIDENCE_MAX),
- *     E strings (ascending), string snippet, first date, last date (each
- *     empty when none); pairs ascending by (a, b);
+ *     u64 windows, u64 documents, u32 evidence count E (1..the cap, 0 when
+ *     the cap is 0), E times: u64 document position (in the table above,
+ *     ascending) and string sentence (empty when unknown); string snippet,
+ *     first date, last date (each empty when none); pairs ascending by
+ *     (a, b);
  *   16 bytes: XXH3-128, seeded with EG_PARTIAL_SEED, of every byte before
  *     it (canonical, big-endian).
  *
@@ -38,8 +45,8 @@
  * pair or entity twice), counts consistent (an entity in no more documents
  * than it has mentions or the file has, a pair in no more than its
  * windows), dates real calendar dates, sums checked for overflow.
- * Version 1 partials (entgraph before the window budget) are refused with
- * a message to re-run their shard.
+ * Partials of versions 1 (before the window budget) and 2 (before the
+ * evidence metadata) are refused with a message to re-run their shard.
  */
 #ifndef EG_PARTIAL_H
 #define EG_PARTIAL_H
@@ -51,14 +58,15 @@
 #include "match/entities.h"
 #include "util/util.h"
 
-#define EG_PARTIAL_VERSION 2
-#define EG_PARTIAL_SEED 0x4547504152540002ULL /* "EGPART" and the version */
+#define EG_PARTIAL_VERSION 3
+#define EG_PARTIAL_SEED 0x4547504152540003ULL /* "EGPART" and the version */
 #define EG_SHARD_MAX 1000000                  /* the largest N of --shard I/N */
 
 typedef struct eg_partial_info {
 	uint8_t fingerprint[16];
 	eg_window window;
 	uint32_t window_entities; /* the window budget counted with, 0 = none */
+	uint32_t evidence;        /* the evidence cap counted with (eg_cooc_set_evidence) */
 	uint32_t shard_count;
 	uint32_t *shards;  /* ascending, 1..shard_count; owned */
 	uint32_t shards_held;

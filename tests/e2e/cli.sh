@@ -30,7 +30,7 @@ expect_stderr "entgraph: mentions: option '-w' does not apply here (see 'entgrap
 expect_status 2 "$ENTGRAPH" extract -f pdf
 expect_stderr "entgraph: extract: --format must be graphml, gexf, csv, json or svg, not \"pdf\" (see 'entgraph extract --help')"
 expect_status 2 "$ENTGRAPH" extract -f csv corpus
-expect_stderr "entgraph: extract: -f csv writes three files, NAME.nodes.csv, NAME.edges.csv and NAME.meta.csv: give -o NAME (see 'entgraph extract --help')"
+expect_stderr "entgraph: extract: -f csv writes four files, NAME.nodes.csv, NAME.edges.csv, NAME.evidence.csv and NAME.meta.csv: give -o NAME (see 'entgraph extract --help')"
 # Graph options (issue 4): each bad value named in one line, exit 2.
 expect_status 2 "$ENTGRAPH" extract --weight heavy
 expect_stderr "entgraph: extract: --weight: unknown weighting \"heavy\" (choose count, documents, pmi, npmi, jaccard or dice) (see 'entgraph extract --help')"

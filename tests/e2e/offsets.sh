@@ -12,7 +12,7 @@ expect_status 0 "$ENTGRAPH" mentions -o "$TMP/m.jsonl" "$TMP/tricky.txt" "$EG_SR
 $PYTHON - "$TMP/m.jsonl" "$TMP/tricky.txt" <<'PY' || fail "offsets do not slice back to the mention text"
 import json, sys
 mentions = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
-keys = ["doc", "start", "end", "text", "type", "id", "label", "source"]
+keys = ["doc", "start", "end", "text", "type", "id", "label", "source", "sentence"]
 bad = 0
 for m in mentions:
     if list(m) != keys:
