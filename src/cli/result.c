@@ -4,10 +4,17 @@
 #include "graph/graph.h"
 #include "output/gexf.h"
 #include "output/graphml.h"
+#include "output/provenance.h"
 #include "output/svg.h"
 #include "output/tables.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
+
+#ifndef EG_VERSION
+#define EG_VERSION "unknown"
+#endif
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -77,7 +84,31 @@ static int commit(eg_outputs *outs)
 	return status;
 }
 
-static int write_graph(const eg_options *o, FILE *const *fp, const eg_graph *g, eg_error *err)
+/* How the graph was made, for the writers that record it: the window and
+ * the documents' date range (from the entities' dates: the dated documents
+ * that mention one).  window_text holds the window's name. */
+static eg_provenance provenance(const eg_options *o, const eg_cooc *counts, const eg_partial_info *info,
+				char window_text[32])
+{
+	static const char *const kinds[] = {"sentence", "paragraph", "document"};
+	if (info->window.kind == EG_WINDOW_TOKENS)
+		snprintf(window_text, 32, "%" PRIu32 " tokens", info->window.tokens);
+	else
+		snprintf(window_text, 32, "%s", kinds[info->window.kind]);
+	eg_provenance p = {.version = EG_VERSION, .window = window_text, .weighting = eg_weighting_name(o->weighting),
+			   .filters = "", .dictionaries = "", .documents = eg_cooc_documents(counts)};
+	for (size_t i = 0, n = eg_cooc_entity_limit(counts); i < n; i++) {
+		eg_entity_counts e = eg_cooc_entity(counts, (uint32_t)i);
+		if (e.first_date && (!p.first_date || strcmp(e.first_date, p.first_date) < 0))
+			p.first_date = e.first_date;
+		if (e.last_date && (!p.last_date || strcmp(e.last_date, p.last_date) > 0))
+			p.last_date = e.last_date;
+	}
+	return p;
+}
+
+static int write_graph(const eg_options *o, FILE *const *fp, const eg_graph *g, const eg_provenance *prov,
+		       eg_error *err)
 {
 	/* The XML writers format edges on -j threads: their largest part. */
 	unsigned threads = o->jobs > 1 ? (unsigned)o->jobs : 1;
@@ -88,7 +119,7 @@ static int write_graph(const eg_options *o, FILE *const *fp, const eg_graph *g, 
 	if (strcmp(o->format, "json") == 0)
 		return eg_json_write(fp[0], g, err);
 	if (strcmp(o->format, "svg") == 0)
-		return eg_svg_write(fp[0], g, err);
+		return eg_svg_write(fp[0], g, prov, err);
 	return eg_graphml_write(fp[0], g, threads, err);
 }
 
@@ -112,7 +143,9 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts
 			eg_report("%s", err.message);
 			return EG_EXIT_OUTPUT;
 		}
-		rc = write_graph(o, fp, &graph, &err);
+		char window_text[32];
+		eg_provenance prov = provenance(o, counts, info, window_text);
+		rc = write_graph(o, fp, &graph, &prov, &err);
 		if (rc == 0 && o->progress && !o->quiet)
 			eg_report("%zu nodes, %zu edges -> %s%s", graph.node_count, graph.edge_count, target,
 				  outs->count > 1 ? " and its edges table" : "");
