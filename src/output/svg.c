@@ -292,9 +292,9 @@ static void draw_path(eg_xml *x, const stroke *s, const eg_buf *d)
 	eg_xml_start(x, "path");
 	hex(buf, s->colour);
 	eg_xml_attr(x, "stroke", buf);
-	snprintf(buf, sizeof(buf), "%.2f", 0.5 + 3.5 * share);
+	snprintf(buf, sizeof(buf), "%.2f", 0.4 + 3.2 * share);
 	eg_xml_attr(x, "stroke-width", buf);
-	snprintf(buf, sizeof(buf), "%.2f", 0.3 + 0.5 * share);
+	snprintf(buf, sizeof(buf), "%.2f", 0.12 + 0.6 * share);
 	eg_xml_attr(x, "stroke-opacity", buf);
 	eg_xml_attr(x, "d", d->data);
 	eg_xml_end(x);
