@@ -216,11 +216,12 @@ if problems:
     sys.exit("\n".join(problems[:12]))
 PY
 
-# check NAME DIR DOCUMENTS MIN_LABELS DATES: extracts DIR as CSV and SVG
-# and checks the SVG against the CSV's graph.
+# check NAME DIR DOCUMENTS MIN_LABELS DATES: extracts DIR (with $options)
+# as CSV and SVG and checks the SVG against the CSV's graph.
+options=
 check() {
-	expect_status 0 "$ENTGRAPH" extract -w paragraph -f csv -o "$TMP/$1" "$2"
-	expect_status 0 "$ENTGRAPH" extract -w paragraph -f svg -o "$TMP/$1.svg" "$2"
+	expect_status 0 "$ENTGRAPH" extract -w paragraph $options -f csv -o "$TMP/$1" "$2"
+	expect_status 0 "$ENTGRAPH" extract -w paragraph $options -f svg -o "$TMP/$1.svg" "$2"
 	[ -s "$TMP/$1.svg" ] || return
 	if $PYTHON "$TMP/check.py" "$TMP/$1" "$TMP/$1.svg" "$3" "$4" "$5" >"$TMP/$1.check" 2>&1; then
 		echo "$1: $(cat "$TMP/$1.check"), $(wc -c <"$TMP/$1.svg") bytes"
@@ -237,6 +238,16 @@ check() {
 		[ "${CI:-}" = true ] && fail "rsvg-convert missing in CI"
 	fi
 }
+
+# Labels with XML's special characters and non-ASCII letters: escaped, and
+# measured by the code point.
+mkdir "$TMP/odd"
+printf 'Smith & <Sons> "Ltd"\tORG\n\303\211cole \305\222uvre\tORG\n' >"$TMP/odd.tsv"
+printf 'Smith & <Sons> "Ltd" met \303\211cole \305\222uvre and Microsoft in Gaza.\n' >"$TMP/odd/a.txt"
+options="-d $TMP/odd.tsv"
+check odd "$TMP/odd" 1 4 ""
+grep -qF 'Smith &amp; &lt;Sons&gt; &quot;Ltd&quot;' "$TMP/odd.svg" || fail "the label with & < > \" is not escaped as expected"
+options=
 
 # corpus/: one article a file, dated by its file name.
 docs=$(find "$EG_SRCDIR/corpus" -type f | wc -l)
