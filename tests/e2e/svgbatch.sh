@@ -8,7 +8,8 @@
 # corpus/ the date range) and the window; the legend counts every node by
 # type; the largest component is drawn whole and its discs span >= 50% of
 # the frame's width or height; edges are drawn beneath the nodes, as many
-# as svg.h promises; rsvg-convert renders it.  EG_QUICK=1 skips the batch.
+# as svg.h promises; rsvg-convert renders it.  A label with & < > " and
+# non-ASCII letters is escaped and measured too.  EG_QUICK=1 skips the batch.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/check.py" <<'PY'
