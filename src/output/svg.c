@@ -334,8 +334,8 @@ static size_t draw_edges(eg_xml *x, const eg_graph *g, const frame *f)
 		const eg_graph_node *a = &g->nodes[e->source], *b = &g->nodes[e->target];
 		eg_buf_printf(&d, "%sM%.1f %.1fL%.1f %.1f", d.len ? " " : "", px(f, a->x), py(f, a->y), px(f, b->x),
 			      py(f, b->y));
-		if (++segments == PATH_SEGMENTS || k + 1 == n || by_stroke(&(stroke){strokes[k].step, strokes[k].colour, 0},
-					    &(stroke){strokes[k + 1].step, strokes[k + 1].colour, 0}) != 0) {
+		int last = k + 1 == n || strokes[k + 1].step != strokes[k].step || strokes[k + 1].colour != strokes[k].colour;
+		if (++segments == PATH_SEGMENTS || last) {
 			draw_path(x, &strokes[k], &d);
 			eg_buf_clear(&d);
 			segments = 0;
