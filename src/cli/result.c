@@ -4,12 +4,17 @@
 #include "graph/graph.h"
 #include "output/gexf.h"
 #include "output/graphml.h"
+#include "output/provenance.h"
 #include "output/svg.h"
 #include "output/tables.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#ifndef EG_VERSION
+#define EG_VERSION "unknown"
+#endif
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -93,7 +98,7 @@ static int write_graph(const eg_options *o, FILE *const *fp, const eg_graph *g, 
 	if (strcmp(o->format, "json") == 0)
 		return eg_json_write(fp[0], g, p, err);
 	if (strcmp(o->format, "svg") == 0)
-		return eg_svg_write(fp[0], g, err);
+		return eg_svg_write(fp[0], g, p, err);
 	return eg_graphml_write(fp[0], g, p, threads, err);
 }
 

@@ -198,7 +198,8 @@ static int push_directory(eg_input *in, const char *path, eg_error *err)
 		free(names);
 		return eg_error_set(err, "%s: %s", path, strerror(failed));
 	}
-	qsort(names, n, sizeof(*names), by_name);
+	if (n) /* qsort(NULL, 0) is undefined, and an empty directory has no names */
+		qsort(names, n, sizeof(*names), by_name);
 	size_t len = strlen(path);
 	int slash = len > 0 && path[len - 1] == '/';
 	for (size_t i = n; i-- > 0;) {
