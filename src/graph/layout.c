@@ -50,6 +50,7 @@ typedef struct fa2 {
 	double *edge_w, *edge_fx, *edge_fy;
 	int adjust_sizes;   /* overlap prevention on */
 	double kr;          /* repulsion's scaling (see calibrate) */
+	double spread;      /* the root mean square distance to the origin wanted */
 	int use_tree;
 	quadtree tree;
 } fa2;
@@ -368,7 +369,8 @@ static double step(fa2 *s, unsigned threads, double *global_speed, int first)
 }
 
 /* Sets the scale: spreads or shrinks the picture about the origin so that
- * the discs would cover EG_LAYOUT_COVERAGE of a disc of the nodes' root mean
+ * the discs would cover EG_LAYOUT_COVERAGE + EG_LAYOUT_COVERAGE_SMALL /
+ * sqrt(nodes) of a disc of the nodes' root mean
  * square distance times sqrt 2 (the radius of a uniform disc with that
  * spread), and sets the repulsion's scaling k_r to what holds that scale
  * still.  At rest the forces on every node cancel, and so do their moments
@@ -376,22 +378,35 @@ static double step(fa2 *s, unsigned threads, double *global_speed, int first)
  * in (sum over edges of w d ln(1 + d), plus k_g sum of mass times distance
  * to the origin) equal repulsion pushing out (k_r times the sum over pairs
  * of mass times mass).  FA2's own scaling is a constant; Gephi's default
- * spreads a 10,000-node graph so far that its nodes are dust. */
-static void calibrate(fa2 *s)
+ * spreads a 10,000-node graph so far that its nodes are dust.  While
+ * overlap is prevented the repulsion between rims, stronger than between
+ * centres, would spread the picture again: there hold_spread keeps the
+ * spread after every step instead. */
+static void hold_spread(fa2 *s)
 {
-	double spread = 0, area = 0, mass = 0, mass2 = 0;
-	for (size_t i = 0; i < s->n; i++) {
+	double spread = 0;
+	for (size_t i = 0; i < s->n; i++)
 		spread += s->x[i] * s->x[i] + s->y[i] * s->y[i];
-		area += s->radius[i] * s->radius[i];
-		mass += s->mass[i];
-		mass2 += s->mass[i] * s->mass[i];
-	}
-	double want = sqrt(area / EG_LAYOUT_COVERAGE / 2), have = sqrt(spread / (double)s->n);
-	double factor = have > 0 ? want / have : 1;
+	double have = sqrt(spread / (double)s->n), factor = have > 0 ? s->spread / have : 1;
 	for (size_t i = 0; i < s->n; i++) {
 		s->x[i] *= factor;
 		s->y[i] *= factor;
 	}
+}
+
+static void calibrate(fa2 *s)
+{
+	double area = 0, mass = 0, mass2 = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		area += s->radius[i] * s->radius[i];
+		mass += s->mass[i];
+		mass2 += s->mass[i] * s->mass[i];
+	}
+	/* Small components denser: a pair or a triangle needs no room for
+	 * structure to show. */
+	double coverage = EG_LAYOUT_COVERAGE + EG_LAYOUT_COVERAGE_SMALL / sqrt((double)s->n);
+	s->spread = sqrt(area / coverage / 2);
+	hold_spread(s);
 	double in = 0;
 	for (size_t i = 0; i < s->n; i++)
 		in += EG_LAYOUT_GRAVITY * s->mass[i] * sqrt(s->x[i] * s->x[i] + s->y[i] * s->y[i]);
@@ -821,6 +836,8 @@ static void layout_component(const eg_layout_graph *graph, const size_t *members
 			if (it < adjust_from && it % CALIBRATE_EVERY == 0)
 				calibrate(&s);
 			step(&s, threads, &speed, it == 0);
+			if (s.adjust_sizes)
+				hold_spread(&s);
 		}
 		separate(s.x, s.y, s.radius, count, EG_LAYOUT_GAP);
 	}

@@ -15,8 +15,8 @@
  *     (swinging, traction; jitter tolerance 1).  Lengths are in units of the
  *     median radius while the forces work.  The scaling k_r is not a
  *     constant: every 25 steps the picture is spread or shrunk so that the
- *     discs would cover EG_LAYOUT_COVERAGE of the disc the nodes spread
- *     over, and k_r set to what holds that scale (see calibrate in
+ *     discs would cover EG_LAYOUT_COVERAGE + EG_LAYOUT_COVERAGE_SMALL /
+ *     sqrt(nodes) of the disc the nodes spread over, and k_r set to what holds that scale (see calibrate in
  *     layout.c); a constant leaves a 10,000-node graph's discs as dust or a
  *     66-node graph's piled up.  Above EG_LAYOUT_BARNES_HUT nodes repulsion
  *     is approximated with a quadtree (Barnes-Hut, theta EG_LAYOUT_THETA).
@@ -64,15 +64,16 @@ typedef struct eg_layout_graph {
 
 /* The constants above; lengths in median radii. */
 #define EG_LAYOUT_COVERAGE 0.2
+#define EG_LAYOUT_COVERAGE_SMALL 0.5
 #define EG_LAYOUT_GRAVITY 1.0
 #define EG_LAYOUT_BARNES_HUT 200
 #define EG_LAYOUT_THETA 1.2
-#define EG_LAYOUT_WORK 1.8e7
+#define EG_LAYOUT_WORK 1.5e7
 #define EG_LAYOUT_STEPS_MIN 100
 #define EG_LAYOUT_STEPS_MAX 800
 #define EG_LAYOUT_ADJUST_PART 0.25
 #define EG_LAYOUT_GAP 0.05
-#define EG_LAYOUT_MARGIN 2.0
+#define EG_LAYOUT_MARGIN 1.0
 
 /* Writes node_count positions into x and y.  threads is a number of
  * workers to share the force computation (1 or 0: this thread only). */
