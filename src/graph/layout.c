@@ -19,8 +19,8 @@
 #define MAX_DEPTH 40
 /* Steps between two calibrations of the scale. */
 #define CALIBRATE_EVERY 25
-/* Below this many nodes a component's forces are not worth a thread. */
-#define THREAD_MIN_NODES 1000
+/* Nodes per thread at least: fewer are not worth starting one for. */
+#define THREAD_MIN_NODES 200
 
 /* ---- Barnes-Hut quadtree ---- */
 
@@ -318,8 +318,8 @@ static void all_forces(fa2 *s, unsigned threads)
 		build_tree(s);
 	if (threads > 64)
 		threads = 64;
-	if (threads > s->n / (THREAD_MIN_NODES / 2))
-		threads = (unsigned)(s->n / (THREAD_MIN_NODES / 2));
+	if (threads > s->n / THREAD_MIN_NODES)
+		threads = (unsigned)(s->n / THREAD_MIN_NODES);
 	if (threads < 1)
 		threads = 1;
 	force_job jobs[64];
@@ -334,9 +334,8 @@ static void all_forces(fa2 *s, unsigned threads)
 /* One FA2 step: forces, then the global speed from the graph's swinging
  * and traction (a node's swinging is how much its force changed direction
  * or size since the last step, its traction how much it stayed), and each
- * node moved by its own speed, lower the more it swings.  Returns the
- * nodes' mean displacement. */
-static double step(fa2 *s, unsigned threads, double *global_speed, int first)
+ * node moved by its own speed, lower the more it swings. */
+static void step(fa2 *s, unsigned threads, double *global_speed, int first)
 {
 	all_forces(s, threads);
 	double swinging = 0, traction = 0;
@@ -347,11 +346,11 @@ static double step(fa2 *s, unsigned threads, double *global_speed, int first)
 		traction += s->mass[i] * sqrt(tx * tx + ty * ty) / 2;
 	}
 	double speed = swinging > 0 ? JITTER_TOLERANCE * traction / swinging : 1;
-	/* The paper's brake: the global speed grows by at most half a step. */
+	/* The paper's brake: the global speed grows by at most half from one
+	 * step to the next. */
 	if (!first && speed > 1.5 * *global_speed)
 		speed = 1.5 * *global_speed;
 	*global_speed = speed;
-	double moved = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		double sx = s->fx[i] - s->old_fx[i], sy = s->fy[i] - s->old_fy[i];
 		double node_swinging = sqrt(sx * sx + sy * sy);
@@ -361,11 +360,9 @@ static double step(fa2 *s, unsigned threads, double *global_speed, int first)
 			local = MAX_DISPLACEMENT / force;
 		s->x[i] += local * s->fx[i];
 		s->y[i] += local * s->fy[i];
-		moved += local * force;
 		s->old_fx[i] = s->fx[i];
 		s->old_fy[i] = s->fy[i];
 	}
-	return moved / (double)s->n;
 }
 
 /* Sets the scale: spreads or shrinks the picture about the origin so that
