@@ -376,43 +376,57 @@ static void step(fa2 *s, unsigned threads, double *global_speed, int first)
  * to the origin) equal repulsion pushing out (k_r times the sum over pairs
  * of mass times mass).  FA2's own scaling is a constant; Gephi's default
  * spreads a 10,000-node graph so far that its nodes are dust.  While
- * overlap is prevented the repulsion between rims, stronger than between
- * centres, would spread the picture again: there hold_spread keeps the
- * spread after every step instead. */
-static void hold_spread(fa2 *s)
+ * overlap is prevented (rescale 0) the picture is left as it is and only
+ * k_r set, from the forces between rims, which are stronger than between
+ * centres and would spread it again. */
+static void calibrate(fa2 *s, int rescale)
 {
-	double spread = 0;
-	for (size_t i = 0; i < s->n; i++)
-		spread += s->x[i] * s->x[i] + s->y[i] * s->y[i];
-	double have = sqrt(spread / (double)s->n), factor = have > 0 ? s->spread / have : 1;
-	for (size_t i = 0; i < s->n; i++) {
-		s->x[i] *= factor;
-		s->y[i] *= factor;
+	if (rescale) {
+		double area = 0, spread = 0;
+		for (size_t i = 0; i < s->n; i++) {
+			area += s->radius[i] * s->radius[i];
+			spread += s->x[i] * s->x[i] + s->y[i] * s->y[i];
+		}
+		/* Small components denser: a pair or a triangle needs no room
+		 * for structure to show. */
+		double coverage = EG_LAYOUT_COVERAGE + EG_LAYOUT_COVERAGE_SMALL / sqrt((double)s->n);
+		double want = sqrt(area / coverage / 2), have = sqrt(spread / (double)s->n);
+		double factor = have > 0 ? want / have : 1;
+		for (size_t i = 0; i < s->n; i++) {
+			s->x[i] *= factor;
+			s->y[i] *= factor;
+		}
 	}
-}
-
-static void calibrate(fa2 *s)
-{
-	double area = 0, mass = 0, mass2 = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		area += s->radius[i] * s->radius[i];
-		mass += s->mass[i];
-		mass2 += s->mass[i] * s->mass[i];
-	}
-	/* Small components denser: a pair or a triangle needs no room for
-	 * structure to show. */
-	double coverage = EG_LAYOUT_COVERAGE + EG_LAYOUT_COVERAGE_SMALL / sqrt((double)s->n);
-	s->spread = sqrt(area / coverage / 2);
-	hold_spread(s);
-	double in = 0;
+	double in = 0, out = 0;
 	for (size_t i = 0; i < s->n; i++)
 		in += EG_LAYOUT_GRAVITY * s->mass[i] * sqrt(s->x[i] * s->x[i] + s->y[i] * s->y[i]);
 	for (size_t e = 0; e < s->edge_count; e++) {
 		uint32_t a = s->edge_a[e], b = s->edge_b[e];
-		double dx = s->x[b] - s->x[a], dy = s->y[b] - s->y[a], d = sqrt(dx * dx + dy * dy);
-		in += s->edge_w[e] * d * log_1p(d);
+		double dx = s->x[b] - s->x[a], dy = s->y[b] - s->y[a], d = sqrt(dx * dx + dy * dy), along = d;
+		if (s->adjust_sizes)
+			along -= s->radius[a] + s->radius[b];
+		if (along > 0)
+			in += s->edge_w[e] * d * log_1p(along);
 	}
-	s->kr = in / ((mass * mass - mass2) / 2);
+	if (s->adjust_sizes && !s->use_tree) {
+		/* Between rims, pair by pair: few nodes, and there the rims
+		 * matter.  On large components discs are small next to the
+		 * distances, and the sum between centres does. */
+		for (size_t i = 0; i < s->n; i++)
+			for (size_t j = i + 1; j < s->n; j++) {
+				double dx = s->x[j] - s->x[i], dy = s->y[j] - s->y[i], d = sqrt(dx * dx + dy * dy);
+				double gap = d - s->radius[i] - s->radius[j];
+				out += s->mass[i] * s->mass[j] * (gap > 0 ? d / gap : OVERLAP_REPULSION * d);
+			}
+	} else {
+		double mass = 0, mass2 = 0;
+		for (size_t i = 0; i < s->n; i++) {
+			mass += s->mass[i];
+			mass2 += s->mass[i] * s->mass[i];
+		}
+		out = (mass * mass - mass2) / 2;
+	}
+	s->kr = out > 0 && in > 0 ? in / out : s->kr;
 }
 
 /* ---- discs apart ---- */
@@ -830,11 +844,9 @@ static void layout_component(const eg_layout_graph *graph, const size_t *members
 		double speed = 1;
 		for (size_t it = 0; it < iterations; it++) {
 			s.adjust_sizes = it >= adjust_from;
-			if (it < adjust_from && it % CALIBRATE_EVERY == 0)
-				calibrate(&s);
+			if (it % CALIBRATE_EVERY == 0)
+				calibrate(&s, it < adjust_from);
 			step(&s, threads, &speed, it == 0);
-			if (s.adjust_sizes)
-				hold_spread(&s);
 		}
 		separate(s.x, s.y, s.radius, count, EG_LAYOUT_GAP);
 	}

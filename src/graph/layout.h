@@ -63,14 +63,14 @@ typedef struct eg_layout_graph {
 } eg_layout_graph;
 
 /* The constants above; lengths in median radii. */
-#define EG_LAYOUT_COVERAGE 0.2
-#define EG_LAYOUT_COVERAGE_SMALL 0.5
+#define EG_LAYOUT_COVERAGE 0.1
+#define EG_LAYOUT_COVERAGE_SMALL 0.4
 #define EG_LAYOUT_GRAVITY 1.0
 #define EG_LAYOUT_BARNES_HUT 200
 #define EG_LAYOUT_THETA 1.2
 #define EG_LAYOUT_WORK 1.5e7
 #define EG_LAYOUT_STEPS_MIN 100
-#define EG_LAYOUT_STEPS_MAX 800
+#define EG_LAYOUT_STEPS_MAX 500
 #define EG_LAYOUT_ADJUST_PART 0.25
 #define EG_LAYOUT_GAP 0.05
 #define EG_LAYOUT_MARGIN 1.0

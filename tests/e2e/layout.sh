@@ -117,9 +117,9 @@ for w in paragraph sentence; do
 	check "corpus/ -w $w" "$TMP/c-$w.graphml" "$TMP/c-$w.gexf"
 done
 
-# About 200 articles and 1,700 nodes: a component large enough for
+# About 80 articles and 900 nodes: a component large enough for
 # Barnes-Hut and for the layout's threads.
-$PYTHON "$EG_SRCDIR/bench/gen-corpus.py" "$TMP/small" 0.5 2 >/dev/null || fail "gen-corpus.py failed"
+$PYTHON "$EG_SRCDIR/bench/gen-corpus.py" "$TMP/small" 0.2 2 >/dev/null || fail "gen-corpus.py failed"
 expect_status 0 "$ENTGRAPH" extract -w paragraph -j 1 -o "$TMP/s1.graphml" "$TMP/small"
 expect_status 0 "$ENTGRAPH" extract -w paragraph -j 2 -o "$TMP/s2.graphml" "$TMP/small"
 expect_status 0 "$ENTGRAPH" extract -w paragraph -j 2 -f gexf -o "$TMP/s.gexf" "$TMP/small"
