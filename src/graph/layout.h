@@ -16,15 +16,17 @@
  *     median radius while the forces work.  The scaling k_r is not a
  *     constant: every 25 steps the picture is spread or shrunk so that the
  *     discs would cover EG_LAYOUT_COVERAGE + EG_LAYOUT_COVERAGE_SMALL /
- *     sqrt(nodes) of the disc the nodes spread over, and k_r set to what holds that scale (see calibrate in
- *     layout.c); a constant leaves a 10,000-node graph's discs as dust or a
- *     66-node graph's piled up.  Above EG_LAYOUT_BARNES_HUT nodes repulsion
- *     is approximated with a quadtree (Barnes-Hut, theta EG_LAYOUT_THETA).
- *     A component runs EG_LAYOUT_WORK / (nodes + edges) steps, at least
- *     EG_LAYOUT_STEPS_MIN and at most EG_LAYOUT_STEPS_MAX; the last
- *     EG_LAYOUT_ADJUST_PART of them prevent overlap (FA2's adjust sizes:
- *     distances between rims, not centres), and a final pass pushes apart
- *     any two discs still less than EG_LAYOUT_GAP / 2 median radii apart.
+ *     sqrt(nodes) of the disc the nodes spread over, and k_r set to what
+ *     holds that scale (see calibrate in layout.c); a constant leaves a
+ *     10,000-node graph's discs as dust or a 66-node graph's piled up.
+ *     Above EG_LAYOUT_BARNES_HUT nodes repulsion is approximated with a
+ *     quadtree (Barnes-Hut, theta EG_LAYOUT_THETA).  A component runs
+ *     EG_LAYOUT_WORK / (nodes + edges) steps, at least EG_LAYOUT_STEPS_MIN
+ *     and at most EG_LAYOUT_STEPS_MAX; the last EG_LAYOUT_ADJUST_PART of
+ *     them prevent overlap (FA2's adjust sizes: distances between rims, not
+ *     centres; the picture is then no longer rescaled, k_r only set again
+ *     from the forces between rims), and a final pass pushes apart any two
+ *     discs still less than EG_LAYOUT_GAP / 2 median radii apart.
  *  2. The components are packed: the largest (most nodes) at the origin,
  *     then the others by decreasing bounding circle, each against two of
  *     those already placed, as near the origin as the circles allow (a
