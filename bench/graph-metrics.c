@@ -101,11 +101,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	double elapsed = seconds() - start;
-	printf("eg_graph_build: %zu nodes, %zu edges, %zu documents: %.2f s (all metrics; betweenness %s, "
-	       "%d layout iterations)\n",
+	printf("eg_graph_build: %zu nodes, %zu edges, %zu documents: %.2f s (all metrics; betweenness %s; "
+	       "layout on the calling thread)\n",
 	       g.node_count, g.edge_count, documents, elapsed,
-	       (double)g.node_count * (double)g.edge_count > EG_BETWEENNESS_WORK ? "sampled" : "exact",
-	       g.node_count > EG_LAYOUT_LARGE ? EG_LAYOUT_ITERATIONS_LARGE : EG_LAYOUT_ITERATIONS);
+	       (double)g.node_count * (double)g.edge_count > EG_BETWEENNESS_WORK ? "sampled" : "exact");
 	eg_graph_free(&g);
 	eg_cooc_free(counts);
 	eg_entities_free(ents);

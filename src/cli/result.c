@@ -206,7 +206,8 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts
 						  .min_documents = o->min_documents, .backbone_alpha = o->backbone,
 						  .top = o->top, .largest_component = o->largest_component,
 						  .types = o->types, .size_metric = o->size_by,
-						  .keep_isolated = o->keep_isolated};
+						  .keep_isolated = o->keep_isolated,
+						  .threads = o->jobs > 1 ? (unsigned)o->jobs : 1};
 		if (eg_graph_build(&graph, counts, ents, &graph_options, &err) < 0) {
 			eg_outputs_abort(outs);
 			eg_report("%s", err.message);

@@ -28,8 +28,8 @@
  * above 0 and the disparity filter, PageRank and communities use `weight`
  * as it is, whatever the weighting.
  *
- * igraph's global RNG is reseeded (seed 1) before community detection and
- * layout, and igraph's error handler is set to "ignore" during the build;
+ * igraph's global RNG is reseeded (seed 1) before community detection,
+ * and igraph's error handler is set to "ignore" during the build;
  * neither is thread-safe, so build one graph at a time.
  */
 #ifndef EG_GRAPH_H
@@ -61,10 +61,12 @@ typedef struct eg_graph_node {
 	int64_t community;  /* Leiden, modularity objective, weighted by `weight`,
 			       seeded; numbered in order of
 			       each community's first (smallest index) node */
-	double x, y;        /* layout position, rounded to 2 decimals: Fruchterman-Reingold,
-			       unweighted, seeded; fewer iterations above EG_LAYOUT_LARGE nodes */
-	double size;        /* from the size metric, scaled to [EG_SIZE_MIN, EG_SIZE_MAX];
-			       the midpoint when every node has the same value */
+	double x, y;        /* layout position, rounded to 2 decimals, in the units of size:
+			       ForceAtlas2 per component, components packed, no two discs
+			       of radius size overlapping (graph/layout.h) */
+	double size;        /* the disc's radius, as Gephi draws it: the size metric scaled
+			       linearly to [EG_SIZE_MIN, EG_SIZE_MAX]; the midpoint when
+			       every node has the same value */
 	uint8_t r, g, b;    /* colour by type: a fixed palette for the built-in types,
 			       from a hash of the type name for others */
 } eg_graph_node;
@@ -124,15 +126,11 @@ const char *eg_weighting_name(eg_weighting w);
 
 /* Where nodes x edges exceeds EG_BETWEENNESS_WORK, betweenness is estimated
  * from shortest paths out of a sample of at least EG_BETWEENNESS_MIN_SAMPLE
- * nodes (evenly spaced in id order) and scaled up; above EG_LAYOUT_LARGE nodes the
- * layout runs EG_LAYOUT_ITERATIONS_LARGE iterations instead of
- * EG_LAYOUT_ITERATIONS.  Together they keep a 20,000-node, 100,000-edge
- * graph to a few seconds (bench/graph-metrics.c). */
+ * nodes (evenly spaced in id order) and scaled up; with the layout's own
+ * budget (EG_LAYOUT_WORK) they keep a 20,000-node, 100,000-edge graph to a
+ * few seconds (bench/graph-metrics.c). */
 #define EG_BETWEENNESS_WORK 5e7
 #define EG_BETWEENNESS_MIN_SAMPLE 64
-#define EG_LAYOUT_LARGE 2000
-#define EG_LAYOUT_ITERATIONS 500
-#define EG_LAYOUT_ITERATIONS_LARGE 200
 
 #define EG_SIZE_MIN 10.0
 #define EG_SIZE_MAX 50.0
@@ -157,6 +155,8 @@ typedef struct eg_graph_options {
 	const char *size_metric;  /* "pagerank" (default when NULL), "degree", "weighted_degree",
 				     "betweenness", "mentions" or "documents" */
 	int keep_isolated;        /* keep the nodes without an edge (step 5) */
+	unsigned threads;         /* workers for the layout (0 or 1: the calling thread); the result
+				     is the same for any number */
 } eg_graph_options;
 
 /* 0 when name is NULL or one of the size metrics above, else -1 with err

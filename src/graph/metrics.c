@@ -1,4 +1,5 @@
 #include "graph/metrics.h"
+#include "graph/layout.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -219,32 +220,27 @@ static double round_position(double v)
 	return r == 0 ? 0 : r; /* no "-0" */
 }
 
-/* Fruchterman-Reingold at every size: DrL, the usual choice for large
- * graphs, took 28 s on 6,000 nodes whose hubs have thousands of
- * neighbours, where FR with its grid (igraph's automatic choice above 1,000
- * nodes) takes 0.1 s per 100 iterations.  Large graphs get fewer
- * iterations; the start is random from the seeded RNG. */
-static int compute_layout(eg_graph *g, eg_error *err)
+/* ForceAtlas2 with the discs Gephi will draw (layout.h): sizes first. */
+static void compute_layout(eg_graph *g, const igraph_vector_t *weights, unsigned threads)
 {
-	igraph_matrix_t xy;
-	if (eg_igraph_failed(igraph_matrix_init(&xy, (igraph_integer_t)g->node_count, 2), "layout", err))
-		return -1;
-	igraph_integer_t iterations =
-		g->node_count > EG_LAYOUT_LARGE ? EG_LAYOUT_ITERATIONS_LARGE : EG_LAYOUT_ITERATIONS;
-	igraph_rng_seed(igraph_rng_default(), 1);
-	if (eg_igraph_failed(igraph_layout_fruchterman_reingold(&g->g, &xy, 0, iterations,
-								 sqrt((double)g->node_count) / 10,
-								 IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL, NULL),
-			     "layout", err)) {
-		igraph_matrix_destroy(&xy);
-		return -1;
-	}
+	eg_layout_edge *edges = eg_xmalloc((g->edge_count ? g->edge_count : 1) * sizeof(*edges));
+	double *radius = eg_xmalloc(g->node_count * sizeof(*radius));
+	double *x = eg_xmalloc(g->node_count * sizeof(*x)), *y = eg_xmalloc(g->node_count * sizeof(*y));
+	for (size_t i = 0; i < g->edge_count; i++)
+		edges[i] = (eg_layout_edge){g->edges[i].source, g->edges[i].target, VECTOR(*weights)[i]};
+	for (size_t i = 0; i < g->node_count; i++)
+		radius[i] = g->nodes[i].size;
+	eg_layout_graph layout = {.node_count = g->node_count, .radius = radius, .edges = edges,
+				  .edge_count = g->edge_count};
+	eg_layout(&layout, threads, x, y);
 	for (size_t i = 0; i < g->node_count; i++) {
-		g->nodes[i].x = round_position(MATRIX(xy, (igraph_integer_t)i, 0));
-		g->nodes[i].y = round_position(MATRIX(xy, (igraph_integer_t)i, 1));
+		g->nodes[i].x = round_position(x[i]);
+		g->nodes[i].y = round_position(y[i]);
 	}
-	igraph_matrix_destroy(&xy);
-	return 0;
+	free(x);
+	free(y);
+	free(radius);
+	free(edges);
 }
 
 /* Weighted PageRank, damping 0.85, by power iteration in a fixed order.
@@ -383,9 +379,10 @@ int eg_graph_compute_metrics(eg_graph *g, const eg_graph_options *options, eg_er
 	for (size_t i = 0; i < g->edge_count; i++)
 		VECTOR(weights)[i] = g->edges[i].weight;
 	if (compute_centralities(g, &weights, &strength, err) < 0 || compute_components(g, err) < 0 ||
-	    compute_communities(g, &weights, &strength, err) < 0 || compute_layout(g, err) < 0)
+	    compute_communities(g, &weights, &strength, err) < 0)
 		goto free_strength;
 	scale_sizes(g, metric);
+	compute_layout(g, &weights, options->threads);
 	rc = 0;
 free_strength:
 	igraph_vector_destroy(&strength);
