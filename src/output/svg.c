@@ -632,8 +632,9 @@ int eg_svg_write(FILE *fp, const eg_graph *g, const eg_provenance *prov, eg_erro
 	if (edges < g->edge_count)
 		eg_buf_printf(&caption, "; the %s heaviest links between drawn entities shown", grouped(c, edges));
 	if (f.left_out)
-		eg_buf_printf(&caption, "; %s entities in %s components outside the frame not drawn",
-			      grouped(a, f.left_out), grouped(b, f.left_out_components));
+		eg_buf_printf(&caption, "; %s %s in %s %s outside the frame not drawn", grouped(a, f.left_out),
+			      f.left_out == 1 ? "entity" : "entities", grouped(b, f.left_out_components),
+			      f.left_out_components == 1 ? "component" : "components");
 	eg_buf_printf(&caption, "; %zu labels", labels);
 	draw_line(&x, "caption", HEIGHT - 12, CAPTION_SIZE, "#555555", caption.data);
 	free(f.shown);
