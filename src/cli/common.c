@@ -634,6 +634,9 @@ int eg_load_configuration(const eg_options *o, eg_matcher *m)
 			rc = load_path(&l, dir.data, ".rules", load_rules, &err);
 		eg_buf_free(&dir);
 	}
+	/* The -d files are the analyst's: their lines override the shipped
+	 * ones, and a later one an earlier one. */
+	eg_dict_begin_analyst(m->dict);
 	for (size_t i = 0; rc == 0 && i < o->dict_count; i++)
 		rc = load_dictionary_path(&l, o->dicts[i], &err);
 	for (size_t i = 0; rc == 0 && i < o->rule_count; i++)

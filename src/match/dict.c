@@ -20,6 +20,7 @@ typedef struct name {
 	uint8_t mode;        /* enum case_mode, resolved (never AUTO for acronyms) */
 	uint8_t has_upper;   /* the form has an upper-case letter */
 	uint8_t cue;         /* evidence for other steps, not an entity mention */
+	uint8_t drop;        /* a "drop" line's: never an entity (entity is EG_DICT_DROPPED) */
 } name;
 
 /* Where a line is: its file's index in d->files and its number.  Kept as
@@ -27,6 +28,7 @@ typedef struct name {
  * and only its conflicts are ever reported. */
 typedef struct origin {
 	uint32_t file, line;
+	uint8_t analyst;     /* from a file loaded after eg_dict_begin_analyst */
 } origin;
 
 struct eg_dict {
@@ -45,6 +47,13 @@ struct eg_dict {
 	size_t entry_count;
 	char **conflicts;
 	size_t conflict_count, conflict_cap;
+	char **overrides;
+	size_t override_count, override_cap;
+	/* Per entity: 1 + the entity an analyst's line put in its place, 0 = itself. */
+	uint32_t *redirect;
+	size_t redirect_count, redirect_cap;
+	size_t drop_count;      /* drop names loaded */
+	int analyst;            /* files loaded from now on are the analyst's */
 	/* Scratch for loading. */
 	eg_tokens tokens;
 	eg_buf norm;
@@ -99,6 +108,10 @@ void eg_dict_free(eg_dict *d)
 	for (size_t i = 0; i < d->conflict_count; i++)
 		free(d->conflicts[i]);
 	free(d->conflicts);
+	for (size_t i = 0; i < d->override_count; i++)
+		free(d->overrides[i]);
+	free(d->overrides);
+	free(d->redirect);
 	eg_tokens_free(&d->tokens);
 	eg_buf_free(&d->norm);
 	free(d);
@@ -108,6 +121,31 @@ size_t eg_dict_entry_count(const eg_dict *d) { return d->entry_count; }
 size_t eg_dict_name_count(const eg_dict *d) { return d->name_count; }
 size_t eg_dict_conflict_count(const eg_dict *d) { return d->conflict_count; }
 const char *eg_dict_conflict(const eg_dict *d, size_t i) { return d->conflicts[i]; }
+size_t eg_dict_override_count(const eg_dict *d) { return d->override_count; }
+const char *eg_dict_override(const eg_dict *d, size_t i) { return d->overrides[i]; }
+void eg_dict_begin_analyst(eg_dict *d) { d->analyst = 1; }
+
+uint32_t eg_dict_entity(const eg_dict *d, uint32_t entity)
+{
+	/* Each redirect makes its target a root (see redirect_entity), so the
+	 * chain ends. */
+	while (entity < d->redirect_count && d->redirect[entity])
+		entity = d->redirect[entity] - 1;
+	return entity;
+}
+
+/* from's mentions count as to's from now on. */
+static void redirect_entity(eg_dict *d, uint32_t from, uint32_t to)
+{
+	size_t need = (from > to ? from : to) + 1;
+	if (need > d->redirect_count) {
+		EG_GROW(d->redirect, d->redirect_cap, need);
+		memset(d->redirect + d->redirect_count, 0, (need - d->redirect_count) * sizeof(*d->redirect));
+		d->redirect_count = need;
+	}
+	d->redirect[to] = 0;
+	d->redirect[from] = to + 1;
+}
 
 /* The case class of a surface form: whether it has lower-case letters, upper-case
  * letters, and how many letters. */
@@ -178,9 +216,32 @@ static void add_conflict(eg_dict *d, const name *later, const name *earlier, con
 	d->conflicts[d->conflict_count++] = b.data;
 }
 
-/* Adds one surface form of entity. */
+/* An analyst's name took the place of an earlier entry's. */
+static void add_override(eg_dict *d, const name *later, const name *earlier, const char *form, size_t n)
+{
+	EG_GROW(d->overrides, d->override_cap, d->override_count + 1);
+	const origin *a = &d->origins[later->origin], *b_origin = &d->origins[earlier->origin];
+	char later_where[EG_TSV_WHERE_SIZE], earlier_where[EG_TSV_WHERE_SIZE];
+	eg_tsv_where(later_where, d->files[a->file], a->line);
+	eg_tsv_where(earlier_where, d->files[b_origin->file], b_origin->line);
+	eg_buf b = {0};
+	if (earlier->drop)
+		eg_buf_printf(&b, "%s: \"%.*s\" was dropped (%s), which wins", later_where, (int)n, form, earlier_where);
+	else if (later->drop)
+		eg_buf_printf(&b, "%s: drops \"%.*s\", a name of %s \"%s\" (%s)", later_where, (int)n, form,
+			      eg_entity_type(d->ents, earlier->entity), eg_entity_label(d->ents, earlier->entity),
+			      earlier_where);
+	else
+		eg_buf_printf(&b, "%s: \"%.*s\" overrides %s \"%s\" (%s), now %s \"%s\"", later_where, (int)n, form,
+			      eg_entity_type(d->ents, earlier->entity), eg_entity_label(d->ents, earlier->entity),
+			      earlier_where, eg_entity_type(d->ents, later->entity),
+			      eg_entity_label(d->ents, later->entity));
+	d->overrides[d->override_count++] = b.data;
+}
+
+/* Adds one surface form of entity (EG_DICT_DROPPED for a drop line's). */
 static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enum case_mode flag, int cue,
-		    uint32_t origin, const char *where, eg_error *err)
+		    int drop, uint32_t origin, const char *where, eg_error *err)
 {
 	eg_tokenize(form, n, &d->tokens);
 	if (d->tokens.n == 0)
@@ -191,6 +252,7 @@ static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enu
 	nm.origin = origin;
 	nm.exact = (uint32_t)d->exact_forms.len;
 	nm.cue = (uint8_t)cue;
+	nm.drop = (uint8_t)drop;
 	uint32_t node = 0;
 	for (size_t i = 0; i < d->tokens.n; i++) {
 		const eg_token *t = &d->tokens.v[i];
@@ -225,20 +287,36 @@ static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enu
 	}
 	/* Grow first: link may point into the names array. */
 	EG_GROW(d->names, d->name_cap, d->name_count + 1);
-	/* A conflict is reported once, against the name that wins. */
-	int reported = 0;
+	/* A conflict is reported once, against the name that wins.  An
+	 * analyst's name is no conflict: it overrides the earlier entry's entity
+	 * (all of that entity's names now count as the analyst's), or, on a drop
+	 * line, takes the name from it. */
+	int reported = 0, analyst = d->origins[origin].analyst;
 	uint32_t *link = &d->first_name[node];
 	while (*link) {
 		const name *other = &d->names[*link - 1];
 		if (!reported && other->entity != entity && other->cue == nm.cue &&
 		    (other->mode != CASE_EXACT || nm.mode != CASE_EXACT || same_exact(d, other, &nm))) {
-			add_conflict(d, &nm, other, form, n);
+			if (!analyst) {
+				add_conflict(d, &nm, other, form, n);
+			} else {
+				add_override(d, &nm, other, form, n);
+				if (!drop && !other->drop && other->entity != EG_DICT_DROPPED)
+					redirect_entity(d, other->entity, entity);
+			}
 			reported = 1;
 		}
 		link = &d->names[*link - 1].next;
 	}
 	d->names[d->name_count] = nm;
-	*link = (uint32_t)++d->name_count;
+	if (drop) {
+		/* First at its node: a drop beats every entry's name there. */
+		d->names[d->name_count].next = d->first_name[node];
+		d->first_name[node] = (uint32_t)++d->name_count;
+		d->drop_count++;
+	} else {
+		*link = (uint32_t)++d->name_count;
+	}
 	return 0;
 }
 
@@ -255,10 +333,12 @@ static int field_is(const eg_tsv_field *f, const char *word)
 	return f->n == strlen(word) && memcmp(f->s, word, f->n) == 0;
 }
 
-static int parse_flags(const eg_tsv_field *f, enum case_mode *mode, int *cue, const char *where, eg_error *err)
+static int parse_flags(const eg_tsv_field *f, enum case_mode *mode, int *cue, int *drop, const char *where,
+		       eg_error *err)
 {
 	*mode = CASE_AUTO;
 	*cue = 0;
+	*drop = 0;
 	const char *s = f->s, *end = f->s + f->n;
 	while (s < end) {
 		const char *comma = memchr(s, ',', (size_t)(end - s));
@@ -270,8 +350,10 @@ static int parse_flags(const eg_tsv_field *f, enum case_mode *mode, int *cue, co
 			*mode = CASE_FOLD;
 		else if (field_is(&one, "cue"))
 			*cue = 1;
+		else if (field_is(&one, "drop"))
+			*drop = 1;
 		else if (one.n)
-			return eg_error_set(err, "%s: unknown flag \"%.*s\" (flags are exact, fold, cue)", where,
+			return eg_error_set(err, "%s: unknown flag \"%.*s\" (flags are exact, fold, cue, drop)", where,
 					    (int)one.n, one.s);
 		s = comma ? comma + 1 : end;
 	}
@@ -283,7 +365,8 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 	eg_dict *d = context;
 	uint32_t origin = (uint32_t)d->origin_count;
 	EG_GROW(d->origins, d->origin_cap, d->origin_count + 1);
-	d->origins[d->origin_count++] = (struct origin){(uint32_t)d->file_count - 1, (uint32_t)t->line};
+	d->origins[d->origin_count++] = (struct origin){(uint32_t)d->file_count - 1, (uint32_t)t->line,
+							(uint8_t)d->analyst};
 	if (!eg_utf8_valid(t->line_start, t->line_length))
 		return eg_error_set(err, "%s: invalid UTF-8", where);
 	if (t->count < 2 || t->count > 5)
@@ -295,7 +378,15 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 	trim(&type.s, &type.n);
 	if (!label.n)
 		return eg_error_set(err, "%s: empty label", where);
-	if (!eg_type_name_valid(type.s, type.n))
+	enum case_mode mode = CASE_AUTO;
+	int cue = 0, drop = 0;
+	if (t->count >= 5 && parse_flags(&t->field[4], &mode, &cue, &drop, where, err) < 0)
+		return -1;
+	if (drop && cue)
+		return eg_error_set(err, "%s: a line is either a cue or a drop", where);
+	/* A drop line's type is not used: "-" or any type name. */
+	int type_ok = eg_type_name_valid(type.s, type.n) || (drop && type.n == 1 && *type.s == '-');
+	if (!type_ok)
 		return eg_error_set(err, "%s: invalid type \"%.*s\" (capital letters, digits and _, such as ORG or PERSON)",
 				    where, (int)type.n, type.s);
 
@@ -310,13 +401,9 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 		memcpy(category, c.s, c.n);
 		category[c.n] = '\0';
 	}
-	enum case_mode mode = CASE_AUTO;
-	int cue = 0;
-	if (t->count >= 5 && parse_flags(&t->field[4], &mode, &cue, where, err) < 0)
-		return -1;
 
-	uint32_t entity = eg_entities_intern(d->ents, type_name, label.s, label.n, category);
-	if (add_name(d, entity, label.s, label.n, mode, cue, origin, where, err) < 0)
+	uint32_t entity = drop ? EG_DICT_DROPPED : eg_entities_intern(d->ents, type_name, label.s, label.n, category);
+	if (add_name(d, entity, label.s, label.n, mode, cue, drop, origin, where, err) < 0)
 		return -1;
 	if (t->count >= 3 && t->field[2].n) {
 		const char *s = t->field[2].s, *end = s + t->field[2].n;
@@ -329,7 +416,7 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 			if (!n)
 				return eg_error_set(err, "%s: empty alias in \"%.*s\"", where, (int)t->field[2].n,
 						    t->field[2].s);
-			if (add_name(d, entity, a, n, mode, cue, origin, where, err) < 0)
+			if (add_name(d, entity, a, n, mode, cue, drop, origin, where, err) < 0)
 				return -1;
 			if (!bar)
 				break;
@@ -437,13 +524,49 @@ void eg_dict_match(const eg_dict *d, eg_dict_scratch *s, const char *text, const
 				if (!found[nm->cue] && case_ok(d, &s->norm2, nm, text, tokens, i, j + 1)) {
 					found[nm->cue] = 1;
 					best_end[nm->cue] = j + 1;
-					best_entity[nm->cue] = nm->entity;
+					best_entity[nm->cue] = nm->drop ? EG_DICT_DROPPED : eg_dict_entity(d, nm->entity);
 				}
 			}
 		}
-		if (best_end[0])
+		/* A drop name that is the longest here hides the shorter names
+		 * too; what else finds it eg_dict_correct removes. */
+		if (best_end[0] && best_entity[0] != EG_DICT_DROPPED)
 			eg_mentions_push_tokens(out, tokens, i, best_end[0], best_entity[0], EG_SOURCE_DICT);
 		if (best_end[1] && cues)
 			eg_mentions_push_tokens(cues, tokens, i, best_end[1], best_entity[1], EG_SOURCE_DICT);
 	}
+}
+
+/* Whether tokens [first, last) of the text are written as a drop name. */
+static int dropped_span(const eg_dict *d, eg_dict_scratch *s, const char *text, const eg_tokens *tokens,
+			size_t first, size_t last)
+{
+	uint32_t node = 0;
+	for (size_t j = first; j < last; j++) {
+		if (s->token_ids[j] < 0)
+			return 0;
+		const uint64_t *next = eg_u64map_get(&d->edges, (uint64_t)node << 32 | (uint64_t)s->token_ids[j]);
+		if (!next)
+			return 0;
+		node = (uint32_t)*next;
+	}
+	/* Drop names come first at their node. */
+	for (uint32_t k = d->first_name[node]; k && d->names[k - 1].drop; k = d->names[k - 1].next)
+		if (case_ok(d, &s->norm2, &d->names[k - 1], text, tokens, first, last))
+			return 1;
+	return 0;
+}
+
+void eg_dict_correct(const eg_dict *d, eg_dict_scratch *s, const char *text, const eg_tokens *tokens,
+		     eg_mentions *list)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		eg_mention m = list->v[i];
+		if (d->drop_count && m.tok_end <= tokens->n && dropped_span(d, s, text, tokens, m.tok_start, m.tok_end))
+			continue;
+		m.entity = eg_dict_entity(d, m.entity);
+		list->v[kept++] = m;
+	}
+	list->n = kept;
 }

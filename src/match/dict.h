@@ -10,7 +10,9 @@
  *   5 flags     comma separated: "exact" (match case exactly), "fold"
  *               (match in any case, even all lower case), "cue" (not an
  *               entity but evidence for later steps: a GIVEN_NAME cue
- *               followed by capitalised words makes a person)
+ *               followed by capitalised words makes a person), "drop"
+ *               (its label and aliases are never entities, whatever finds
+ *               them; the type column is not used and may be "-")
  * The label and each alias are tokenized with the document tokenizer and
  * stored in a trie over token ids; matching walks it from every token and
  * keeps the longest match starting there.
@@ -26,6 +28,15 @@
  *
  * When one surface form names two entities, the first loaded wins and
  * eg_dict_conflicts lists the others (check reports them).
+ *
+ * Corrections: files loaded after eg_dict_begin_analyst (the -d files, in
+ * order) are the analyst's, and their lines win instead.  A name of such a
+ * line that an earlier line (shipped, or an earlier -d file) gives to
+ * another entity overrides that whole entity: all its names, and mentions
+ * of it that rules and guesses find, count as the analyst's entity, with
+ * the analyst's type, label and category (override, fold, retype are this
+ * one step).  A drop name wins over every other name of the same form,
+ * from any file.  eg_dict_overrides lists each such case.
  */
 #ifndef EG_DICT_H
 #define EG_DICT_H
@@ -61,6 +72,30 @@ size_t eg_dict_name_count(const eg_dict *d);   /* labels and aliases */
 /* Conflicts: "FILE:LINE: NAME also names TYPE LABEL (FILE:LINE)" lines. */
 size_t eg_dict_conflict_count(const eg_dict *d);
 const char *eg_dict_conflict(const eg_dict *d, size_t i);
+
+/* Files loaded from now on are the analyst's (see above). */
+void eg_dict_begin_analyst(eg_dict *d);
+
+/* Overrides: "FILE:LINE: \"NAME\" overrides TYPE \"LABEL\" (FILE:LINE), now
+ * TYPE \"LABEL\"", "FILE:LINE: drops \"NAME\", a name of TYPE \"LABEL\"
+ * (FILE:LINE)" or "FILE:LINE: \"NAME\" was dropped (FILE:LINE), which wins". */
+size_t eg_dict_override_count(const eg_dict *d);
+const char *eg_dict_override(const eg_dict *d, size_t i);
+
+/* The entity of the dictionaries' table that stands for entity after the
+ * analyst's overrides (entity itself when none, or when it is not one of
+ * the dictionaries'). */
+uint32_t eg_dict_entity(const eg_dict *d, uint32_t entity);
+
+/* The entity of a drop name (eg_dict_match never gives it). */
+#define EG_DICT_DROPPED UINT32_MAX
+
+/* Applies the corrections to a document's mentions, whoever found them:
+ * removes mentions whose exact span is written as
+ * a drop name and maps entities through eg_dict_entity.  s must be the
+ * scratch eg_dict_match last used on these tokens. */
+void eg_dict_correct(const eg_dict *d, eg_dict_scratch *s, const char *text, const eg_tokens *tokens,
+		     eg_mentions *list);
 
 /* Appends every match (longest per start token, overlapping allowed) to out,
  * with source EG_SOURCE_DICT; matches of cue entries go to cues instead

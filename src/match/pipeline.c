@@ -101,7 +101,11 @@ int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *foun
 	eg_acronyms_find(text, tokens, m->common, found, out);
 	eg_places_from_context(text, tokens, m->common, found, out);
 	eg_resolve_overlaps(out);
+	/* Before the aliases, so that a dropped name defines none; after them
+	 * too, for the mentions they add. */
+	eg_dict_correct(m->dict, st->dict, text, tokens, out);
 	eg_resolve_aliases(st->aliases, text, tokens, found, out);
+	eg_dict_correct(m->dict, st->dict, text, tokens, out);
 	eg_mentions_locate(out, tokens);
 	return rc;
 }

@@ -4,8 +4,8 @@
  * An eg_matcher bundles the entity table, the dictionaries and the rules of
  * a run; an eg_match_state one thread's working memory.  eg_match_document
  * tokenizes the text, runs the dictionary, every
- * rule and the person cues, resolves overlaps, then the document's own
- * aliases (acronyms it defines, surnames of people it names); tokens and
+ * rule and the person cues, resolves overlaps, applies the analyst's
+ * corrections (eg_dict_correct), then the document's own aliases (acronyms it defines, surnames of people it names); tokens and
  * mentions are written into the caller's buffers, which are reused from one
  * document to the next.
  */

@@ -55,7 +55,7 @@ cmp -s "$TMP/small1.graphml" "$TMP/small2.graphml" || fail "graph options: two r
 
 # check: the shipped dictionaries and rules load cleanly.
 expect_status 0 "$ENTGRAPH" check
-grep -qE '^[0-9]+ dictionary entries, [0-9]+ names, [0-9]+ entities, [0-9]+ rules, [0-9]+ common words, 0 conflicts$' "$TMP/out" ||
+grep -qE '^[0-9]+ dictionary entries, [0-9]+ names, [0-9]+ entities, [0-9]+ rules, [0-9]+ common words, 0 conflicts, 0 corrections$' "$TMP/out" ||
 	fail "check summary: $(cat "$TMP/out")"
 printf 'Jordan\tPLACE\nMichael Jordan\tPERSON\tJordan\n' >"$TMP/conflict.tsv"
 expect_status 1 "$ENTGRAPH" check --no-defaults -d "$TMP/conflict.tsv"
