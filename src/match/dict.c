@@ -403,6 +403,8 @@ static int load_line(void *context, const eg_tsv *t, const char *where, eg_error
 	}
 
 	uint32_t entity = drop ? EG_DICT_DROPPED : eg_entities_intern(d->ents, type_name, label.s, label.n, category);
+	if (d->analyst && !drop)
+		eg_entities_set_category(d->ents, entity, category);
 	if (add_name(d, entity, label.s, label.n, mode, cue, drop, origin, where, err) < 0)
 		return -1;
 	if (t->count >= 3 && t->field[2].n) {

@@ -119,6 +119,13 @@ uint32_t eg_entities_intern(eg_entities *e, const char *type, const char *label,
 	return e->base_count + index;
 }
 
+void eg_entities_set_category(eg_entities *e, uint32_t index, const char *category)
+{
+	if (index < e->base_count || !category || !*category)
+		return;
+	e->v[index - e->base_count].category = 1 + eg_strmap_intern(&e->categories, category, strlen(category), NULL);
+}
+
 /* The table holding entity index, and the index there. */
 static const eg_entities *owner(const eg_entities *e, uint32_t *index)
 {

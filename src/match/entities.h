@@ -39,6 +39,10 @@ void eg_entities_clear(eg_entities *e);
 uint32_t eg_entities_intern(eg_entities *e, const char *type, const char *label,
 			    size_t label_length, const char *category);
 size_t eg_entities_count(const eg_entities *e);
+/* Replaces the category of an entity of this table (not of its base); an
+ * empty category changes nothing.  For corrections, which win over the
+ * first category given. */
+void eg_entities_set_category(eg_entities *e, uint32_t index, const char *category);
 
 const char *eg_entity_type(const eg_entities *e, uint32_t index);
 const char *eg_entity_label(const eg_entities *e, uint32_t index);
