@@ -1,5 +1,6 @@
 /* Dictionary loading and matching: longest match, case rules, possessives,
- * aliases folding onto one entity, FILE:LINE errors, conflicts. */
+ * aliases folding onto one entity, FILE:LINE errors, conflicts, the
+ * analyst's corrections (override, fold, retype, drop). */
 #include "check.h"
 #include "match/dict.h"
 #include "match/entities.h"
@@ -9,6 +10,7 @@
 
 static eg_entities *ents;
 static eg_dict *dict;
+static int show_type; /* run() adds "/TYPE" to each label */
 
 static void load(const char *tsv)
 {
@@ -18,6 +20,18 @@ static void load(const char *tsv)
 	ents = eg_entities_new();
 	dict = eg_dict_new(ents);
 	int rc = eg_dict_load_buffer(dict, "test.tsv", tsv, strlen(tsv), &err);
+	CHECK_INT(rc, 0);
+	if (rc)
+		fprintf(stderr, "  %s\n", err.message);
+}
+
+/* shipped, then analyst's lines as a -d file. */
+static void load_corrected(const char *shipped, const char *analyst)
+{
+	load(shipped);
+	eg_error err;
+	eg_dict_begin_analyst(dict);
+	int rc = eg_dict_load_buffer(dict, "mine.tsv", analyst, strlen(analyst), &err);
 	CHECK_INT(rc, 0);
 	if (rc)
 		fprintf(stderr, "  %s\n", err.message);
@@ -36,8 +50,9 @@ static const char *run(const char *text)
 	out[0] = '\0';
 	for (size_t i = 0; i < m.n; i++) {
 		size_t len = strlen(out);
-		snprintf(out + len, sizeof(out) - len, "%.*s=%s;", (int)(m.v[i].end - m.v[i].start),
-			 text + m.v[i].start, eg_entity_label(ents, m.v[i].entity));
+		snprintf(out + len, sizeof(out) - len, "%.*s=%s%s%s;", (int)(m.v[i].end - m.v[i].start),
+			 text + m.v[i].start, eg_entity_label(ents, m.v[i].entity), show_type ? "/" : "",
+			 show_type ? eg_entity_type(ents, m.v[i].entity) : "");
 	}
 	eg_tokens_free(&tokens);
 	eg_mentions_free(&m);
@@ -131,6 +146,66 @@ int main(void)
 		CHECK_STR(run("Same here"), "Same=Same;");
 	}
 
+	/* Corrections.  A shipped conflict stays one; the analyst's line is an
+	 * override, listed apart. */
+	const char *shipped = "Google\tORG\tGoogle LLC\ttech\n"
+			      "Alphabet\tORG\tAlphabet Inc.\ttech\n"
+			      "Santa\tORG\t\tcompany\n"
+			      "Santa Fe\tPLACE\n"
+			      "Adblock\tORG\n"
+			      "Akamai\tORG\n";
+	show_type = 1;
+	load(shipped);
+	CHECK_STR(run("Alphabet and Google LLC"), "Alphabet=Alphabet/ORG;Google LLC=Google/ORG;");
+	/* Fold and override: the shipped Alphabet entity, all its names, is Google. */
+	load_corrected(shipped, "Google\tORG\tAlphabet\tholding\n");
+	CHECK_INT(eg_dict_conflict_count(dict), 0);
+	CHECK_INT(eg_dict_override_count(dict), 1);
+	if (eg_dict_override_count(dict))
+		CHECK_STR(eg_dict_override(dict, 0),
+			  "mine.tsv:1: \"Alphabet\" overrides ORG \"Alphabet\" (test.tsv:2), now ORG \"Google\"");
+	CHECK_STR(run("Alphabet, Alphabet Inc. and Google LLC; Akamai"),
+		  "Alphabet=Google/ORG;Alphabet Inc.=Google/ORG;Google LLC=Google/ORG;Akamai=Akamai/ORG;");
+	CHECK_STR(eg_entity_category(ents, eg_entities_intern(ents, "ORG", "Google", 6, NULL)), "holding");
+	/* Retype. */
+	load_corrected(shipped, "Adblock\tPRODUCT\n");
+	CHECK_STR(run("Adblock and Akamai"), "Adblock=Adblock/PRODUCT;Akamai=Akamai/ORG;");
+	CHECK_INT(eg_dict_override_count(dict), 1);
+	/* Drop: the name goes, a longer name holding it stays; the type is "-". */
+	load_corrected(shipped, "Santa\t-\t\t\tdrop\n");
+	CHECK_STR(run("Santa went to Santa Fe"), "Santa Fe=Santa Fe/PLACE;");
+	if (eg_dict_override_count(dict))
+		CHECK_STR(eg_dict_override(dict, 0), "mine.tsv:1: drops \"Santa\", a name of ORG \"Santa\" (test.tsv:3)");
+	/* A later analyst's line wins over an earlier one. */
+	load_corrected(shipped, "Google\tORG\tAlphabet\nAlphabet\tORG\tGoogle\n");
+	CHECK_STR(run("Alphabet and Google LLC"), "Alphabet=Alphabet/ORG;Google LLC=Alphabet/ORG;");
+	/* eg_dict_correct removes what others found under a drop name, by exact
+	 * span, and maps entities through the overrides. */
+	load_corrected(shipped, "LOL\tORG\t\t\tdrop\nAkamai Inc\tPRODUCT\tAkamai\n");
+	{
+		const char *text = "LOL at LOL Corp and Akamai";
+		eg_tokens tokens = {0};
+		eg_mentions m = {0};
+		eg_tokenize(text, strlen(text), &tokens);
+		eg_dict_scratch *scratch = eg_dict_scratch_new();
+		eg_dict_match(dict, scratch, text, &tokens, &m, NULL);
+		uint32_t akamai = eg_entities_intern(ents, "ORG", "Akamai", 6, NULL);
+		eg_mentions_push_tokens(&m, &tokens, 0, 1, akamai, EG_SOURCE_RULE);  /* "LOL" */
+		eg_mentions_push_tokens(&m, &tokens, 2, 4, akamai, EG_SOURCE_RULE);  /* "LOL Corp" */
+		eg_mentions_push_tokens(&m, &tokens, 5, 6, akamai, EG_SOURCE_RULE);  /* "Akamai" */
+		eg_dict_correct(dict, scratch, text, &tokens, &m);
+		CHECK_INT(m.n, 3);
+		for (size_t i = 0; i < m.n; i++)
+			CHECK_STR(eg_entity_type(ents, m.v[i].entity), "PRODUCT");
+		if (m.n == 3)
+			CHECK_INT(m.v[1].tok_end - m.v[1].tok_start, 2);
+		eg_dict_scratch_free(scratch);
+		eg_tokens_free(&tokens);
+		eg_mentions_free(&m);
+	}
+
+	show_type = 0;
+
 	/* CRLF lines and a BOM are accepted. */
 	load("\xEF\xBB\xBFGaza\tPLACE\r\nRafah\tPLACE\r\n");
 	CHECK_STR(run("Gaza and Rafah"), "Gaza=Gaza;Rafah=Rafah;");
@@ -142,7 +217,11 @@ int main(void)
 		  "bad.tsv:1: invalid type \"place\" (capital letters, digits and _, such as ORG or PERSON)");
 	CHECK_STR(load_error("\tORG\n"), "bad.tsv:1: empty label");
 	CHECK_STR(load_error("X\tORG\ta||b\n"), "bad.tsv:1: empty alias in \"a||b\"");
-	CHECK_STR(load_error("X\tORG\t\t\tloud\n"), "bad.tsv:1: unknown flag \"loud\" (flags are exact, fold, cue)");
+	CHECK_STR(load_error("X\tORG\t\t\tloud\n"), "bad.tsv:1: unknown flag \"loud\" (flags are exact, fold, cue, drop)");
+	CHECK_STR(load_error("X\tx\t\t\tdrop\n"),
+		  "bad.tsv:1: invalid type \"x\" (capital letters, digits and _, such as ORG or PERSON)");
+	CHECK_STR(load_error("X\t-\n"), "bad.tsv:1: invalid type \"-\" (capital letters, digits and _, such as ORG or PERSON)");
+	CHECK_STR(load_error("X\t-\t\t\tdrop,cue\n"), "bad.tsv:1: a line is either a cue or a drop");
 	CHECK_STR(load_error("X\tORG\ta\tb\tc\td\n"),
 		  "bad.tsv:1: expected 2 to 5 tab-separated columns (label, type, aliases, category, flags), found 6");
 	CHECK_STR(load_error("# ok\nBad \xff byte\tORG\n"), "bad.tsv:2: invalid UTF-8");
