@@ -177,8 +177,17 @@ int main(void)
 	if (eg_dict_override_count(dict))
 		CHECK_STR(eg_dict_override(dict, 0), "mine.tsv:1: drops \"Santa\", a name of ORG \"Santa\" (test.tsv:3)");
 	/* A later analyst's line wins over an earlier one. */
-	load_corrected(shipped, "Google\tORG\tAlphabet\nAlphabet\tORG\tGoogle\n");
+	load_corrected(shipped, "Google\tORG\tAlphabet\n");
+	{
+		eg_error err;
+		const char *later = "Alphabet\tORG\tGoogle\n";
+		CHECK_INT(eg_dict_load_buffer(dict, "later.tsv", later, strlen(later), &err), 0);
+	}
 	CHECK_STR(run("Alphabet and Google LLC"), "Alphabet=Alphabet/ORG;Google LLC=Alphabet/ORG;");
+	/* Within one file of the analyst's, two lines for a name conflict. */
+	load_corrected(shipped, "Google\tORG\tAlphabet\nAlphabet\tORG\tGoogle\n");
+	CHECK_INT(eg_dict_conflict_count(dict), 2);
+	CHECK_STR(run("Alphabet and Google LLC"), "Alphabet=Google/ORG;Google LLC=Google/ORG;");
 	/* eg_dict_correct removes what others found under a drop name, by exact
 	 * span, and maps entities through the overrides. */
 	load_corrected(shipped, "LOL\tORG\t\t\tdrop\nAkamai Inc\tPRODUCT\tAkamai\n");

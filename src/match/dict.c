@@ -216,6 +216,14 @@ static void add_conflict(eg_dict *d, const name *later, const name *earlier, con
 	d->conflicts[d->conflict_count++] = b.data;
 }
 
+/* Whether b, added after a at the same trie node, names another entity in
+ * a form a text could give both. */
+static int collides(const eg_dict *d, const name *a, const name *b)
+{
+	return a->entity != b->entity && a->cue == b->cue &&
+	       (a->mode != CASE_EXACT || b->mode != CASE_EXACT || same_exact(d, a, b));
+}
+
 /* An analyst's name took the place of an earlier entry's. */
 static void add_override(eg_dict *d, const name *later, const name *earlier, const char *form, size_t n)
 {
@@ -278,9 +286,13 @@ static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enu
 	else
 		nm.mode = CASE_AUTO;
 
+	/* An analyst's repeat of an earlier file's name is kept: a later file's
+	 * line must find it there. */
+	int analyst = d->origins[origin].analyst;
 	for (uint32_t k = d->first_name[node]; k; k = d->names[k - 1].next) {
 		const name *other = &d->names[k - 1];
-		if (other->entity == entity && other->mode == nm.mode && same_exact(d, other, &nm)) {
+		if (other->entity == entity && other->mode == nm.mode && same_exact(d, other, &nm) &&
+		    (!analyst || d->origins[other->origin].file == d->origins[origin].file)) {
 			d->exact_forms.len = nm.exact; /* a repeat: nothing new */
 			return 0;
 		}
@@ -288,15 +300,25 @@ static int add_name(eg_dict *d, uint32_t entity, const char *form, size_t n, enu
 	/* Grow first: link may point into the names array. */
 	EG_GROW(d->names, d->name_cap, d->name_count + 1);
 	/* A conflict is reported once, against the name that wins.  An
-	 * analyst's name is no conflict: it overrides the earlier entry's entity
+	 * analyst's name is no conflict with an earlier file's: it overrides
+	 * that entry's entity
 	 * (all of that entity's names now count as the analyst's), or, on a drop
 	 * line, takes the name from it. */
-	int reported = 0, analyst = d->origins[origin].analyst;
+	int reported = 0;
+	if (analyst) {
+		/* Within one file two lines for a name are a mistake, reported
+		 * and not an override. */
+		for (uint32_t k = d->first_name[node]; k && !reported; k = d->names[k - 1].next)
+			if (d->origins[d->names[k - 1].origin].file == d->origins[origin].file &&
+			    collides(d, &d->names[k - 1], &nm)) {
+				add_conflict(d, &nm, &d->names[k - 1], form, n);
+				reported = 1;
+			}
+	}
 	uint32_t *link = &d->first_name[node];
 	while (*link) {
 		const name *other = &d->names[*link - 1];
-		if (!reported && other->entity != entity && other->cue == nm.cue &&
-		    (other->mode != CASE_EXACT || nm.mode != CASE_EXACT || same_exact(d, other, &nm))) {
+		if (!reported && collides(d, other, &nm)) {
 			if (!analyst) {
 				add_conflict(d, &nm, other, form, n);
 			} else {

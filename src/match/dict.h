@@ -31,12 +31,13 @@
  *
  * Corrections: files loaded after eg_dict_begin_analyst (the -d files, in
  * order) are the analyst's, and their lines win instead.  A name of such a
- * line that an earlier line (shipped, or an earlier -d file) gives to
+ * line that an earlier file's line (shipped, or an earlier -d file) gives to
  * another entity overrides that whole entity: all its names, and mentions
  * of it that rules and guesses find, count as the analyst's entity, with
  * the analyst's type, label and category (override, fold, retype are this
  * one step).  A drop name wins over every other name of the same form,
- * from any file.  eg_dict_overrides lists each such case.
+ * from any file.  eg_dict_overrides lists each such case.  Two lines of
+ * one file naming one form remain a conflict.
  */
 #ifndef EG_DICT_H
 #define EG_DICT_H
