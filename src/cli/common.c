@@ -635,8 +635,12 @@ int eg_load_configuration(const eg_options *o, eg_matcher *m)
 		eg_buf_free(&dir);
 	}
 	/* The -d files are the analyst's: their lines override the shipped
-	 * ones, and a later one an earlier one. */
+	 * ones, and a later one an earlier one.  Where they begin is part of
+	 * the fingerprint: the same files read as shipped ones conflict
+	 * instead. */
 	eg_dict_begin_analyst(m->dict);
+	if (o->dict_count)
+		XXH3_128bits_update(hash, "analyst", sizeof("analyst"));
 	for (size_t i = 0; rc == 0 && i < o->dict_count; i++)
 		rc = load_dictionary_path(&l, o->dicts[i], &err);
 	for (size_t i = 0; rc == 0 && i < o->rule_count; i++)

@@ -34,6 +34,8 @@ Alphabet said on Monday that Google LLC would grow, and Alphabet Inc. agreed.
 LOL was the whole reply from the ORG desk. Santa visited Santa Fe and Santa Ana.
 
 Pearl Harbor was attacked. Adblock filters ads. Google Cloud is big, Akamai too.
+
+Alphabet and Akamai met.
 TEXT
 
 # Without corrections: the shipped reading (the baseline of every case).
@@ -104,8 +106,9 @@ grep -q 'which wins' "$TMP/out" "$TMP/err" && fail "merge.tsv is reported as a c
 expect_status 0 "$ENTGRAPH" check --quiet -d "$EXAMPLE"
 [ -s "$TMP/out" ] && fail "check --quiet printed: $(cat "$TMP/out")"
 # A conflict between shipped lines is still one (no -d: nothing changes).
+# The empty rules and word list: a directory without them is another test.
 printf 'Acme\tORG\nAcme\tPLACE\n' >"$TMP/dup.tsv"
-mkdir "$TMP/ship" && cp "$TMP/dup.tsv" "$TMP/ship/dup.tsv"
+mkdir "$TMP/ship" && cp "$TMP/dup.tsv" "$TMP/ship/dup.tsv" && : >"$TMP/ship/none.rules" && : >"$TMP/ship/none.words"
 ENTGRAPH_DATADIR=$TMP/ship "$ENTGRAPH" check >"$TMP/out" 2>"$TMP/err"
 [ $? -eq 1 ] || fail "a shipped conflict does not exit 1"
 grep -q 'which wins' "$TMP/err" || fail "a shipped conflict is no longer reported"
@@ -117,5 +120,20 @@ mkdir "$TMP/docs" && mv "$TMP"/doc*.txt "$TMP/docs/"
 "$ENTGRAPH" mentions --quiet -j2 -d "$EXAMPLE" "$TMP/docs" >"$TMP/j2" 2>"$TMP/err" || fail "-j2: $(cat "$TMP/err")"
 cmp -s "$TMP/j1" "$TMP/j2" || fail "-j1 and -j2 differ"
 grep -q '"label":"Google"' "$TMP/j2" || fail "-j2 lacks the correction"
+
+# The cache: a run with the corrections and one without do not share
+# cached results, in either order.
+for order in with without; do
+	rm -f "$TMP/cache.db"
+	for run in $order with without; do
+		set --
+		[ "$run" = with ] && set -- -d "$EXAMPLE"
+		"$ENTGRAPH" extract --quiet --cache "$TMP/cache.db" "$@" "$TMP/docs" >"$TMP/g-$run.graphml" 2>"$TMP/err" ||
+			fail "extract --cache ($run): $(cat "$TMP/err")"
+	done
+	grep -q '>Google<' "$TMP/g-with.graphml" || fail "cached run ($order first) lacks Google"
+	grep -q '>Alphabet<' "$TMP/g-with.graphml" && fail "cached run ($order first) with corrections has Alphabet"
+	grep -q '>Alphabet<' "$TMP/g-without.graphml" || fail "cached run ($order first) without corrections lacks Alphabet"
+done
 
 exit $((failures > 0))
