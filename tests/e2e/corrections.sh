@@ -43,6 +43,8 @@ found "$TMP/a.txt" >"$TMP/plain"
 has 'Alphabet=ORG/Alphabet' "$TMP/plain" "shipped"
 has 'Santa=ORG/Santa' "$TMP/plain" "shipped"
 has 'Adblock=ORG/Adblock' "$TMP/plain" "shipped"
+has 'LOL=ORG/LOL' "$TMP/plain" "the acronym rule"
+has 'Pearl Harbor=PERSON/Pearl Harbor' "$TMP/plain" "the person guess"
 
 found "$TMP/a.txt" -d "$EXAMPLE" >"$TMP/fixed"
 # Fold and override: Alphabet and its shipped alias are Google now.
