@@ -515,7 +515,8 @@ static char **list_files(const char *dir, const char *suffix, size_t *count, eg_
 		names[n++] = path.data;
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), by_path);
+	if (n) /* qsort(NULL, 0) is undefined: a directory without such files */
+		qsort(names, n, sizeof(*names), by_path);
 	*count = n;
 	if (!names)
 		names = eg_xcalloc(1, sizeof(*names));
