@@ -1,7 +1,7 @@
 #!/bin/sh
 # Spans (issue 15): legal-form and head-word organisations take their whole
 # run of name words on one line; the words before a line break, a sentence
-# opener and names with particles stay apart or whole as they should.
+# opener stay apart, and names with particles stay whole.
 . "$(dirname "$0")/lib.sh"
 
 # found TEXT: the mentions of TEXT, one "text=TYPE/source" a line.
@@ -62,4 +62,12 @@ done
 # Nor does it go past lower-case words.
 has "shares of Omega Delta Corp rose" "Omega Delta Corp=ORG/rule"
 lacks "shares of Omega Delta Corp rose" "shares of Omega Delta Corp"
+# Names with particles stay whole, from a given name or a title.
+has "Helga von der Brenner met Charles de Gaulle and Vincent van Gogh." \
+	"Helga von der Brenner=PERSON/rule" "Charles de Gaulle=PERSON/rule" "Vincent van Gogh=PERSON/rule"
+lacks "Helga von der Brenner met Charles de Gaulle and Vincent van Gogh." "Helga" "Charles" "Vincent" \
+	"Brenner" "Gaulle" "Gogh"
+has "President Ursula von der Leyen spoke." "Ursula von der Leyen=PERSON/dict"
+# A particle before a lower-case word is no part of a name.
+lacks "Charles de facto ruled." "Charles de facto" "Charles de"
 finish
