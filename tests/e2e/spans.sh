@@ -70,4 +70,13 @@ lacks "Helga von der Brenner met Charles de Gaulle and Vincent van Gogh." "Helga
 has "President Ursula von der Leyen spoke." "Ursula von der Leyen=PERSON/dict"
 # A particle before a lower-case word is no part of a name.
 lacks "Charles de facto ruled." "Charles de facto" "Charles de"
+# A demonym before a country's armed forces names them, as the dictionaries
+# hold it: "the Israeli military" is the Israel Defense Forces.
+found "The Israeli military said on Monday that Israeli army troops had left." >"$TMP/found"
+n=$(grep -c '=ORG/dict$' "$TMP/found")
+[ "$n" -eq 2 ] || fail "Israeli military/army: $(tr '\n' ' ' <"$TMP/found")"
+printf 'The Israeli military said. Israeli army troops left. The IDF said.\n' >"$TMP/idf.txt"
+"$ENTGRAPH" mentions --quiet "$TMP/idf.txt" | grep -c '"id":"org.israel_defense_forces"' >"$TMP/count"
+[ "$(cat "$TMP/count")" = 3 ] || fail "not all three name the Israel Defense Forces: $(cat "$TMP/count")"
+has "Israeli military intelligence said." "Israeli military intelligence=ORG/dict"
 finish
