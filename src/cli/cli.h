@@ -108,6 +108,12 @@ void eg_options_free(eg_options *o);
  * returns -1. */
 int eg_load_configuration(const eg_options *o, eg_matcher *m);
 
+/* Refuses a --types name that is none of the known types: the built-in
+ * PERSON, ORG, UNIT, PRODUCT and PLACE, those of the entities in ents and
+ * those rules give (rules may be NULL).  Reports a usage error listing the
+ * known types and returns -1 with *exit_status set; 0 when all are known. */
+int eg_types_check(const eg_options *o, const eg_entities *ents, const eg_rules *rules, int *exit_status);
+
 /* Prints "entgraph: " and the message to stderr, as one line: control
  * characters and bytes that are not UTF-8 in it are escaped (\n, \t, \x1b,
  * \xff), so a file name cannot break the line or drive the terminal. */

@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 #include "input/input.h"
 #include "text/utf8.h"
+#include "util/map.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -187,7 +188,8 @@ static int parse_count(const char *arg, unsigned long long min, unsigned long lo
 	return errno || *end || end == arg || *arg == '-' || *out < min ? -1 : 0;
 }
 
-/* Splits "ORG,PERSON" into a NULL-terminated list of valid type names. */
+/* Splits "ORG,PERSON" into a NULL-terminated list of valid type names,
+ * upper-cased: types are written in capitals, so "org" can only mean ORG. */
 static int parse_types(eg_options *o, const char *arg, int *exit_status)
 {
 	o->types_storage = eg_xstrdup(arg);
@@ -198,6 +200,9 @@ static int parse_types(eg_options *o, const char *arg, int *exit_status)
 		size_t len = strlen(t);
 		while (len && t[len - 1] == ' ')
 			t[--len] = '\0';
+		for (char *c = t; *c; c++)
+			if (*c >= 'a' && *c <= 'z')
+				*c = (char)(*c - 32);
 		if (!eg_type_name_valid(t, len))
 			return usage_error(o, exit_status, "--types: \"%s\" is not a type name (such as ORG or PERSON)", t);
 		push_string(&o->types, &n, t);
@@ -206,6 +211,50 @@ static int parse_types(eg_options *o, const char *arg, int *exit_status)
 		return usage_error(o, exit_status, "--types needs at least one type");
 	push_string(&o->types, &n, NULL);
 	return 0;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void add_known(eg_strmap *known, const char *type)
+{
+	if (strcmp(type, "GIVEN_NAME") != 0) /* a cue for the person code, never an entity */
+		eg_strmap_intern(known, type, strlen(type), NULL);
+}
+
+int eg_types_check(const eg_options *o, const eg_entities *ents, const eg_rules *rules, int *exit_status)
+{
+	if (!o->types)
+		return 0;
+	static const char *const builtin[] = {"PERSON", "ORG", "UNIT", "PRODUCT", "PLACE"};
+	eg_strmap known;
+	eg_strmap_init(&known);
+	for (size_t i = 0; i < sizeof(builtin) / sizeof(*builtin); i++)
+		add_known(&known, builtin[i]);
+	for (size_t i = 0, n = eg_entities_count(ents); i < n; i++)
+		add_known(&known, eg_entity_type(ents, (uint32_t)i));
+	for (size_t i = 0, n = rules ? eg_rules_count(rules) : 0; i < n; i++)
+		add_known(&known, eg_rules_type(rules, i));
+	int rc = 0;
+	for (size_t i = 0; o->types[i] && rc == 0; i++) {
+		if (eg_strmap_find(&known, o->types[i], strlen(o->types[i])) >= 0)
+			continue;
+		size_t n = known.count;
+		const char **names = eg_xmalloc(n * sizeof(*names));
+		for (size_t k = 0; k < n; k++)
+			names[k] = eg_strmap_key(&known, (uint32_t)k);
+		qsort(names, n, sizeof(*names), compare_strings);
+		eg_buf list = {0};
+		for (size_t k = 0; k < n; k++)
+			eg_buf_printf(&list, "%s%s", k ? ", " : "", names[k]);
+		rc = usage_error(o, exit_status, "unknown type \"%s\" in --types (known: %s)", o->types[i], list.data);
+		eg_buf_free(&list);
+		free(names);
+	}
+	eg_strmap_free(&known);
+	return rc;
 }
 
 int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, const char *usage, int *exit_status)

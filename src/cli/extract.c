@@ -183,7 +183,7 @@ int eg_cmd_extract(int argc, char **argv)
 	if (o.evidence < 0)
 		o.evidence = EG_EVIDENCE_DEFAULT;
 	eg_matcher_init(&m);
-	if (eg_load_configuration(&o, &m) < 0)
+	if (eg_load_configuration(&o, &m) < 0 || eg_types_check(&o, m.entities, m.rules, &status) < 0)
 		goto done;
 
 	eg_error err;

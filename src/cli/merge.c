@@ -158,6 +158,8 @@ int eg_cmd_merge(int argc, char **argv)
 	all.documents = eg_cooc_documents(counts);
 	all.evidence = eg_cooc_evidence_max(counts);
 	eg_cooc_compact(counts);
+	if (eg_types_check(&o, ents, NULL, &status) < 0)
+		goto done;
 
 	status = eg_outputs_open(&o, &outs);
 	if (status != EG_EXIT_OK)

@@ -92,6 +92,22 @@ static int surname_word(const char *text, const eg_tokens *tokens, const eg_toke
 	       !((w->flags & EG_TOK_LINE_START) && eg_token_in(text, w, openers));
 }
 
+/* The lower-case particles inside a name: "Ursula von der Leyen", "Charles
+ * de Gaulle", "Vincent van Gogh".  Returns the token after up to two of them
+ * at t when a surname follows them (so "de" before a lower-case word stays
+ * out), else t. */
+static size_t after_particles(const char *text, const eg_tokens *tokens, const eg_token *first, size_t t,
+			      int strict, const unsigned char *known, const eg_words *common)
+{
+	static const char *const particles[] = {"von", "van", "der", "den", "de", "da", "du", "dos", "das", "del",
+						"della", "di", "la", "le", "ter", "ten", "bin", "ibn", NULL};
+	size_t p = t;
+	while (p < tokens->n && p - t < 2 && tokens->v[p].sentence == first->sentence &&
+	       !(tokens->v[p].flags & EG_TOK_LINE_START) && eg_token_in(text, &tokens->v[p], particles))
+		p++;
+	return p > t && p < tokens->n && surname_word(text, tokens, first, p, strict, known, common) ? p : t;
+}
+
 /* "VI" in "Charles VI", "II" in "Elizabeth II": a Roman numeral from II to
  * XX right after the name, in its sentence ("I" is the pronoun too often). */
 static int regnal_number(const char *text, const eg_token *t, const eg_token *name)
@@ -269,6 +285,8 @@ void eg_people_from_cues(const char *text, const eg_tokens *tokens, const eg_men
 			size_t next = end;
 			while (initial_at(text, tokens, next)) /* "George W. Bush" */
 				next += 2;
+			if (!headline && next < tokens->n)
+				next = after_particles(text, tokens, first, next, strict, known, common);
 			if (next >= tokens->n || added == most ||
 			    !surname_word(text, tokens, first, next, strict, known, common))
 				break;

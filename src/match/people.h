@@ -9,7 +9,9 @@
  *   a line in Title Case (a headline) only one word is taken, never a known
  *   name or a common word; a given name that is itself a known name
  *   ("Israel", "China") takes no common word either ("China Daily").
- *   Initials between them are part of the name ("George W. Bush"), and a
+ *   Initials between them are part of the name ("George W. Bush"), so are
+ *   up to two lower-case particles before a surname ("Ursula von der
+ *   Leyen", "Charles de Gaulle"; not on a headline), and a
  *   Roman numeral from II to XX may end it ("Charles VI").  A given name in
  *   capitals takes no common word ("CLEVELAND AT TEXAS").
  * - Initials: one or more capital letters with full stops, then a

@@ -143,6 +143,11 @@ size_t eg_rules_count(const eg_rules *r)
 	return r->n;
 }
 
+const char *eg_rules_type(const eg_rules *r, size_t index)
+{
+	return r->v[index].type;
+}
+
 /* Checks that every $N and ${name} in the template names a group of code. */
 static int check_template(const char *tpl, pcre2_code *code, const char *where, eg_error *err)
 {

@@ -61,6 +61,8 @@ void eg_rules_free(eg_rules *r);
 int eg_rules_load_file(eg_rules *r, const char *path, eg_error *err);
 int eg_rules_load_buffer(eg_rules *r, const char *name, const char *data, size_t n, eg_error *err);
 size_t eg_rules_count(const eg_rules *r);
+/* The type rule index (below eg_rules_count) gives its entities. */
+const char *eg_rules_type(const eg_rules *r, size_t index);
 
 /* Returned by eg_rules_match when the rules spent max_steps. */
 #define EG_RULES_STOPPED 1

@@ -20,8 +20,8 @@ expect_stderr "entgraph: extract: --window: \"sideways\" is not a window (senten
 expect_status 2 "$ENTGRAPH" extract -w 0
 expect_status 2 "$ENTGRAPH" extract --min-weight lots
 expect_stderr "entgraph: extract: --min-weight must be a number of at least 0, not \"lots\" (see 'entgraph extract --help')"
-expect_status 2 "$ENTGRAPH" extract --types org
-expect_stderr "entgraph: extract: --types: \"org\" is not a type name (such as ORG or PERSON) (see 'entgraph extract --help')"
+expect_status 2 "$ENTGRAPH" extract --types 'org,per son'
+expect_stderr "entgraph: extract: --types: \"PER SON\" is not a type name (such as ORG or PERSON) (see 'entgraph extract --help')"
 expect_status 2 "$ENTGRAPH" extract -j 0
 expect_status 2 "$ENTGRAPH" extract -o
 expect_stderr "entgraph: extract: option '-o' needs a value (see 'entgraph extract --help')"

@@ -110,6 +110,29 @@ Delta-Gamma 1"
 # Types: none of these is a PERSON.
 graph persons --types PERSON
 expect persons "nodes "
+# Types in any case (issue 15): org is ORG; a type that no list, rule or
+# built-in has is refused, naming the known ones, not an empty graph.
+graph lower --types ' org '
+expect lower "nodes Alpha Beta Delta Gamma
+Alpha-Beta 2
+Alpha-Delta 1
+Alpha-Gamma 1
+Beta-Gamma 1
+Delta-Gamma 1"
+expect_status 2 "$ENTGRAPH" extract --no-defaults -d "$TMP/names.tsv" --types PERSONS -o "$TMP/none.graphml" "$TMP/docs"
+expect_stderr "entgraph: extract: unknown type \"PERSONS\" in --types (known: ORG, PERSON, PLACE, PRODUCT, UNIT) (see 'entgraph extract --help')"
+[ ! -e "$TMP/none.graphml" ] || fail "a refused --types left an output"
+# A dictionary's own type is known, in any case.
+printf 'Alpha\tWIDGET\n' >"$TMP/widgets.tsv"
+graph widgets -d "$TMP/widgets.tsv" --types Widget,org
+expect_status 2 "$ENTGRAPH" extract --no-defaults -d "$TMP/names.tsv" --types GADGET -o "$TMP/none.graphml" "$TMP/docs"
+expect_stderr "entgraph: extract: unknown type \"GADGET\" in --types (known: ORG, PERSON, PLACE, PRODUCT, UNIT) (see 'entgraph extract --help')"
+# merge knows the types of the partials' entities.
+"$ENTGRAPH" extract --no-defaults -d "$TMP/widgets.tsv" --partial "$TMP/part.egp" "$TMP/docs" ||
+	fail "extract --partial failed"
+expect_status 0 "$ENTGRAPH" merge --types widget -o "$TMP/merged.graphml" "$TMP/part.egp"
+expect_status 2 "$ENTGRAPH" merge --types persons -o "$TMP/merged.graphml" "$TMP/part.egp"
+expect_stderr "entgraph: merge: unknown type \"PERSONS\" in --types (known: ORG, PERSON, PLACE, PRODUCT, UNIT, WIDGET) (see 'entgraph merge --help')"
 # Metadata reaches the graph: sources (sorted, once each) and dates.
 printf '%s\n' '{"id":"j1","text":"Alpha met Beta.","source":"Reuters","date":"2024-03-01"}' \
 	'{"id":"j2","text":"Alpha met Gamma.","source":{"name":"BBC"},"published":"2024-05-02T10:00:00Z"}' \

@@ -36,15 +36,17 @@ expect_stderr "entgraph: $F/articles.jsonl:4: unterminated string (column 78) (s
 expect_stderr "entgraph: $F/articles.jsonl:6: the record has neither a title nor a text (text, content, body, article or description) (skipped)"
 expect_stderr "entgraph: 2 records skipped"
 [ "$(wc -l <"$TMP/err")" -eq 3 ] || fail "unexpected stderr: $(cat "$TMP/err")"
-expect_summary "guardian-2025-08-06-unit-8200 7 +972 Magazine|Azure|Local Call|Microsoft|The Guardian|Unit 8200"
+expect_summary "guardian-2025-08-06-unit-8200 8 +972 Magazine|Azure|Israel Defense Forces|Local Call|Microsoft|The Guardian|Unit 8200"
 expect_summary "$F/articles.jsonl:3 5 Azure|Local Call|Microsoft|Netherlands|Unit 8200"
 expect_summary "title-only 2 Microsoft|Unit 8200"
 expect_summary "1234 5 Azure|Microsoft|The Guardian|Unit 8200"
 [ "$(summarise <"$TMP/out" | wc -l)" -eq 4 ] || fail "want 4 JSONL documents with mentions"
 # Offsets are into title + blank line + text: the first mention of the
-# first record is in its title.
-head -n 1 "$TMP/out" | grep -qF '"doc":"guardian-2025-08-06-unit-8200","start":45,"end":54,"text":"Microsoft"' ||
+# first record are in its title.
+head -n 1 "$TMP/out" | grep -qF '"doc":"guardian-2025-08-06-unit-8200","start":0,"end":16,"text":"Israeli military"' ||
 	fail "first JSONL mention: $(head -n 1 "$TMP/out")"
+sed -n 2p "$TMP/out" | grep -qF '"doc":"guardian-2025-08-06-unit-8200","start":45,"end":54,"text":"Microsoft"' ||
+	fail "second JSONL mention: $(sed -n 2p "$TMP/out")"
 cp "$TMP/out" "$TMP/plain.jsonl"
 
 # The same batch gzipped reads the same; ids made from the line name the
