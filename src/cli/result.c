@@ -163,29 +163,15 @@ static eg_provenance make_provenance(const eg_options *o, const eg_cooc *counts,
 	return p;
 }
 
-/* 2833 as "2,833": the end-of-run lines are read by people. */
-static const char *grouped(uint64_t n, char buf[32])
-{
-	char digits[24];
-	int len = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)n), at = 0;
-	for (int i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			buf[at++] = ',';
-		buf[at++] = digits[i];
-	}
-	buf[at] = '\0';
-	return buf;
-}
-
 /* What the graph left out that a reader would otherwise look for. */
 static void report_left_out(const eg_options *o, const eg_graph *g)
 {
 	char n[32];
 	if (g->chance_edges && (o->weighting == EG_WEIGHT_PMI || o->weighting == EG_WEIGHT_NPMI))
-		eg_report("%s pair%s no more associated than chance (pmi <= 0) left out as no link", grouped(g->chance_edges, n),
+		eg_report("%s pair%s no more associated than chance (pmi <= 0) left out as no link", eg_format_grouped(n, g->chance_edges),
 			  g->chance_edges == 1 ? "" : "s");
 	if (g->isolated_dropped)
-		eg_report("%s entit%s without a link left out (--keep-isolated keeps them)", grouped(g->isolated_dropped, n),
+		eg_report("%s entit%s without a link left out (--keep-isolated keeps them)", eg_format_grouped(n, g->isolated_dropped),
 			  g->isolated_dropped == 1 ? "y" : "ies");
 }
 

@@ -46,20 +46,6 @@ static void number(eg_xml *x, const char *name, double v)
 	eg_xml_attr(x, name, buf);
 }
 
-/* 12345 -> "12,345", as the title and caption give counts. */
-static const char *grouped(char out[32], uint64_t v)
-{
-	char digits[24];
-	int n = snprintf(digits, sizeof(digits), "%" PRIu64, v), o = 0;
-	for (int i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-	return out;
-}
-
 /* The width in em svg.h documents for one code point. */
 static double glyph_width(uint32_t cp)
 {
@@ -545,7 +531,7 @@ static double draw_legend(eg_xml *x, const eg_graph *g, double baseline)
 		if (k == n && !other)
 			break;
 		snprintf(text, sizeof(text), "%s %s", k < n ? seen[k]->type : "other types",
-			 grouped(count, k < n ? counts[k] : other));
+			 eg_format_grouped(count, k < n ? counts[k] : other));
 		double w = 18 + text_width(text, LEGEND_SIZE) + 18;
 		if (left > SIDE && left + w > WIDTH - SIDE) {
 			left = SIDE;
@@ -589,7 +575,7 @@ static void title_line(eg_buf *out, const eg_graph *g, const eg_provenance *prov
 {
 	char count[32];
 	uint64_t documents = prov ? prov->documents : g->document_count;
-	eg_buf_printf(out, "%s document%s", grouped(count, documents), documents == 1 ? "" : "s");
+	eg_buf_printf(out, "%s document%s", eg_format_grouped(count, documents), documents == 1 ? "" : "s");
 	if (prov && prov->first_date && prov->last_date)
 		eg_buf_printf(out, ", %s to %s", prov->first_date, prov->last_date);
 	else if (prov)
@@ -627,13 +613,13 @@ int eg_svg_write(FILE *fp, const eg_graph *g, const eg_provenance *prov, eg_erro
 	size_t edges = draw_edges(&x, g, &f);
 	draw_nodes(&x, g, &f);
 	size_t labels = draw_labels(&x, g, &f);
-	eg_buf_printf(&caption, "%s entities, %s links (weight: %s)", grouped(a, g->node_count),
-		      grouped(b, g->edge_count), eg_weighting_name((eg_weighting)g->weighting));
+	eg_buf_printf(&caption, "%s entities, %s links (weight: %s)", eg_format_grouped(a, g->node_count),
+		      eg_format_grouped(b, g->edge_count), eg_weighting_name((eg_weighting)g->weighting));
 	if (edges < g->edge_count)
-		eg_buf_printf(&caption, "; the %s heaviest links between drawn entities shown", grouped(c, edges));
+		eg_buf_printf(&caption, "; the %s heaviest links between drawn entities shown", eg_format_grouped(c, edges));
 	if (f.left_out)
-		eg_buf_printf(&caption, "; %s %s in %s %s outside the frame not drawn", grouped(a, f.left_out),
-			      f.left_out == 1 ? "entity" : "entities", grouped(b, f.left_out_components),
+		eg_buf_printf(&caption, "; %s %s in %s %s outside the frame not drawn", eg_format_grouped(a, f.left_out),
+			      f.left_out == 1 ? "entity" : "entities", eg_format_grouped(b, f.left_out_components),
 			      f.left_out_components == 1 ? "component" : "components");
 	eg_buf_printf(&caption, "; %zu labels", labels);
 	draw_line(&x, "caption", HEIGHT - 12, CAPTION_SIZE, "#555555", caption.data);

@@ -72,6 +72,10 @@ uint64_t eg_hash_mix(uint64_t h, const void *data, size_t n);
  * not "5e+01"); out must hold 32 bytes. */
 void eg_format_double(char out[32], double v);
 
+/* 12345 as "12,345", for counts people read (summaries, the SVG's title);
+ * out must hold 32 bytes.  Returns out. */
+const char *eg_format_grouped(char out[32], uint64_t v);
+
 /* Reads a whole file (or standard input for "-") into memory, NUL-terminated
  * (the NUL not counted in *length); returns NULL with err set to
  * "PATH: reason" on failure. */
