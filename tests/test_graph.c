@@ -78,6 +78,8 @@ static void check_keys(xmlDocPtr doc)
 		{"first_seen", "node", "first_seen", "string"},
 		{"last_seen", "node", "last_seen", "string"},
 		{"sources", "node", "sources", "string"},
+		{"surface_forms", "node", "surface_forms", "string"},
+		{"candidates", "node", "candidates", "string"},
 		{"degree", "node", "degree", "double"},
 		{"weighted_degree", "node", "weighted_degree", "double"},
 		{"pagerank", "node", "pagerank", "double"},

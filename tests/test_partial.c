@@ -74,7 +74,7 @@ static char *dump(const eg_cooc *c, const eg_entities *ents)
 	char buf[4096];
 	for (uint32_t e = 0; e < eg_cooc_entity_limit(c); e++) {
 		eg_entity_counts x = eg_cooc_entity(c, e);
-		if (!x.mentions)
+		if (!x.mentions && !x.listed)
 			continue;
 		int len = snprintf(buf, sizeof(buf), "entity %s %s %s %llu %llu %s %s", eg_entity_id(ents, e),
 				   eg_entity_label(ents, e), eg_entity_category(ents, e), (unsigned long long)x.mentions,
@@ -82,6 +82,13 @@ static char *dump(const eg_cooc *c, const eg_entities *ents)
 				   x.last_date ? x.last_date : "-");
 		for (uint32_t k = 0; k < x.source_count; k++)
 			len += snprintf(buf + len, sizeof(buf) - (size_t)len, " <%s>", x.sources[k]);
+		eg_form forms[EG_FORMS_MAX];
+		uint32_t form_count = eg_cooc_entity_forms(c, e, forms);
+		for (uint32_t k = 0; k < form_count; k++)
+			len += snprintf(buf + len, sizeof(buf) - (size_t)len, " \"%s\" x%llu", forms[k].text,
+					(unsigned long long)forms[k].count);
+		if (x.listed && !x.mentions)
+			len += snprintf(buf + len, sizeof(buf) - (size_t)len, " listed");
 		lines[n++] = eg_xstrdup(buf);
 	}
 	size_t m;
@@ -163,6 +170,7 @@ typedef struct layout {
 	size_t documents;              /* the header's u64 documents */
 	size_t entities;               /* the u64 entity count */
 	size_t label, date, mentions; /* entity 1's label and first date (their u32 lengths), u64 mentions */
+	size_t forms;                  /* entity 1's u32 surface form count, then its first form */
 	size_t evidence_documents;     /* the u64 count of the evidence documents */
 	size_t evidence_position;      /* pair 1's first evidence item's u64 document position */
 	size_t pairs;                  /* the u64 pair count */
@@ -212,6 +220,12 @@ static layout walk(const unsigned char *d)
 		at += 4;
 		for (uint32_t k = 0; k < sources; k++)
 			at = skip_string(d, at);
+		if (i == 0)
+			l.forms = at;
+		uint32_t forms = (uint32_t)get_le(d + at, 4);
+		at += 4;
+		for (uint32_t k = 0; k < forms; k++)
+			at = skip_string(d, at) + 8;
 	}
 	l.evidence_documents = at;
 	uint64_t documents = get_le(d + at, 8);
@@ -335,14 +349,23 @@ static void test_crafted(const char *valid)
 	expect_crafted_number(d, size, 52, 4, 0, "(bad shard list: shard 0 of 3)");
 	expect_crafted_number(d, size, 8, 4, 1, "format version 1, which this entgraph no longer reads; write it again");
 	expect_crafted_number(d, size, 8, 4, 2, "format version 2, which this entgraph no longer reads; write it again");
-	expect_crafted_number(d, size, 8, 4, 4, "format version 4; this entgraph reads version 3");
+	expect_crafted_number(d, size, 8, 4, 3, "format version 3, which this entgraph no longer reads; write it again");
+	expect_crafted_number(d, size, 8, 4, 5, "format version 5; this entgraph reads version 4");
 	expect_crafted_number(d, size, l.evidence_documents, 8, (uint64_t)1 << 40, "documents claimed in");
 	expect_crafted_number(d, size, l.evidence_position, 8, 1000, "(pair 1: evidence document 1000 of");
 	expect_crafted_number(d, size, l.entities, 8, (uint64_t)1 << 40, "(1099511627776 entities claimed in");
 	expect_crafted_number(d, size, l.entities, 8, UINT64_MAX, "entities claimed in");
 	expect_crafted_number(d, size, l.pairs, 8, (uint64_t)1 << 62, "pairs claimed in");
 	expect_crafted_number(d, size, l.documents, 8, 0, "documents of 0)");
-	expect_crafted_number(d, size, l.mentions, 8, 0, "(entity 1: 0 mentions in");
+	expect_crafted_number(d, size, l.mentions, 8, 0, "(entity 1: documents, sources or dates without a mention)");
+	/* Surface forms: at most EG_FORMS_MAX, not empty, no more mentions than the entity's. */
+	CHECK(get_le(d + l.forms, 4) >= 1);
+	expect_crafted_number(d, size, l.forms, 4, EG_FORMS_MAX + 1, "(entity 1: 17 surface forms, at most 16)");
+	expect_crafted_number(d, size, l.forms + 4, 4, 0, "(entity 1: surface form 1 is empty");
+	size_t form_count_at = skip_string(d, l.forms + 4);
+	expect_crafted_number(d, size, form_count_at, 8, 0, "(entity 1: surface form 1 is empty, longer than");
+	expect_crafted_number(d, size, form_count_at, 8, get_le(d + l.mentions, 8) + 1,
+			      "has more mentions than its entity)");
 	expect_crafted(d, size, l.label + 4, "", 1, "holds a NUL byte");
 	expect_crafted(d, size, l.entities + 8 + 4, "o", 1, "(entity 1 has no valid type or label)");
 	expect_crafted_number(d, size, l.label, 4, 0xffffffffu, "(it ends inside an entity)");
@@ -453,7 +476,7 @@ int main(void)
 	CHECK(strstr(want, "pair org.microsoft product.azure 4 4 2022-03-03 2025-02-01 [Microsoft sold Azure.] d1 d3 d4 d7") !=
 	      NULL);
 	CHECK(strstr(want, "entity org.microsoft Microsoft test 6 5 2022-03-03 2025-02-01 <+972 Magazine> <AP> <Reuters> "
-			   "<The Guardian>\n") != NULL);
+			   "<The Guardian> \"Microsoft\" x6\n") != NULL);
 
 	/* A merge of two written back as a partial, then merged with the third:
 	 * the same again, and the merged partial lists both shards. */

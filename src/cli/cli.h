@@ -201,11 +201,13 @@ int eg_outputs_open(const eg_options *o, eg_outputs *outs);
 void eg_outputs_abort(eg_outputs *outs);
 void eg_outputs_free(eg_outputs *outs);
 
-/* The end of extract and merge: builds the graph from counts (entities in
- * ents) and writes it in o's format, or writes the counts as a partial
- * result (info) when o->partial is set, then commits the outputs.  Reports
- * errors and returns an exit status: EG_EXIT_OK or EG_EXIT_OUTPUT. */
-int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts, const eg_entities *ents,
+/* The end of extract and merge: joins the short forms of counts onto
+ * their entities (graph/identity.h, which changes counts), builds the graph
+ * (entities in ents) and writes it in o's format; or writes the counts as
+ * they are as a partial result (info) when o->partial is set.  Then commits
+ * the outputs.  Reports errors and returns an exit status: EG_EXIT_OK or
+ * EG_EXIT_OUTPUT. */
+int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, const eg_entities *ents,
 		    const eg_partial_info *info);
 
 /* Records in o->own the files this run writes, which its inputs must

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "graph/identity.h"
 #include "graph/graph.h"
 #include "output/atomic.h"
 
@@ -236,17 +237,25 @@ int eg_cmd_extract(int argc, char **argv)
 		eg_report("cache: %zu of %zu documents reused, %zu matched", stats.cached, stats.documents,
 			  stats.matched);
 
-	status = eg_write_result(&o, &outs, counts, m.entities, &info);
-	if (status == EG_EXIT_OK && keyed && !stats.skipped.inputs && !stats.skipped.records &&
-	    !stats.skipped.limited &&
-	    memcmp(stats.content.bytes, known.stamp.content.bytes, sizeof(known.stamp.content.bytes)) == 0) {
+	/* The names a short form may join travel with the counts (the cache's,
+	 * a partial), where the dictionaries are not loaded. */
+	eg_identity_list(counts, m.entities);
+	int keep = keyed && !stats.skipped.inputs && !stats.skipped.records && !stats.skipped.limited &&
+		   memcmp(stats.content.bytes, known.stamp.content.bytes, sizeof(known.stamp.content.bytes)) == 0;
+	/* Kept before writing, which joins names in the counts. */
+	eg_buf kept_error = {0};
+	if (keep) {
 		/* Keep the counts for a re-run that changes nothing, unless the
 		 * inputs changed while this run read them, or something was
 		 * skipped or cut: a re-run must report that again. */
 		if (eg_cache_counts_put(cache, &run_key, counts, m.entities, &info, &err) < 0 ||
 		    (known.stamped && eg_cache_stamp_put(cache, &known.files, &known.stamp, &err) < 0))
-			eg_report("%s (the output is fine; the next run will not reuse it)", err.message);
+			eg_buf_adds(&kept_error, err.message);
 	}
+	status = eg_write_result(&o, &outs, counts, m.entities, &info);
+	if (status == EG_EXIT_OK && kept_error.len)
+		eg_report("%s (the output is fine; the next run will not reuse it)", kept_error.data);
+	eg_buf_free(&kept_error);
 	if (status == EG_EXIT_OK)
 		status = eg_report_skipped(&stats.skipped);
 done:

@@ -2,6 +2,7 @@
  * partial result. */
 #include "cli/cli.h"
 #include "graph/graph.h"
+#include "graph/identity.h"
 #include "output/gexf.h"
 #include "output/graphml.h"
 #include "output/provenance.h"
@@ -175,7 +176,7 @@ static void report_left_out(const eg_options *o, const eg_graph *g)
 			  g->isolated_dropped == 1 ? "y" : "ies");
 }
 
-int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts, const eg_entities *ents,
+int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, const eg_entities *ents,
 		    const eg_partial_info *info)
 {
 	eg_error err;
@@ -187,14 +188,27 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts
 	if (o->partial) {
 		rc = eg_partial_write(fp[0], counts, ents, info, &err);
 	} else {
+		eg_identity identity;
+		if (eg_identity_join(counts, ents, &identity, &err) < 0) {
+			eg_outputs_abort(outs);
+			eg_report("%s", err.message);
+			return EG_EXIT_OUTPUT;
+		}
+		if (o->progress && !o->quiet && (identity.joined || identity.ambiguous)) {
+			char joined[32], ambiguous[32];
+			eg_report("names across documents: %s joined onto their entity, %s ambiguous (the candidates attribute lists theirs)",
+				  eg_format_grouped(joined, identity.joined), eg_format_grouped(ambiguous, identity.ambiguous));
+		}
 		eg_graph graph;
 		eg_graph_options graph_options = {.weighting = o->weighting, .min_weight = o->min_weight,
 						  .min_documents = o->min_documents, .backbone_alpha = o->backbone,
 						  .top = o->top, .largest_component = o->largest_component,
 						  .types = o->types, .size_metric = o->size_by,
 						  .keep_isolated = o->keep_isolated,
-						  .threads = o->jobs > 1 ? (unsigned)o->jobs : 1};
+						  .threads = o->jobs > 1 ? (unsigned)o->jobs : 1,
+						  .identity = &identity};
 		if (eg_graph_build(&graph, counts, ents, &graph_options, &err) < 0) {
+			eg_identity_free(&identity);
 			eg_outputs_abort(outs);
 			eg_report("%s", err.message);
 			return EG_EXIT_OUTPUT;
@@ -209,6 +223,7 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, const eg_cooc *counts
 		if (rc == 0 && o->progress && !o->quiet)
 			report_left_out(o, &graph);
 		eg_graph_free(&graph);
+		eg_identity_free(&identity);
 	}
 	if (rc < 0) {
 		eg_outputs_abort(outs);

@@ -34,12 +34,21 @@ typedef struct document_slot {
 	uint32_t date, title, outlet, url;
 } document_slot;
 
+/* A surface form of an entity and its mentions. */
+typedef struct form_slot {
+	uint32_t text; /* in forms */
+	uint64_t count;
+} form_slot;
+
 typedef struct entity_slot {
 	uint64_t mentions, documents;
 	uint64_t last_document; /* 1 + index of the last document counted, 0 = none */
 	uint32_t first_date, last_date;
 	uint32_t sources[EG_SOURCES_MAX]; /* smallest source names, sorted */
 	uint8_t source_count;
+	uint8_t listed;          /* kept without a mention (eg_cooc_list_entity) */
+	uint8_t form_count, form_cap;
+	form_slot *forms;        /* the EG_FORMS_MAX smallest, ascending by text */
 } entity_slot;
 
 /* An entity of the earlier parts of a document in parts, for the document
@@ -83,7 +92,7 @@ struct eg_cooc {
 	eg_cooc_capped capped;       /* what that cut in the current document */
 	uint32_t evidence_max;       /* documents kept per pair (eg_cooc_set_evidence) */
 	eg_pool doc_ids, dates, snippets, source_names; /* snippets: and sentences */
-	eg_pool titles, urls;
+	eg_pool titles, urls, forms;
 	document_slot *docs;         /* per doc_ids reference - 1 */
 	size_t doc_count, doc_cap;
 	uint64_t *window_index;      /* entity << 32 | mention, the window's mentions sorted */
@@ -137,6 +146,7 @@ eg_cooc *eg_cooc_new(eg_window window)
 	c->evidence_max = EG_EVIDENCE_DEFAULT;
 	eg_pool_init(&c->titles);
 	eg_pool_init(&c->urls);
+	eg_pool_init(&c->forms);
 	eg_pool_init(&c->doc_ids);
 	eg_pool_init(&c->dates);
 	eg_pool_init(&c->snippets);
@@ -148,6 +158,8 @@ void eg_cooc_free(eg_cooc *c)
 {
 	if (!c)
 		return;
+	for (size_t i = 0; i < c->entity_limit; i++)
+		free(c->entities[i].forms);
 	free(c->entities);
 	for (size_t i = 0; i < c->pair_count; i++)
 		free(c->pairs[i].evidence);
@@ -156,6 +168,7 @@ void eg_cooc_free(eg_cooc *c)
 	free(c->window_index);
 	eg_pool_free(&c->titles);
 	eg_pool_free(&c->urls);
+	eg_pool_free(&c->forms);
 	free(c->pair_index);
 	free(c->counted);
 	free(c->touched);
@@ -219,9 +232,67 @@ static void add_source(eg_cooc *c, entity_slot *x, uint32_t source)
 		x->source_count++;
 }
 
-static void count_entity(eg_cooc *c, uint32_t e)
+/* Adds count mentions of form (a reference) to x's EG_FORMS_MAX smallest
+ * forms.  A form pushed out or left out by smaller ones never comes back
+ * into them, so the counts of those kept are exact, here or merged. */
+static void add_form(eg_cooc *c, entity_slot *x, uint32_t form, uint64_t count)
 {
-	entity_slot *x = entity_at(c, e);
+	const char *text = interned(&c->forms, form);
+	size_t at = x->form_count;
+	while (at > 0) {
+		int order = strcmp(text, interned(&c->forms, x->forms[at - 1].text));
+		if (order == 0) {
+			x->forms[at - 1].count += count;
+			return;
+		}
+		if (order > 0)
+			break;
+		at--;
+	}
+	if (at == EG_FORMS_MAX)
+		return;
+	if (x->form_count == x->form_cap && x->form_cap < EG_FORMS_MAX) {
+		x->form_cap = (uint8_t)(x->form_cap ? 2 * x->form_cap : 1);
+		if (x->form_cap > EG_FORMS_MAX)
+			x->form_cap = EG_FORMS_MAX;
+		x->forms = eg_xrealloc(x->forms, x->form_cap * sizeof(*x->forms));
+	}
+	size_t keep = x->form_count < EG_FORMS_MAX ? x->form_count : EG_FORMS_MAX - 1;
+	memmove(x->forms + at + 1, x->forms + at, (keep - at) * sizeof(*x->forms));
+	x->forms[at] = (form_slot){form, count};
+	if (x->form_count < EG_FORMS_MAX)
+		x->form_count++;
+}
+
+/* The reference of a mention's form: its bytes with every run of white
+ * space one space; 0 for one longer than EG_FORM_MAX bytes. */
+static uint32_t mention_form(eg_cooc *c, const eg_mention *m)
+{
+	const char *text = c->now.doc->text + m->start;
+	size_t n = m->end - m->start;
+	if (n > EG_FORM_MAX || n == 0)
+		return 0;
+	char buf[EG_FORM_MAX];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = text[i];
+		int space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+		if (!space)
+			buf[k++] = ch;
+		else if (k && buf[k - 1] != ' ')
+			buf[k++] = ' ';
+	}
+	while (k && buf[k - 1] == ' ')
+		k--;
+	return k ? eg_pool_intern(&c->forms, buf, k) : 0;
+}
+
+static void count_entity(eg_cooc *c, const eg_mention *m)
+{
+	entity_slot *x = entity_at(c, m->entity);
+	uint32_t form = mention_form(c, m);
+	if (form)
+		add_form(c, x, form, 1);
 	x->mentions++;
 	if (x->last_document == c->documents)
 		return;
@@ -742,7 +813,7 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
 	if (doc->source && *doc->source)
 		c->now.source = eg_pool_intern(&c->source_names, doc->source, strlen(doc->source));
 	for (size_t i = 0; i < n; i++)
-		count_entity(c, mentions[i].entity);
+		count_entity(c, &mentions[i]);
 	if (c->window.kind == EG_WINDOW_TOKENS) {
 		count_token_windows(c, mentions, n);
 	} else if (c->window.kind == EG_WINDOW_DOCUMENT && (doc->offset || doc->more)) {
@@ -802,8 +873,24 @@ eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity)
 		out.source_count = x->source_count;
 		for (size_t k = 0; k < x->source_count; k++)
 			out.sources[k] = interned(&c->source_names, x->sources[k]);
+		out.listed = x->listed;
 	}
 	return out;
+}
+
+uint32_t eg_cooc_entity_forms(const eg_cooc *c, uint32_t entity, eg_form *out)
+{
+	if (entity >= c->entity_limit)
+		return 0;
+	const entity_slot *x = &c->entities[entity];
+	for (uint32_t k = 0; k < x->form_count; k++)
+		out[k] = (eg_form){interned(&c->forms, x->forms[k].text), x->forms[k].count};
+	return x->form_count;
+}
+
+void eg_cooc_list_entity(eg_cooc *c, uint32_t entity)
+{
+	entity_at(c, entity)->listed = 1;
 }
 
 void eg_cooc_compact(eg_cooc *c)
@@ -884,6 +971,22 @@ int eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *co
 	      intern_ref(&c->dates, counts->last_date));
 	for (uint32_t k = 0; k < counts->source_count && k < EG_SOURCES_MAX; k++)
 		add_source(c, x, intern_ref(&c->source_names, counts->sources[k]));
+	x->listed |= counts->listed;
+	return 0;
+}
+
+int eg_cooc_merge_forms(eg_cooc *c, uint32_t entity, const eg_form *forms, uint32_t n)
+{
+	entity_slot *x = entity_at(c, entity);
+	for (uint32_t k = 0; k < n; k++) {
+		if (!forms[k].text || !*forms[k].text)
+			continue;
+		uint32_t ref = intern_ref(&c->forms, forms[k].text);
+		for (uint32_t j = 0; j < x->form_count; j++)
+			if (x->forms[j].text == ref && forms[k].count > UINT64_MAX - x->forms[j].count)
+				return -1;
+		add_form(c, x, ref, forms[k].count);
+	}
 	return 0;
 }
 
@@ -911,4 +1014,67 @@ int eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q, const eg_evidence *e
 	if (c->evidence_max && q->snippet && (!p->snippet || !mine_first || (p->evidence_count && p->evidence[0].document != mine_first)))
 		p->snippet = intern_ref(&c->snippets, q->snippet);
 	return 0;
+}
+
+/* A pair taken out for joining: its counts and evidence as strings. */
+typedef struct moved_pair {
+	eg_pair_counts counts;
+	eg_evidence *evidence;
+} moved_pair;
+
+int eg_cooc_join(eg_cooc *c, const uint32_t *into, size_t n)
+{
+#define INTO(e) ((e) < n ? into[e] : (e))
+	/* The pairs that touch a joined entity leave the table (the others
+	 * keep their order) and come back under their new endpoints, merged
+	 * as a shard's would be; the index is built again on the way. */
+	moved_pair *moved = NULL;
+	size_t moved_count = 0, moved_cap = 0, kept = 0;
+	for (size_t i = 0; i < c->pair_count; i++) {
+		pair_slot *p = &c->pairs[i];
+		if (INTO(p->a) == p->a && INTO(p->b) == p->b) {
+			c->pairs[kept++] = *p;
+			continue;
+		}
+		EG_GROW(moved, moved_cap, moved_count + 1);
+		moved_pair *m = &moved[moved_count++];
+		m->counts = eg_cooc_pair(c, i);
+		m->evidence = eg_xmalloc((p->evidence_count ? p->evidence_count : 1) * sizeof(*m->evidence));
+		for (uint32_t k = 0; k < p->evidence_count; k++)
+			m->evidence[k] = eg_cooc_evidence(c, i, k);
+		free(p->evidence);
+	}
+	c->pair_count = kept;
+	eg_cooc_compact(c);
+
+	int rc = 0;
+	size_t limit = c->entity_limit < n ? c->entity_limit : n;
+	for (uint32_t e = 0; e < limit && rc == 0; e++) {
+		if (into[e] == e)
+			continue;
+		eg_entity_counts counts = eg_cooc_entity(c, e);
+		eg_form forms[EG_FORMS_MAX];
+		uint32_t form_count = eg_cooc_entity_forms(c, e, forms);
+		entity_slot *x = &c->entities[e];
+		counts.listed = 0; /* a listed name stays listed; joining makes no other one */
+		free(x->forms);
+		memset(x, 0, sizeof(*x));
+		if (eg_cooc_merge_entity(c, into[e], &counts) < 0 ||
+		    eg_cooc_merge_forms(c, into[e], forms, form_count) < 0)
+			rc = -1;
+	}
+	for (size_t i = 0; i < moved_count; i++) {
+		eg_pair_counts q = moved[i].counts;
+		uint32_t a = INTO(q.a), b = INTO(q.b);
+		q.a = a < b ? a : b;
+		q.b = a < b ? b : a;
+		/* The two joined names of one entity together are no link. */
+		if (rc == 0 && q.a != q.b && eg_cooc_merge_pair(c, &q, moved[i].evidence) < 0)
+			rc = -1;
+		free(moved[i].evidence);
+	}
+	free(moved);
+	eg_cooc_compact(c);
+	return rc;
+#undef INTO
 }

@@ -32,6 +32,10 @@
  * shards).  Two documents with one id are one piece of evidence, named by
  * the first of them added.
  *
+ * Per entity it also keeps its surface forms (eg_form): the EG_FORMS_MAX
+ * smallest by strcmp, each with its exact number of mentions, so merged
+ * counts keep the same ones.
+ *
  * Memory grows with the number of entities and pairs, not documents: per
  * pair its counts and up to the cap's evidence items (a document and a
  * sentence reference, 8 bytes each, the array grown as documents come),
@@ -78,13 +82,23 @@ typedef struct eg_cooc eg_cooc;
 #define EG_SENTENCE_MAX 400 /* bytes of an evidence or mention sentence, before "…" marks */
 #define EG_TITLE_MAX 512 /* bytes of an evidence title or outlet kept, before a "…" */
 #define EG_URL_MAX 4096 /* an evidence URL longer than this is left out */
+#define EG_FORMS_MAX 16 /* surface forms kept per entity (the smallest) */
+#define EG_FORM_MAX 200 /* bytes; a longer mention's form is not kept */
 
 typedef struct eg_entity_counts {
 	uint64_t mentions, documents;
 	const char *first_date, *last_date; /* "YYYY-MM-DD", NULL when no dated document; owned by eg_cooc */
 	const char *sources[EG_SOURCES_MAX]; /* documents' source names, sorted; owned by eg_cooc */
 	uint32_t source_count;
+	int listed; /* kept without needing a mention (eg_cooc_list_entity) */
 } eg_entity_counts;
+
+/* A surface form of an entity: its mentions' bytes, each run of white
+ * space one space, and how many mentions it has. */
+typedef struct eg_form {
+	const char *text; /* owned by eg_cooc */
+	uint64_t count;
+} eg_form;
 
 /* One evidence document of a pair; strings owned by eg_cooc, NULL where
  * unknown (document never is). */
@@ -146,6 +160,20 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
 int eg_cooc_merge_documents(eg_cooc *c, uint64_t documents);
 int eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts);
 int eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *pair, const eg_evidence *evidence);
+int eg_cooc_merge_forms(eg_cooc *c, uint32_t entity, const eg_form *forms, uint32_t n);
+
+/* Keeps entity in the counts (and in a partial written from them) without
+ * a mention: a name that another may be joined onto (graph/identity.h). */
+void eg_cooc_list_entity(eg_cooc *c, uint32_t entity);
+
+/* Moves the counts of every entity e below n with into[e] != e onto
+ * into[e] (which must map to itself): mentions, documents, dates, sources
+ * and forms add up as merged counts do, and each pair with a moved entity
+ * becomes the pair of the entities it moved onto, merged (eg_cooc_merge_pair)
+ * with any pair already there; a pair of two entities moved onto one goes.
+ * The result depends on the counts and into only.  Returns -1 when a sum
+ * would pass 2^64 - 1 (the counts are then partly joined). */
+int eg_cooc_join(eg_cooc *c, const uint32_t *into, size_t n);
 
 /* Frees what only adding needs (the pairs' hash index, working space), to
  * make room for building the graph; adding or merging afterwards works,
@@ -158,6 +186,9 @@ uint64_t eg_cooc_documents(const eg_cooc *c);
 /* Entities seen so far: counts for entity index i (zero when never seen). */
 size_t eg_cooc_entity_limit(const eg_cooc *c); /* 1 + highest index seen, or 0 */
 eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity);
+/* Its surface forms, ascending by text, into out (EG_FORMS_MAX of room);
+ * returns how many. */
+uint32_t eg_cooc_entity_forms(const eg_cooc *c, uint32_t entity, eg_form *out);
 /* The pairs, in unspecified order but numbered 0 to count - 1 for as long
  * as no document or pair is added; strings owned by eg_cooc. */
 size_t eg_cooc_pair_count(const eg_cooc *c);

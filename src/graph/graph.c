@@ -1,5 +1,6 @@
 #include "graph/graph.h"
 #include "graph/filter.h"
+#include "graph/identity.h"
 #include "graph/metrics.h"
 #include "graph/weight.h"
 
@@ -77,6 +78,8 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 		g->nodes[i].source_count = c.source_count;
 		memcpy(g->nodes[i].sources, c.sources, sizeof(c.sources));
 		g->nodes[i].last_date = c.last_date;
+		g->nodes[i].entity = e;
+		g->nodes[i].candidate_count = eg_identity_candidates(options->identity, e, &g->nodes[i].candidates);
 	}
 	free(keys);
 

@@ -69,6 +69,12 @@ typedef struct eg_graph_node {
 			       every node has the same value */
 	uint8_t r, g, b;    /* colour by type: a fixed palette for the built-in types,
 			       from a hash of the type name for others */
+	uint32_t entity;    /* its index in the counts and the entities table: its
+			       surface forms (eg_cooc_entity_forms) */
+	const char *const *candidates; /* an ambiguous short form's candidates
+					  (graph/identity.h), ascending; owned by
+					  the identity */
+	uint32_t candidate_count;
 } eg_graph_node;
 
 typedef struct eg_graph_edge {
@@ -157,6 +163,8 @@ typedef struct eg_graph_options {
 	int keep_isolated;        /* keep the nodes without an edge (step 5) */
 	unsigned threads;         /* workers for the layout (0 or 1: the calling thread); the result
 				     is the same for any number */
+	const struct eg_identity *identity; /* the joins made on the counts, for the
+					       nodes' candidates; NULL for none */
 } eg_graph_options;
 
 /* 0 when name is NULL or one of the size metrics above, else -1 with err

@@ -341,6 +341,71 @@ static void propagate(eg_aliases *a, const char *text, const eg_tokens *tokens)
 	eg_strmap_free(&found);
 }
 
+/* What one short name stands for in a document (join_legal_forms). */
+typedef struct short_name {
+	uint32_t plain;   /* the ORG of the name itself, UINT32_MAX when not mentioned */
+	uint32_t longer;  /* of those with a legal form, the one of smallest id */
+} short_name;
+
+/* A company named with and without its legal form in one document
+ * ("Akamai Inc." ... "Akamai") is one entity there: every ORG mention whose
+ * name ends in a legal form (eg_name_without_legal_form) becomes one of the
+ * ORG of the plain name where the document mentions it, or else of the
+ * one of smallest id among those of that short name; what graph/identity.h
+ * does across documents, done here so that a document's counts hold it
+ * once. */
+static void join_legal_forms(const eg_entities *ents, eg_mentions *list)
+{
+	size_t longer = 0;
+	for (size_t i = 0; i < list->n && !longer; i++) {
+		uint32_t e = list->v[i].entity;
+		longer = strcmp(eg_entity_type(ents, e), "ORG") == 0 && eg_name_without_legal_form(eg_entity_label(ents, e));
+	}
+	if (!longer)
+		return;
+	eg_strmap keys;
+	eg_strmap_init(&keys);
+	short_name *names = NULL;
+	size_t cap = 0;
+	uint32_t *key_of = eg_xmalloc(list->n * sizeof(*key_of));
+	eg_buf id = {0};
+	for (size_t i = 0; i < list->n; i++) {
+		uint32_t e = list->v[i].entity;
+		key_of[i] = UINT32_MAX;
+		if (strcmp(eg_entity_type(ents, e), "ORG") != 0)
+			continue;
+		const char *label = eg_entity_label(ents, e);
+		size_t cut = eg_name_without_legal_form(label);
+		eg_entity_id_for("ORG", label, cut ? cut : strlen(label), &id);
+		int inserted;
+		uint32_t k = eg_strmap_intern(&keys, id.data, id.len, &inserted);
+		if (inserted) {
+			EG_GROW(names, cap, (size_t)k + 1);
+			names[k] = (short_name){UINT32_MAX, UINT32_MAX};
+		}
+		key_of[i] = k;
+		if (!cut)
+			names[k].plain = e;
+		else if (names[k].longer == UINT32_MAX ||
+			 strcmp(eg_entity_id(ents, e), eg_entity_id(ents, names[k].longer)) < 0)
+			names[k].longer = e;
+	}
+	for (size_t i = 0; i < list->n; i++) {
+		if (key_of[i] == UINT32_MAX)
+			continue;
+		const short_name *x = &names[key_of[i]];
+		uint32_t into = x->plain != UINT32_MAX ? x->plain : x->longer;
+		if (into != UINT32_MAX && into != list->v[i].entity) {
+			list->v[i].entity = into;
+			list->v[i].source = EG_SOURCE_ALIAS;
+		}
+	}
+	eg_buf_free(&id);
+	free(key_of);
+	free(names);
+	eg_strmap_free(&keys);
+}
+
 void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens, eg_entities *ents,
 			eg_mentions *list)
 {
@@ -377,6 +442,7 @@ void eg_resolve_aliases(eg_aliases *a, const char *text, const eg_tokens *tokens
 						(uint32_t)e, EG_SOURCE_ALIAS);
 	}
 	propagate(a, text, tokens);
+	join_legal_forms(ents, &a->out);
 	/* Hand the rebuilt list back, keeping both buffers for reuse. */
 	eg_mentions swap = *list;
 	*list = a->out;

@@ -19,6 +19,9 @@
  *   capitalised occurrence of a one-word name found by a rule or an alias
  *   (not by a dictionary, which finds its own) becomes a mention of it,
  *   before or after, unless the word was found as two different entities.
+ * - A company named with and without its legal form ("Akamai Inc." ...
+ *   "Akamai") is one entity, the plain name's (graph/identity.h does the
+ *   same across documents); its mentions get source EG_SOURCE_ALIAS.
  * The list stays sorted.
  */
 #ifndef EG_ALIAS_H

@@ -146,6 +146,22 @@ const char *eg_entity_type(const eg_entities *e, uint32_t index)
 	return eg_strmap_key(&e->types, e->v[index].type);
 }
 
+int64_t eg_entities_find(const eg_entities *e, const char *type, const char *label, size_t label_length)
+{
+	eg_buf id = {0};
+	eg_entity_id_for(type, label, label_length, &id);
+	int64_t found = -1;
+	if (e->base)
+		found = eg_strmap_find(&e->base->ids, id.data, id.len);
+	if (found < 0) {
+		found = eg_strmap_find(&e->ids, id.data, id.len);
+		if (found >= 0)
+			found += e->base_count;
+	}
+	eg_buf_free(&id);
+	return found;
+}
+
 const char *eg_entity_label(const eg_entities *e, uint32_t index)
 {
 	e = owner(e, &index);
@@ -235,4 +251,36 @@ int eg_type_name_valid(const char *s, size_t n)
 			return 0;
 	}
 	return 1;
+}
+
+static const char *const legal_forms[] = {
+	"Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd", "Ltd.",
+	"Limited", "LLC", "L.L.C.", "LLP", "LP", "PLC", "Plc", "plc", "GmbH", "AG", "SA", "S.A.", "NV", "N.V.",
+	"SE", "SpA", "S.p.A.", "Bhd", "Tbk", "Pty", "AB", "ASA", "Oyj", "Group", "Holdings",
+};
+
+size_t eg_name_without_legal_form(const char *label)
+{
+	size_t n = strlen(label), cut = 0;
+	for (;;) {
+		size_t word = n;
+		while (word > 0 && label[word - 1] != ' ')
+			word--;
+		if (word == 0)
+			break;
+		int form = 0;
+		for (size_t i = 0; i < sizeof(legal_forms) / sizeof(legal_forms[0]) && !form; i++)
+			form = strlen(legal_forms[i]) == n - word && memcmp(label + word, legal_forms[i], n - word) == 0;
+		if (!form)
+			break;
+		n = word - 1; /* the space */
+		if (n > 0 && label[n - 1] == ',')
+			n--;
+		while (n > 0 && label[n - 1] == ' ')
+			n--;
+		if (n > 2 && label[n - 1] == '&' && label[n - 2] == ' ') /* "Goldman Sachs & Co." */
+			n -= 2;
+		cut = n;
+	}
+	return cut;
 }

@@ -39,6 +39,9 @@ void eg_entities_clear(eg_entities *e);
 uint32_t eg_entities_intern(eg_entities *e, const char *type, const char *label,
 			    size_t label_length, const char *category);
 size_t eg_entities_count(const eg_entities *e);
+/* The index of (type, label) when the table (or its base) holds it, else -1;
+ * never adds one. */
+int64_t eg_entities_find(const eg_entities *e, const char *type, const char *label, size_t label_length);
 /* Replaces the category of an entity of this table (not of its base); an
  * empty category changes nothing.  For corrections, which win over the
  * first category given. */
@@ -56,6 +59,14 @@ const char *eg_entity_id(const eg_entities *e, uint32_t index);
  * "-" and 8 hex digits of a hash of type and label follow, so ids never
  * collide and are always XML NMTOKENs.  Written into out (cleared first). */
 void eg_entity_id_for(const char *type, const char *label, size_t label_length, eg_buf *out);
+
+/* The length of an organisation's name without the legal forms and group
+ * words that end it ("Acme Widgets, Inc." -> 12, "Acme Widgets"): Inc,
+ * Corp, Co, Company, Ltd, Limited, LLC, LLP, LP, PLC, GmbH, AG, SA, NV, SE,
+ * SpA, Bhd, Tbk, Pty, AB, ASA, Oyj, Group, Holdings and their usual
+ * spellings; a comma before one goes with it.  0 when none ends it or
+ * nothing would be left. */
+size_t eg_name_without_legal_form(const char *label);
 
 /* 1 when s is a valid type name: an ASCII capital, then capitals, digits or
  * "_", at most 32 bytes. */

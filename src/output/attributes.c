@@ -3,10 +3,12 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum {
 	NODE_LABEL, NODE_ENTITY_TYPE, NODE_CATEGORY, NODE_MENTIONS, NODE_DOCUMENTS, NODE_FIRST_SEEN, NODE_LAST_SEEN, NODE_SOURCES,
+	NODE_SURFACE_FORMS, NODE_CANDIDATES,
 	NODE_DEGREE, NODE_WEIGHTED_DEGREE, NODE_PAGERANK, NODE_BETWEENNESS, NODE_COMPONENT, NODE_COMMUNITY,
 	NODE_SIZE, NODE_R, NODE_G, NODE_B, NODE_X, NODE_Y,
 };
@@ -20,6 +22,8 @@ const eg_attr eg_node_attrs[] = {
 	[NODE_FIRST_SEEN] = {"first_seen", "first_seen", EG_ATTR_STRING},
 	[NODE_LAST_SEEN] = {"last_seen", "last_seen", EG_ATTR_STRING},
 	[NODE_SOURCES] = {"sources", "sources", EG_ATTR_STRING},
+	[NODE_SURFACE_FORMS] = {"surface_forms", "surface_forms", EG_ATTR_STRING},
+	[NODE_CANDIDATES] = {"candidates", "candidates", EG_ATTR_STRING},
 	[NODE_DEGREE] = {"degree", "degree", EG_ATTR_DOUBLE},
 	[NODE_WEIGHTED_DEGREE] = {"weighted_degree", "weighted_degree", EG_ATTR_DOUBLE},
 	[NODE_PAGERANK] = {"pagerank", "pagerank", EG_ATTR_DOUBLE},
@@ -95,6 +99,26 @@ static const char *joined(const char *const *items, uint32_t n, eg_buf *scratch)
 	return scratch->data;
 }
 
+static int by_mentions(const void *x, const void *y)
+{
+	const eg_form *a = x, *b = y;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return strcmp(a->text, b->text);
+}
+
+/* A node's surface forms, the most mentioned first. */
+static const char *surface_forms(const eg_graph *g, const eg_graph_node *n, eg_buf *scratch)
+{
+	eg_form forms[EG_FORMS_MAX];
+	uint32_t count = g->counts ? eg_cooc_entity_forms(g->counts, n->entity, forms) : 0;
+	qsort(forms, count, sizeof(*forms), by_mentions);
+	const char *text[EG_FORMS_MAX];
+	for (uint32_t i = 0; i < count; i++)
+		text[i] = forms[i].text;
+	return joined(text, count, scratch);
+}
+
 /* One field of an edge's evidence documents, in their order, joined by
  * EG_LIST_SEPARATOR with an empty item where a document has none, so that
  * item i belongs to evidence id i; NULL when none has one. */
@@ -131,6 +155,8 @@ const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *b
 	case NODE_FIRST_SEEN: return nonempty(n->first_date);
 	case NODE_LAST_SEEN: return nonempty(n->last_date);
 	case NODE_SOURCES: return joined(n->sources, n->source_count, scratch);
+	case NODE_SURFACE_FORMS: return surface_forms(g, n, scratch);
+	case NODE_CANDIDATES: return joined(n->candidates, n->candidate_count, scratch);
 	case NODE_DEGREE: return double_text(buf, n->degree);
 	case NODE_WEIGHTED_DEGREE: return double_text(buf, n->weighted_degree);
 	case NODE_PAGERANK: return double_text(buf, n->pagerank);

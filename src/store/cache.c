@@ -17,9 +17,11 @@
  * counts, and dropped the output copies of schema 1 (user_version 0, no
  * application_id): such a cache is emptied and set up afresh.  Schema 3
  * keeps the counts as partials of version 3 (with the evidence documents'
- * metadata and sentences); a schema 2 cache is emptied the same way. */
+ * metadata and sentences), schema 4 as partials of version 4 (with the
+ * entities' surface forms and listed names); older caches are emptied the
+ * same way. */
 #define APPLICATION_ID 0x45475243
-#define SCHEMA 3
+#define SCHEMA 4
 
 struct eg_cache {
 	sqlite3 *db;

@@ -127,9 +127,11 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 
 	size_t limit = eg_cooc_entity_limit(counts), n = 0;
 	ranked *order = eg_xmalloc((limit ? limit : 1) * sizeof(*order));
-	for (uint32_t e = 0; e < limit; e++)
-		if (eg_cooc_entity(counts, e).mentions)
+	for (uint32_t e = 0; e < limit; e++) {
+		eg_entity_counts c = eg_cooc_entity(counts, e);
+		if (c.mentions || c.listed)
 			order[n++] = (ranked){e, eg_entity_id(ents, e)};
+	}
 	qsort(order, n, sizeof(*order), by_id);
 	uint64_t *position = eg_xmalloc((limit ? limit : 1) * sizeof(*position));
 	put64(&b, n);
@@ -147,6 +149,13 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 		put32(&b, c.source_count);
 		for (uint32_t k = 0; k < c.source_count; k++)
 			put_string(&b, c.sources[k]);
+		eg_form forms[EG_FORMS_MAX];
+		uint32_t form_count = c.mentions ? eg_cooc_entity_forms(counts, e, forms) : 0;
+		put32(&b, form_count);
+		for (uint32_t k = 0; k < form_count; k++) {
+			put_string(&b, forms[k].text);
+			put64(&b, forms[k].count);
+		}
 		if (rc == 0)
 			rc = flush_piece(&b, sum, fp, PIECE, err);
 	}
@@ -331,7 +340,7 @@ void eg_partial_info_free(eg_partial_info *info)
 }
 
 #define HEADER_SIZE (8 + 4 + 16 + 6 * 4 + 4 + 8 + 8 + 8 + 8) /* one shard, no entities, documents or pairs */
-#define ENTITY_MIN (5 * 4 + 8 + 8 + 4)
+#define ENTITY_MIN (5 * 4 + 8 + 8 + 4 + 4)
 #define DOCUMENT_MIN (5 * 4)
 #define PAIR_MIN (8 + 8 + 8 + 8 + 4 + 3 * 4)
 #define ITEM_MIN (8 + 4)
@@ -427,6 +436,9 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 	memset(info, 0, sizeof(*info));
 	int rc = -1;
 	eg_buf strings[7] = {{0}}, lists[EG_SOURCES_MAX] = {{0}}, previous_id = {0};
+	eg_buf form_bufs[EG_FORMS_MAX] = {{0}};
+	const char *form_text[EG_FORMS_MAX];
+	eg_form forms[EG_FORMS_MAX];
 	eg_buf sentences[EG_EVIDENCE_LIMIT] = {{0}}, table = {0};
 	size_t *fields = NULL; /* per document, 5 offsets into table: id, date, title, outlet, url */
 	uint32_t *entity_of = NULL;
@@ -487,13 +499,35 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 		}
 		check_ascending(&r, c.sources, c.source_count, "sources", "entity", i + 1);
 		check_dates(&r, c.first_date, c.last_date, "entity", i + 1);
+		/* A listed name (eg_cooc_list_entity) has no mention and nothing else. */
+		c.listed = c.mentions == 0;
+		if (!r.failed && c.listed && (c.documents || c.source_count || *c.first_date))
+			damaged(&r, "entity %llu: documents, sources or dates without a mention", (unsigned long long)i + 1);
+		uint32_t form_count = get32(&r, "an entity");
+		if (!r.failed && form_count > EG_FORMS_MAX)
+			damaged(&r, "entity %llu: %u surface forms, at most %d", (unsigned long long)i + 1, form_count,
+				EG_FORMS_MAX);
+		uint64_t form_mentions = 0;
+		for (uint32_t k = 0; k < form_count && !r.failed; k++) {
+			form_text[k] = get_string(&r, &form_bufs[k], "an entity");
+			forms[k].text = form_text[k];
+			forms[k].count = get64(&r, "an entity");
+			size_t len = strlen(forms[k].text);
+			if (!r.failed && (!len || len > EG_FORM_MAX || forms[k].count < 1 ||
+					  forms[k].count > c.mentions - form_mentions))
+				damaged(&r, "entity %llu: surface form %u is empty, longer than %d bytes or has more "
+					"mentions than its entity", (unsigned long long)i + 1, k + 1, EG_FORM_MAX);
+			form_mentions += forms[k].count;
+		}
+		check_ascending(&r, form_text, form_count, "surface forms", "entity", i + 1);
 		if (r.failed)
 			break;
+
 		if (!eg_type_name_valid(type, strlen(type)) || !*label) {
 			damaged(&r, "entity %llu has no valid type or label", (unsigned long long)i + 1);
 			break;
 		}
-		if (c.documents < 1 || c.documents > c.mentions || c.documents > info->documents) {
+		if ((!c.listed && c.documents < 1) || c.documents > c.mentions || c.documents > info->documents) {
 			damaged(&r, "entity %llu: %llu mentions in %llu documents of %llu", (unsigned long long)i + 1,
 				(unsigned long long)c.mentions, (unsigned long long)c.documents,
 				(unsigned long long)info->documents);
@@ -510,7 +544,8 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 		}
 		eg_buf_clear(&previous_id);
 		eg_buf_adds(&previous_id, id);
-		if (eg_cooc_merge_entity(counts, entity_of[i], &c) < 0) {
+		if (eg_cooc_merge_entity(counts, entity_of[i], &c) < 0 ||
+		    eg_cooc_merge_forms(counts, entity_of[i], forms, form_count) < 0) {
 			eg_error_set(err, "%s: counts overflow (entity %s with the partials before it)", path, id);
 			goto failed;
 		}
@@ -623,6 +658,8 @@ done:
 		eg_buf_free(&strings[i]);
 	for (size_t i = 0; i < EG_SOURCES_MAX; i++)
 		eg_buf_free(&lists[i]);
+	for (size_t i = 0; i < EG_FORMS_MAX; i++)
+		eg_buf_free(&form_bufs[i]);
 	for (size_t i = 0; i < EG_EVIDENCE_LIMIT; i++)
 		eg_buf_free(&sentences[i]);
 	eg_buf_free(&table);

@@ -10,7 +10,7 @@
  * covers.  Entities are written sorted by id and pairs by their entities'
  * ids, so equal contents give equal bytes.
  *
- * Format (version 3), every integer little-endian, a string being a u32
+ * Format (version 4), every integer little-endian, a string being a u32
  * length and that many bytes (no NUL among them):
  *   "EGPART\r\n"  8 bytes of magic (the \r\n catches text-mode damage)
  *   u32 version, 16 bytes configuration fingerprint,
@@ -23,7 +23,11 @@
  *   u64 entities, each: string type, label, category, first date, last
  *     date (both "YYYY-MM-DD", or both empty when none), u64 mentions,
  *     u64 documents, u32 source count S (at most EG_SOURCES_MAX), S strings
- *     (ascending); entities ascending by id;
+ *     (ascending), u32 surface form count F (at most EG_FORMS_MAX), F times
+ *     string form (1..EG_FORM_MAX bytes) and u64 mentions (>= 1; all F
+ *     together no more than the entity's); entities ascending by id.  An
+ *     entity with 0 mentions is a listed name (eg_cooc_list_entity) and has
+ *     no documents, dates, sources or forms;
  *   u64 evidence documents, each: string id (not empty), date
  *     ("YYYY-MM-DD"), title, outlet, url (each empty when unknown); the
  *     documents some pair names, each once, ascending by id;
@@ -45,8 +49,9 @@
  * pair or entity twice), counts consistent (an entity in no more documents
  * than it has mentions or the file has, a pair in no more than its
  * windows), dates real calendar dates, sums checked for overflow.
- * Partials of versions 1 (before the window budget) and 2 (before the
- * evidence metadata) are refused with a message to re-run their shard.
+ * Partials of versions 1 (before the window budget), 2 (before the
+ * evidence metadata) and 3 (before surface forms and listed names) are
+ * refused with a message to re-run their shard.
  */
 #ifndef EG_PARTIAL_H
 #define EG_PARTIAL_H
@@ -58,8 +63,8 @@
 #include "match/entities.h"
 #include "util/util.h"
 
-#define EG_PARTIAL_VERSION 3
-#define EG_PARTIAL_SEED 0x4547504152540003ULL /* "EGPART" and the version */
+#define EG_PARTIAL_VERSION 4
+#define EG_PARTIAL_SEED 0x4547504152540004ULL /* "EGPART" and the version */
 #define EG_SHARD_MAX 1000000                  /* the largest N of --shard I/N */
 
 typedef struct eg_partial_info {
