@@ -185,10 +185,16 @@ int main(void)
 		  "Organisation for Security and Cooperation in Washington=ORG Organisation for Security and Cooperation in Washington/rule;"
 		  "OSCW=ORG Organisation for Security and Cooperation in Washington/alias;"
 		  "OSCW=ORG Organisation for Security and Cooperation in Washington/alias;");
-	/* A surname may follow a line break (hard-wrapped text); "The" that
-	 * starts the next line is none. */
+	/* A surname may follow the line break of hard-wrapped prose (a line of
+	 * 40 bytes or more); "The" that starts the next line is none; a short
+	 * line (a list, a table, a headline) ends the name on it. */
 	CHECK_STR(run("John Kowalski\nThe rest came."), "John Kowalski=PERSON John Kowalski/rule;");
-	CHECK_STR(run("They met John\nKowalski there."), "John\nKowalski=PERSON John Kowalski/rule;");
+	CHECK_STR(run("in the afternoon they all went out and met John\nKowalski there."),
+		  "John\nKowalski=PERSON John Kowalski/rule;");
+	CHECK_STR(run("They met John\nKowalski there."), "");
+	/* Narrow columns: lines of 25 bytes or more, three fifths of the widest. */
+	CHECK_STR(run("a reporter in the big hall\nsaw that they met old John\nKowalski there today."),
+		  "John\nKowalski=PERSON John Kowalski/rule;");
 	/* A mention reaching into the words before the bracket keeps them: no
 	 * overlapping "Forces Gaza" (a fuzzer found one). */
 	CHECK_STR(run("The Israel Defense Forces Gaza (FG) gave; FG said."),

@@ -237,6 +237,11 @@ static void test_words(void)
 	EXPECT("e-mail Co-operation co\xe2\x80\x90op COVID-19 F-35 -x x- a--b",
 	       "e-mail", "Co-operation", "co\xe2\x80\x90op", "COVID-19", "F-35", "-", "x", "x", "-",
 	       "a", "--", "b");
+	/* A capitalised word before "-based", "-born", "-led" ... is a name of
+	 * its own; other compounds and lower-case words stay whole. */
+	EXPECT("US-based Berlin-born Saudi-led Kyiv-based\xe2\x80\x90x well-led Family-owned Ontario-style Z-borne",
+	       "US", "-", "based", "Berlin", "-", "born", "Saudi", "-", "led", "Kyiv-based\xe2\x80\x90x", "well-led",
+	       "Family", "-", "owned", "Ontario-style", "Z-borne");
 	EXPECT("AT&T S&P R&D Johnson&Johnson A & B AT&t",
 	       "AT&T", "S&P", "R&D", "Johnson", "&", "Johnson", "A", "&", "B", "AT", "&", "t");
 	EXPECT("U.S. e.g. U.S.A. i.e., U.S U.S.-based a.b.c",

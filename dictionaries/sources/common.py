@@ -17,7 +17,7 @@ COMMAND = "sh dictionaries/sources/generate"
 # Generated lists, in the order they are generated (earlier ones claim names
 # first).  Everything else in dictionaries/*.tsv is hand-curated.
 GENERATED = ["countries.tsv", "subdivisions.tsv", "cities.tsv", "companies.tsv",
-             "airlines.tsv", "given-names.tsv"]
+             "airlines.tsv", "given-names.tsv", "institutions.tsv", "nationalities.tsv"]
 
 
 def nfc(s):

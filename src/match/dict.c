@@ -594,3 +594,22 @@ void eg_dict_correct(const eg_dict *d, eg_dict_scratch *s, const char *text, con
 	}
 	list->n = kept;
 }
+
+void eg_dict_unprefix(const eg_dict *d, eg_dict_scratch *s, const eg_entities *ents, const char *text,
+		      const eg_tokens *tokens, eg_mentions *list)
+{
+	if (!d->drop_count)
+		return;
+	size_t kept = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		const eg_mention *m = &list->v[i];
+		int prefixed = 0;
+		if (m->source == EG_SOURCE_RULE && m->tok_end <= tokens->n && m->tok_end - m->tok_start > 1 &&
+		    strcmp(eg_entity_type(ents, m->entity), "PERSON") == 0)
+			for (size_t k = 1; k <= 2 && m->tok_start + k < m->tok_end && !prefixed; k++)
+				prefixed = dropped_span(d, s, text, tokens, m->tok_start, m->tok_start + k);
+		if (!prefixed)
+			list->v[kept++] = *m;
+	}
+	list->n = kept;
+}

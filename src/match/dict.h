@@ -97,6 +97,12 @@ uint32_t eg_dict_entity(const eg_dict *d, uint32_t entity);
  * scratch eg_dict_match last used on these tokens. */
 void eg_dict_correct(const eg_dict *d, eg_dict_scratch *s, const char *text, const eg_tokens *tokens,
 		     eg_mentions *list);
+/* Drops the candidates of persons that rules found (ents types them) whose
+ * first word or two are a drop name: a name opens with no nationality
+ * ("Mexican Ariel Cruz" is "Ariel Cruz", which a shorter candidate finds).
+ * Before overlaps are resolved, with s as eg_dict_match left it. */
+void eg_dict_unprefix(const eg_dict *d, eg_dict_scratch *s, const eg_entities *ents, const char *text,
+		      const eg_tokens *tokens, eg_mentions *list);
 
 /* Appends every match (longest per start token, overlapping allowed) to out,
  * with source EG_SOURCE_DICT; matches of cue entries go to cues instead

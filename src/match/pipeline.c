@@ -83,6 +83,65 @@ static void clear_name_lines(const char *text, eg_tokens *tokens, const eg_words
 	}
 }
 
+/* The bytes of the line whose first token is first: to its last token's end. */
+static uint32_t line_width(const eg_tokens *tokens, size_t first, size_t *next)
+{
+	size_t last = first + 1;
+	while (last < tokens->n && !(tokens->v[last].flags & EG_TOK_LINE_START))
+		last++;
+	*next = last;
+	return tokens->v[last - 1].end - tokens->v[first].start;
+}
+
+/* Whether the line break before token t (a line's first) joins words of one
+ * paragraph, as in hard-wrapped prose: the line it ends holds at least
+ * EG_WRAPPED_LINE bytes, or, in narrow columns, at least EG_NARROW_LINE and
+ * three fifths of the widest line of its paragraph.  Any other line (a
+ * headline, a dateline, a row of a table, an item of a list) ends what is
+ * on it. */
+#define EG_WRAPPED_LINE 40
+#define EG_NARROW_LINE 25
+static int soft_break(const eg_tokens *tokens, size_t t)
+{
+	if (t == 0 || (tokens->v[t].flags & EG_TOK_PARA_START))
+		return 0;
+	size_t first = t - 1, next;
+	while (first > 0 && !(tokens->v[first].flags & EG_TOK_LINE_START))
+		first--;
+	uint32_t width = line_width(tokens, first, &next);
+	if (width >= EG_WRAPPED_LINE)
+		return 1;
+	if (width < EG_NARROW_LINE)
+		return 0;
+	size_t at = first;
+	while (at > 0 && !(tokens->v[at].flags & EG_TOK_PARA_START))
+		at--;
+	uint32_t widest = 0;
+	do {
+		uint32_t w = line_width(tokens, at, &next);
+		widest = w > widest ? w : widest;
+		at = next;
+	} while (at < tokens->n && !(tokens->v[at].flags & EG_TOK_PARA_START));
+	return 5 * (uint64_t)width >= 3 * (uint64_t)widest;
+}
+
+/* Drops the candidates that run across a line break other than a soft one,
+ * so that names on the lines apart are found instead ("NEW YORK" above
+ * "COLORADO 5 Houston 2" is no "YORK COLORADO"). */
+static void drop_across_lines(const eg_tokens *tokens, eg_mentions *list)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		const eg_mention *m = &list->v[i];
+		int across = 0;
+		for (size_t t = m->tok_start + 1; t < m->tok_end && !across; t++)
+			across = (tokens->v[t].flags & EG_TOK_LINE_START) && !soft_break(tokens, t);
+		if (!across)
+			list->v[kept++] = *m;
+	}
+	list->n = kept;
+}
+
 int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *found, const char *text,
 		      size_t length, eg_tokens *tokens, eg_mentions *out, eg_error *err)
 {
@@ -100,6 +159,8 @@ int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *foun
 	eg_people_from_cues(text, tokens, &st->cues, m->common, found, out);
 	eg_acronyms_find(text, tokens, m->common, found, out);
 	eg_places_from_context(text, tokens, m->common, found, out);
+	drop_across_lines(tokens, out);
+	eg_dict_unprefix(m->dict, st->dict, found, text, tokens, out);
 	eg_resolve_overlaps(out);
 	/* Before the aliases, so that a dropped name defines none; after them
 	 * too, for the mentions they add. */

@@ -272,13 +272,36 @@ static unsigned first_letter_class(const unsigned char *s, size_t end, size_t i)
 	}
 }
 
+/* The words after a hyphen that make a capitalised word before it a name
+ * of its own ("US-based", "Berlin-born", "Saudi-led"): the hyphen and the
+ * word are tokens apart, so the name is matched as it would be alone. */
+static const char *const name_compounds[] = {
+	"based", "born", "bred", "led", "backed", "owned", "run", "funded", "financed", "linked", "allied",
+	"aligned", "affiliated", "controlled", "dominated", "sponsored", "supported", "brokered", "made",
+	"built", "operated", "registered", "listed", "flagged", "bound", "headquartered", "educated", "trained",
+};
+
+/* Whether s[at, n) starts with one of name_compounds as a whole word. */
+static int name_compound_at(const unsigned char *s, size_t n, size_t at)
+{
+	size_t end = at;
+	while (end < n && s[end] >= 'a' && s[end] <= 'z')
+		end++;
+	if (end == at || end - at > 13 || (end < n && (byte_class[s[end]] & (C_ALNUM | C_MULTI))))
+		return 0;
+	for (size_t k = 0; k < sizeof(name_compounds) / sizeof(name_compounds[0]); k++)
+		if (strlen(name_compounds[k]) == end - at && memcmp(s + at, name_compounds[k], end - at) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Continues a word at i, where the ASCII run ended on a byte that may join
  * or a non-ASCII one.  Joiners (apostrophe, hyphen, "&", digit separators,
  * soft hyphen, ZWNJ, ZWJ) stay inside the token only with the right code
  * points on both sides, which a one-code-point look-ahead decides.
  */
-static size_t scan_word_rest(const unsigned char *s, size_t n, size_t i, unsigned *seen)
+static size_t scan_word_rest(const unsigned char *s, size_t n, size_t start, size_t i, unsigned *seen)
 {
 	/* the class of the code point before i when it is not ASCII; an ASCII
 	 * one is looked up again, which keeps the ASCII run short */
@@ -312,7 +335,7 @@ static size_t scan_word_rest(const unsigned char *s, size_t n, size_t i, unsigne
 			       !possessive_length(s, n, i, len);
 			break;
 		case '-':
-			join = 1;
+			join = !((class_at(s, n, start) & C_UPPER) && name_compound_at(s, n, next_at));
 			break;
 		case '&':
 			join = (prev & C_UPPER) && (next & C_UPPER);
@@ -346,7 +369,7 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i, uint32_t *fl
 	i = ascii_alnum_run(s, n, i, &seen);
 	/* most words end at a space or at punctuation that joins nothing */
 	if (i < n && (byte_class[s[i]] & (C_JOINS | C_MULTI)))
-		i = scan_word_rest(s, n, i, &seen);
+		i = scan_word_rest(s, n, start, i, &seen);
 	if (!(seen & C_ALPHA)) {
 		*flags = EG_TOK_NUMBER;
 		return i;

@@ -7,7 +7,9 @@
  *   letters ("O'Brien", "don't") but not a possessive "'s", which becomes its
  *   own WORD token ("Microsoft" "'s"; also "England 's" in pre-tokenized
  *   text); a hyphen (- U+2010 U+2011) between letters or digits ("e-mail",
- *   "COVID-19"); "&" between capital letters ("AT&T"); a soft hyphen, ZWNJ
+ *   "COVID-19"), except before one of a few participles after a
+ *   capitalised word, which is then a name of its own ("US-based",
+ *   "Berlin-born", "Saudi-led": "US" "-" "based"); "&" between capital letters ("AT&T"); a soft hyphen, ZWNJ
  *   or ZWJ between letters; single letters joined by dots keep the final dot
  *   ("U.S.", "e.g.").  Han ideographs and kana, written without spaces, are
  *   one token per character (with its combining marks), so that names match

@@ -1,7 +1,10 @@
 #!/bin/sh
 # Spans (issue 15): legal-form and head-word organisations take their whole
 # run of name words on one line; the words before a line break, a sentence
-# opener stay apart, and names with particles stay whole.
+# opener stay apart, and names with particles stay whole; no name crosses a
+# short line's break, one crosses hard-wrapped prose's; "X-based" mentions
+# X; demonyms with an institution word name the country's institution; a
+# nationality is no entity by itself and opens no person's name.
 . "$(dirname "$0")/lib.sh"
 
 # found TEXT: the mentions of TEXT, one "text=TYPE/source" a line.
@@ -79,4 +82,43 @@ printf 'The Israeli military said. Israeli army troops left. The IDF said.\n' >"
 "$ENTGRAPH" mentions --quiet "$TMP/idf.txt" | grep -c '"id":"org.israel_defense_forces"' >"$TMP/count"
 [ "$(cat "$TMP/count")" = 3 ] || fail "not all three name the Israel Defense Forces: $(cat "$TMP/count")"
 has "Israeli military intelligence said." "Israeli military intelligence=ORG/dict"
+# The same for other countries, from the demonyms (dictionaries/institutions.tsv):
+# the entity the lists hold for that institution.
+label_of() {
+	printf '%s\n' "$1" >"$TMP/l.txt"
+	"$ENTGRAPH" mentions --quiet "$TMP/l.txt" | $PYTHON -c '
+import json, sys
+print(" | ".join("%s=%s" % (m["text"], m["label"]) for m in map(json.loads, sys.stdin)))'
+}
+for pair in "The Ukrainian army held.|Ukrainian army=Armed Forces of Ukraine" \
+	"Russian forces fired.|Russian forces=Russian Armed Forces" \
+	"Chinese armed forces drilled.|Chinese armed forces=People's Liberation Army" \
+	"The Ukrainian Ministry of Defence said.|Ukrainian Ministry of Defence=Ukrainian Defence Ministry" \
+	"Israeli forces raided the camp.|Israeli forces=Israel Defense Forces"; do
+	got=$(label_of "${pair%%|*}")
+	[ "$got" = "${pair#*|}" ] || fail "\"${pair%%|*}\": $got, want ${pair#*|}"
+done
+# A country's own name or possessive stays the place: "Israel's army".
+has "Israel's army said." "Israel=PLACE/dict"
+# "X-based", "X-born", "X-led": a mention of X; other compounds stay whole.
+has "US-based leaders met Berlin-born artists and a Microsoft-backed start-up." "US=PLACE/dict" \
+	"Berlin=PLACE/dict" "Microsoft=ORG/dict"
+has "The New York-based fund and the Paris-based group." "New York=PLACE/dict" "Paris=PLACE/dict"
+lacks "An Ontario-style deal by a well-known e-mail firm." "Ontario"
+# The line break: a short line (a table, a list, a dateline) ends the names
+# on it; a line of hard-wrapped prose does not.
+has "NEW YORK
+COLORADO 5 Houston 2" "NEW YORK=PLACE/dict" "COLORADO=PLACE/dict"
+lacks "NEW YORK
+COLORADO 5 Houston 2" "YORK\\nCOLORADO"
+has "The chief executive of the company, who spoke to analysts, said Satya
+Nadella would attend." "Satya\\nNadella=PERSON/dict"
+# A nationality is no entity ("Afrikaners said"), and a person found by
+# rules does not open with one.
+lacks "Afrikaners said they would vote. Serbs said so too." "Afrikaners" "Serbs"
+has "The Mexican Ariel Cruz won." "Ariel Cruz=PERSON/rule"
+lacks "The Mexican Ariel Cruz won." "Mexican Ariel Cruz"
+# An "&" inside a company's name, and "& Co" as its legal form.
+has "Bear Stearns & Co Inc and Edward D. Jones & Co rose." "Bear Stearns & Co Inc=ORG/rule" \
+	"Edward D. Jones & Co=ORG/rule"
 finish
