@@ -298,7 +298,7 @@ int main(void)
 	CHECK(strstr(xml, "<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>") != NULL);
 	CHECK(strstr(xml, "<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>") != NULL);
 	CHECK(strstr(xml, "<graph id=\"G\" edgedefault=\"undirected\">") != NULL);
-	CHECK(strstr(xml, "<edge id=\"e3\" source=\"org.microsoft\" target=\"product.azure\">\n"
+	CHECK(strstr(xml, "<edge id=\"org.microsoft--product.azure\" source=\"org.microsoft\" target=\"product.azure\">\n"
 			  "      <data key=\"weight\">2</data>\n"
 			  "      <data key=\"edge_count\">2</data>\n"
 			  "      <data key=\"edge_documents\">2</data>") != NULL);
@@ -312,7 +312,14 @@ int main(void)
 			  "      <data key=\"entity_type\">UNIT</data>\n"
 			  "      <data key=\"mentions\">2</data>") != NULL);
 	CHECK(strstr(xml, "<data key=\"category\">tech</data>") != NULL);
-	CHECK(strstr(xml, "<edge id=\"e0\" source=") != NULL && strstr(xml, "<edge id=\"e6\"") == NULL);
+	/* Every edge's id is its endpoints' ids, source first. */
+	for (const char *e = strstr(xml, "<edge id=\""); e; e = strstr(e + 1, "<edge id=\"")) {
+		char id[256], source[128], target[128], want[300];
+		CHECK(sscanf(e, "<edge id=\"%255[^\"]\" source=\"%127[^\"]\" target=\"%127[^\"]\"", id, source, target) == 3);
+		snprintf(want, sizeof(want), "%s--%s", source, target);
+		CHECK_STR(id, want);
+		CHECK(strcmp(source, target) < 0);
+	}
 	for (const char *e = strstr(xml, "<edge "); e; e = strstr(e + 1, "<edge ")) {
 		char tag[256];
 		snprintf(tag, sizeof(tag), "%.*s", (int)strcspn(e, ">"), e);

@@ -149,7 +149,7 @@ static int know_inputs(const eg_options *o, eg_cache *cache, known_inputs *k)
  * them intact.  Returns 1 with *status set when done, 0 when they are
  * absent or damaged (nothing was written). */
 static int write_saved_counts(const eg_options *o, eg_cache *cache, const eg_cache_key *key, eg_outputs *outs,
-			      const eg_partial_info *info, size_t documents, int *status)
+			      const eg_partial_info *info, size_t documents, double start, int *status)
 {
 	eg_entities *none = eg_entities_new();
 	eg_entities *ents = eg_entities_extend(none);
@@ -160,9 +160,13 @@ static int write_saved_counts(const eg_options *o, eg_cache *cache, const eg_cac
 	if (found) {
 		eg_partial_info_free(&saved);
 		eg_cooc_compact(counts);
-		*status = eg_write_result(o, outs, counts, ents, info);
+		eg_result_size size;
+		*status = eg_write_result(o, outs, counts, ents, info, &size);
 		if (*status == EG_EXIT_OK && !o->quiet)
 			eg_report("cache: %zu of %zu documents reused, 0 matched", documents, documents);
+		if (*status == EG_EXIT_OK)
+			eg_report_summary(o, documents, &(eg_run_stats){.documents = documents, .cached = documents}, 0,
+					  &size, eg_seconds() - start);
 	}
 	eg_cooc_free(counts);
 	eg_entities_free(ents);
@@ -174,6 +178,7 @@ int eg_cmd_extract(int argc, char **argv)
 {
 	eg_options o = {.command = "extract"};
 	int status = EG_EXIT_USAGE;
+	double start = eg_seconds();
 	eg_matcher m = {0};
 	eg_cooc *counts = NULL;
 	eg_outputs outs = {0};
@@ -218,7 +223,8 @@ int eg_cmd_extract(int argc, char **argv)
 			keyed = know_inputs(&o, cache, &known);
 		if (keyed) {
 			run_key = counts_key(&m, &o, &known.stamp.content);
-			if (write_saved_counts(&o, cache, &run_key, &outs, &info, (size_t)known.stamp.documents, &status))
+			if (write_saved_counts(&o, cache, &run_key, &outs, &info, (size_t)known.stamp.documents, start,
+					       &status))
 				goto done;
 		}
 	}
@@ -252,7 +258,10 @@ int eg_cmd_extract(int argc, char **argv)
 		    (known.stamped && eg_cache_stamp_put(cache, &known.files, &known.stamp, &err) < 0))
 			eg_buf_adds(&kept_error, err.message);
 	}
-	status = eg_write_result(&o, &outs, counts, m.entities, &info);
+	eg_result_size size;
+	status = eg_write_result(&o, &outs, counts, m.entities, &info, &size);
+	if (status == EG_EXIT_OK)
+		eg_report_summary(&o, stats.documents, &stats, 0, &size, eg_seconds() - start);
 	if (status == EG_EXIT_OK && kept_error.len)
 		eg_report("%s (the output is fine; the next run will not reuse it)", kept_error.data);
 	eg_buf_free(&kept_error);

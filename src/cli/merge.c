@@ -22,7 +22,9 @@ static const char usage[] =
 	"      --backbone ALPHA, --top N, --largest-component, --keep-isolated,\n"
 	"      --size-by METRIC\n"
 	"                           as for extract\n"
-	"      --progress, --quiet  force the summary on stderr / print errors only\n"
+	"      --progress, --quiet  force the summary lines on stderr (elsewhere than\n"
+	"                           on a terminal one line ends the run) / print\n"
+	"                           errors only\n"
 	"  -h, --help               show this help\n"
 	"\n"
 	"Exit status: 0 success, 2 usage error or partials that do not fit\n"
@@ -72,6 +74,7 @@ int eg_cmd_merge(int argc, char **argv)
 {
 	eg_options o = {.command = "merge"};
 	int status = EG_EXIT_USAGE;
+	double start = eg_seconds();
 	eg_entities *none = eg_entities_new();
 	eg_entities *ents = eg_entities_extend(none);
 	eg_cooc *counts = NULL;
@@ -167,7 +170,10 @@ int eg_cmd_merge(int argc, char **argv)
 	if (o.progress && !o.quiet)
 		eg_report("%zu partial%s, %u of %u shards, %llu documents", o.input_count, o.input_count == 1 ? "" : "s",
 			  n, all.shard_count, (unsigned long long)all.documents);
-	status = eg_write_result(&o, &outs, counts, ents, &all);
+	eg_result_size size;
+	status = eg_write_result(&o, &outs, counts, ents, &all, &size);
+	if (status == EG_EXIT_OK)
+		eg_report_summary(&o, (size_t)all.documents, NULL, o.input_count, &size, eg_seconds() - start);
 done:
 	eg_outputs_free(&outs);
 	free(shards);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #ifndef EG_VERSION
 #define EG_VERSION "unknown"
@@ -177,8 +178,9 @@ static void report_left_out(const eg_options *o, const eg_graph *g)
 }
 
 int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, const eg_entities *ents,
-		    const eg_partial_info *info)
+		    const eg_partial_info *info, eg_result_size *size)
 {
+	*size = (eg_result_size){0};
 	eg_error err;
 	const char *target = strcmp(outs->paths[0].data, "-") == 0 ? "standard output" : outs->paths[0].data;
 	FILE *fp[EG_OUTPUTS_MAX] = {NULL};
@@ -222,6 +224,8 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, cons
 				  outs->count > 1 ? " and its edges, evidence and meta tables" : "");
 		if (rc == 0 && o->progress && !o->quiet)
 			report_left_out(o, &graph);
+		size->nodes = graph.node_count;
+		size->edges = graph.edge_count;
 		eg_graph_free(&graph);
 		eg_identity_free(&identity);
 	}
@@ -231,4 +235,34 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, cons
 		return EG_EXIT_OUTPUT;
 	}
 	return commit(outs);
+}
+
+double eg_seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void eg_report_summary(const eg_options *o, size_t documents, const eg_run_stats *read, size_t partials,
+		       const eg_result_size *size, double seconds)
+{
+	if (o->quiet || o->progress)
+		return;
+	char n[6][32];
+	eg_buf line = {0};
+	eg_buf_printf(&line, "%s document%s", eg_format_grouped(n[0], documents), documents == 1 ? "" : "s");
+	if (read)
+		eg_buf_printf(&line, " read (%s matched, %s reused, %s skipped)", eg_format_grouped(n[1], read->matched),
+			      eg_format_grouped(n[2], read->cached),
+			      eg_format_grouped(n[3], read->skipped.inputs + read->skipped.records));
+	else
+		eg_buf_printf(&line, " from %zu partial%s", partials, partials == 1 ? "" : "s");
+	if (o->partial)
+		eg_buf_adds(&line, ", a partial result");
+	else
+		eg_buf_printf(&line, ", %s nodes, %s edges", eg_format_grouped(n[4], size->nodes),
+			      eg_format_grouped(n[5], size->edges));
+	eg_report("%s, %.1f s", line.data, seconds);
+	eg_buf_free(&line);
 }

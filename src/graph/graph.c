@@ -149,6 +149,14 @@ eg_pair_counts eg_graph_edge_pair(const eg_graph *g, size_t edge)
 	return eg_cooc_pair(g->counts, g->edges[edge].pair);
 }
 
+void eg_graph_edge_id(const eg_graph *g, size_t edge, eg_buf *out)
+{
+	eg_buf_clear(out);
+	eg_buf_adds(out, g->nodes[g->edges[edge].source].id);
+	eg_buf_adds(out, "--");
+	eg_buf_adds(out, g->nodes[g->edges[edge].target].id);
+}
+
 eg_evidence eg_graph_edge_evidence(const eg_graph *g, size_t edge, uint32_t k)
 {
 	return eg_cooc_evidence(g->counts, g->edges[edge].pair, k);

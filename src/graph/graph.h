@@ -177,6 +177,10 @@ int eg_graph_build(eg_graph *out, const eg_cooc *counts, const eg_entities *ents
  * snippet, first and last date (see eg_pair_counts).  Read when writing
  * rather than copied into every edge: strings are most of a large graph. */
 eg_pair_counts eg_graph_edge_pair(const eg_graph *g, size_t edge);
+/* The edge's id: its endpoints' ids joined by "--" ("org.microsoft--product.azure"),
+ * source first; the same link has the same id in every run (no entity id
+ * holds "--").  Written into out (cleared first). */
+void eg_graph_edge_id(const eg_graph *g, size_t edge, eg_buf *out);
 /* Its evidence document k, below eg_graph_edge_pair's evidence_count. */
 eg_evidence eg_graph_edge_evidence(const eg_graph *g, size_t edge, uint32_t k);
 void eg_graph_free(eg_graph *g);

@@ -110,9 +110,9 @@ static void write_edge(eg_xml *x, size_t i, const void *context, eg_buf *scratch
 	const eg_graph *g = c->g;
 	const eg_graph_edge *e = &g->edges[i];
 	char buf[64];
-	snprintf(buf, sizeof(buf), "e%zu", i);
+	eg_graph_edge_id(g, i, scratch);
 	eg_xml_start(x, "edge");
-	eg_xml_attr(x, "id", buf);
+	eg_xml_attr(x, "id", scratch->data);
 	eg_xml_attr(x, "source", g->nodes[e->source].id);
 	eg_xml_attr(x, "target", g->nodes[e->target].id);
 	eg_format_double(buf, e->weight);

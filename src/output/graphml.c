@@ -61,10 +61,10 @@ static void write_edge(eg_xml *x, size_t i, const void *context, eg_buf *value)
 {
 	const eg_graph *g = context;
 	const eg_graph_edge *e = &g->edges[i];
-	char id[32], buf[64];
-	snprintf(id, sizeof(id), "e%zu", i);
+	char buf[64];
+	eg_graph_edge_id(g, i, value);
 	eg_xml_start(x, "edge");
-	eg_xml_attr(x, "id", id);
+	eg_xml_attr(x, "id", value->data);
 	eg_xml_attr(x, "source", g->nodes[e->source].id);
 	eg_xml_attr(x, "target", g->nodes[e->target].id);
 	for (size_t k = 0; k < eg_edge_attr_count; k++) {

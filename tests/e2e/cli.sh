@@ -67,11 +67,22 @@ grep -q '"doc":"-","start":0,"end":9,"text":"Microsoft"' "$TMP/stdin.jsonl" || f
 : >"$TMP/empty.txt"
 expect_status 0 "$ENTGRAPH" extract "$TMP/empty.txt"
 expect_stdout_has '<graph id="G" edgedefault="undirected"'
-# Progress and summary: nothing on a pipe unless forced; forced, the
-# summary lines; on a terminal (script(1) gives one) the line is redrawn in
-# place and cleared before the summary.
+# Progress and summary: on a pipe (a cron job's log) one summary line and no
+# progress unless forced, nothing with --quiet; forced, the summary lines; on
+# a terminal (script(1) gives one) the line is redrawn in place and cleared
+# before the summary.
 expect_status 0 "$ENTGRAPH" extract -o "$TMP/p.graphml" "$EG_SRCDIR/corpus"
-[ -s "$TMP/err" ] && fail "extract wrote to a piped stderr without --progress: $(cat "$TMP/err")"
+[ -s "$TMP/err" ] && fail "extract wrote more than its summary to a piped stderr: $(cat "$TMP/err")"
+grep -qxE 'entgraph: 6 documents read \(6 matched, 0 reused, 0 skipped\), 66 nodes, [0-9]+ edges, [0-9]+\.[0-9] s' \
+	"$TMP/err.summary" || fail "no summary line on a piped stderr: $(cat "$TMP/err.summary")"
+expect_status 0 "$ENTGRAPH" extract --quiet -o "$TMP/p.graphml" "$EG_SRCDIR/corpus"
+[ -s "$TMP/err" ] || [ -s "$TMP/err.summary" ] && fail "extract --quiet wrote to stderr: $(cat "$TMP/err" "$TMP/err.summary")"
+"$ENTGRAPH" extract --partial "$TMP/p.part" "$EG_SRCDIR/corpus" 2>"$TMP/err" &&
+	"$ENTGRAPH" merge -o "$TMP/m.graphml" "$TMP/p.part" 2>>"$TMP/err" || fail "partial and merge: $(cat "$TMP/err")"
+grep -qE '^entgraph: 6 documents read \(6 matched, 0 reused, 0 skipped\), a partial result, [0-9.]+ s$' "$TMP/err" ||
+	fail "no summary line for a partial: $(cat "$TMP/err")"
+grep -qE '^entgraph: 6 documents from 1 partial, 66 nodes, [0-9]+ edges, [0-9.]+ s$' "$TMP/err" ||
+	fail "no summary line for a merge: $(cat "$TMP/err")"
 expect_status 0 "$ENTGRAPH" extract --progress -o "$TMP/p.graphml" "$EG_SRCDIR/corpus"
 expect_stderr "entgraph: 6 documents"
 grep -q "^entgraph: [0-9]* nodes, [0-9]* edges -> $TMP/p.graphml$" "$TMP/err" || fail "no summary line: $(cat "$TMP/err")"

@@ -35,7 +35,7 @@ for name in /dev/stdout /dev/fd/1 /proc/self/fd/1; do
 	cmp -s "$TMP/fd.graphml" "$TMP/ref.graphml" || fail "-o $name | cat: not the graph's bytes ($(head -c 300 "$TMP/err"))"
 	restore_dev
 done
-"$ENTGRAPH" extract -o /dev/stderr corpus 2>"$TMP/fd.graphml" >/dev/null
+"$ENTGRAPH" extract --quiet -o /dev/stderr corpus 2>"$TMP/fd.graphml" >/dev/null
 restore_dev
 cmp -s "$TMP/fd.graphml" "$TMP/ref.graphml" || fail "-o /dev/stderr 2> file: not the graph's bytes"
 # A descriptor given as another number, and a partial result through one.
