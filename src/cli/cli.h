@@ -81,6 +81,8 @@ typedef struct eg_options {
 	uint32_t shard_count;     /* N, or 0 without --shard */
 	const char *partial;      /* extract, merge: --partial FILE, or NULL */
 	int evidence;             /* extract, merge: --evidence N, or -1 when not given */
+	const char *previous;     /* extract, merge: --previous FILE, or NULL */
+	struct eg_previous *previous_graph; /* what it holds, once loaded (eg_previous_load) */
 	eg_budgets budgets;       /* extract, mentions: --max-* (README "Budgets") */
 	const char **inputs;
 	size_t input_count;
@@ -103,6 +105,12 @@ enum {
  * --help, or a usage error already reported), 0 to go on. */
 int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, const char *usage, int *exit_status);
 void eg_options_free(eg_options *o);
+
+/* Reads --previous (graph/previous.h) into o->previous_graph, unless
+ * writing a partial.  A file that does not exist is a first run: a note,
+ * nothing kept.  Another fault is reported: returns -1 with *exit_status
+ * EG_EXIT_USAGE. */
+int eg_previous_load(eg_options *o, int *exit_status);
 
 /* Loads the default dictionaries and rules (unless --no-defaults) and the
  * ones named by -d and -r into m.  On failure reports the error and
@@ -210,7 +218,13 @@ void eg_outputs_free(eg_outputs *outs);
  * EG_EXIT_OUTPUT. */
 typedef struct eg_result_size {
 	size_t nodes, edges; /* of the graph written; 0 for a partial */
+	struct eg_previous *picture; /* NULL, or filled with the graph's picture
+					(graph/previous.h) for the cache */
 } eg_result_size;
+
+/* What a graph's picture depends on besides the counts (window, weighting,
+ * filters, size metric), as text: the cache keeps one picture per view. */
+void eg_view_key(const eg_options *o, eg_buf *out);
 int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, const eg_entities *ents,
 		    const eg_partial_info *info, eg_result_size *size);
 

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "graph/previous.h"
 #include "input/input.h"
 #include "text/utf8.h"
 #include "util/map.h"
@@ -101,6 +102,7 @@ enum {
 	OPT_MAX_WINDOW_ENTITIES,
 	OPT_KEEP_ISOLATED,
 	OPT_EVIDENCE,
+	OPT_PREVIOUS,
 };
 
 static const struct option long_options[] = {
@@ -132,6 +134,7 @@ static const struct option long_options[] = {
 	{"max-window-entities", required_argument, NULL, OPT_MAX_WINDOW_ENTITIES},
 	{"keep-isolated", no_argument, NULL, OPT_KEEP_ISOLATED},
 	{"evidence", required_argument, NULL, OPT_EVIDENCE},
+	{"previous", required_argument, NULL, OPT_PREVIOUS},
 	{NULL, 0, NULL, 0},
 };
 
@@ -149,7 +152,7 @@ static unsigned option_group(int c)
 		return EG_OPT_COUNT;
 	case 'f': case OPT_MIN_WEIGHT: case OPT_TYPES: case OPT_WEIGHT: case OPT_MIN_DOCUMENTS: case OPT_TOP:
 	case OPT_BACKBONE: case OPT_LARGEST_COMPONENT: case OPT_SIZE_BY: case OPT_PARTIAL: case OPT_KEEP_ISOLATED:
-	case OPT_EVIDENCE:
+	case OPT_EVIDENCE: case OPT_PREVIOUS:
 		return EG_OPT_GRAPH;
 	default:
 		return 0;
@@ -389,6 +392,9 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 		case OPT_KEEP_ISOLATED:
 			o->keep_isolated = 1;
 			break;
+		case OPT_PREVIOUS:
+			o->previous = optarg;
+			break;
 		case OPT_SIZE_BY: {
 			eg_error err;
 			if (eg_size_metric_check(optarg, &err) < 0)
@@ -473,6 +479,11 @@ void eg_options_free(eg_options *o)
 	for (size_t i = 0; i < o->own_count; i++)
 		free(o->own[i]);
 	o->own_count = 0;
+	if (o->previous_graph) {
+		eg_previous_free(o->previous_graph);
+		free(o->previous_graph);
+		o->previous_graph = NULL;
+	}
 }
 
 void eg_options_own(eg_options *o, const char *const *outputs, size_t count)
@@ -729,4 +740,26 @@ int eg_report_skipped(const eg_skipped *skipped)
 int eg_is_stdout(const char *path)
 {
 	return !path || strcmp(path, "-") == 0;
+}
+
+int eg_previous_load(eg_options *o, int *exit_status)
+{
+	if (!o->previous || o->partial)
+		return 0;
+	eg_error err;
+	int err_no;
+	o->previous_graph = eg_xcalloc(1, sizeof(*o->previous_graph));
+	if (eg_previous_read(o->previous, o->previous_graph, &err_no, &err) == 0)
+		return 0;
+	free(o->previous_graph);
+	o->previous_graph = NULL;
+	if (err_no == ENOENT) {
+		/* The first night: nothing to keep yet. */
+		if (!o->quiet)
+			eg_report("%s: no previous graph yet; laid out afresh", o->previous);
+		return 0;
+	}
+	eg_report("%s", err.message);
+	*exit_status = EG_EXIT_USAGE;
+	return -1;
 }

@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "graph/identity.h"
+#include "graph/previous.h"
 #include "graph/graph.h"
 #include "output/atomic.h"
 
@@ -47,6 +48,9 @@ static const char usage[] =
 	"                           ids) with date, title, outlet, URL and the\n"
 	"                           sentence linking the two (default 5, at most\n"
 	"                           100, 0 for none)\n"
+	"      --previous FILE      keep the picture of an earlier graph (GraphML or\n"
+	"                           GEXF): its nodes' positions and community\n"
+	"                           numbers; new nodes go next to their neighbours\n"
 	EG_HELP_COMMON_OPTIONS;
 
 typedef struct counting {
@@ -149,7 +153,8 @@ static int know_inputs(const eg_options *o, eg_cache *cache, known_inputs *k)
  * them intact.  Returns 1 with *status set when done, 0 when they are
  * absent or damaged (nothing was written). */
 static int write_saved_counts(const eg_options *o, eg_cache *cache, const eg_cache_key *key, eg_outputs *outs,
-			      const eg_partial_info *info, size_t documents, double start, int *status)
+			      const eg_partial_info *info, size_t documents, double start, eg_previous *picture,
+			      int *status)
 {
 	eg_entities *none = eg_entities_new();
 	eg_entities *ents = eg_entities_extend(none);
@@ -160,7 +165,7 @@ static int write_saved_counts(const eg_options *o, eg_cache *cache, const eg_cac
 	if (found) {
 		eg_partial_info_free(&saved);
 		eg_cooc_compact(counts);
-		eg_result_size size;
+		eg_result_size size = {.picture = picture};
 		*status = eg_write_result(o, outs, counts, ents, info, &size);
 		if (*status == EG_EXIT_OK && !o->quiet)
 			eg_report("cache: %zu of %zu documents reused, 0 matched", documents, documents);
@@ -183,13 +188,16 @@ int eg_cmd_extract(int argc, char **argv)
 	eg_cooc *counts = NULL;
 	eg_outputs outs = {0};
 	eg_cache *cache = NULL;
+	eg_previous *picture = NULL; /* this run's, for the cache */
+	eg_buf view = {0};
 
 	if (eg_options_parse(&o, argc, argv, EG_OPT_INPUT | EG_OPT_OUTPUT | EG_OPT_COUNT | EG_OPT_GRAPH, usage, &status) < 0)
 		goto done;
 	if (o.evidence < 0)
 		o.evidence = EG_EVIDENCE_DEFAULT;
 	eg_matcher_init(&m);
-	if (eg_load_configuration(&o, &m) < 0 || eg_types_check(&o, m.entities, m.rules, &status) < 0)
+	if (eg_load_configuration(&o, &m) < 0 || eg_types_check(&o, m.entities, m.rules, &status) < 0 ||
+	    eg_previous_load(&o, &status) < 0)
 		goto done;
 
 	eg_error err;
@@ -221,11 +229,26 @@ int eg_cmd_extract(int argc, char **argv)
 			eg_report("%s; going on without the cache", err.message);
 		else
 			keyed = know_inputs(&o, cache, &known);
+		if (cache && !o.partial) {
+			/* The picture of the cache's last graph of this view, unless
+			 * --previous names one. */
+			eg_view_key(&o, &view);
+			picture = eg_xcalloc(1, sizeof(*picture));
+			if (!o.previous_graph) {
+				eg_previous *last = eg_xcalloc(1, sizeof(*last));
+				if (eg_cache_picture_get(cache, view.data, last)) {
+					o.previous_graph = last;
+				} else {
+					eg_previous_free(last);
+					free(last);
+				}
+			}
+		}
 		if (keyed) {
 			run_key = counts_key(&m, &o, &known.stamp.content);
 			if (write_saved_counts(&o, cache, &run_key, &outs, &info, (size_t)known.stamp.documents, start,
-					       &status))
-				goto done;
+					       picture, &status))
+				goto keep_picture;
 		}
 	}
 
@@ -258,7 +281,7 @@ int eg_cmd_extract(int argc, char **argv)
 		    (known.stamped && eg_cache_stamp_put(cache, &known.files, &known.stamp, &err) < 0))
 			eg_buf_adds(&kept_error, err.message);
 	}
-	eg_result_size size;
+	eg_result_size size = {.picture = picture};
 	status = eg_write_result(&o, &outs, counts, m.entities, &info, &size);
 	if (status == EG_EXIT_OK)
 		eg_report_summary(&o, stats.documents, &stats, 0, &size, eg_seconds() - start);
@@ -267,7 +290,16 @@ int eg_cmd_extract(int argc, char **argv)
 	eg_buf_free(&kept_error);
 	if (status == EG_EXIT_OK)
 		status = eg_report_skipped(&stats.skipped);
+keep_picture:
+	if (picture && picture->count && (status == EG_EXIT_OK || status == EG_EXIT_SKIPPED) &&
+	    eg_cache_picture_put(cache, view.data, picture, &err) < 0)
+		eg_report("%s (the output is fine; the next run starts its picture afresh)", err.message);
 done:
+	if (picture) {
+		eg_previous_free(picture);
+		free(picture);
+	}
+	eg_buf_free(&view);
 	eg_outputs_free(&outs);
 	if (cache) {
 		size_t damaged = eg_cache_damaged(cache);

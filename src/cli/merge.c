@@ -20,7 +20,7 @@ static const char usage[] =
 	"                           most what the partials kept (the default)\n"
 	"      --min-weight N, --types LIST, --weight W, --min-documents N,\n"
 	"      --backbone ALPHA, --top N, --largest-component, --keep-isolated,\n"
-	"      --size-by METRIC\n"
+	"      --size-by METRIC, --previous FILE\n"
 	"                           as for extract\n"
 	"      --progress, --quiet  force the summary lines on stderr (elsewhere than\n"
 	"                           on a terminal one line ends the run) / print\n"
@@ -161,7 +161,7 @@ int eg_cmd_merge(int argc, char **argv)
 	all.documents = eg_cooc_documents(counts);
 	all.evidence = eg_cooc_evidence_max(counts);
 	eg_cooc_compact(counts);
-	if (eg_types_check(&o, ents, NULL, &status) < 0)
+	if (eg_types_check(&o, ents, NULL, &status) < 0 || eg_previous_load(&o, &status) < 0)
 		goto done;
 
 	status = eg_outputs_open(&o, &outs);
@@ -170,7 +170,7 @@ int eg_cmd_merge(int argc, char **argv)
 	if (o.progress && !o.quiet)
 		eg_report("%zu partial%s, %u of %u shards, %llu documents", o.input_count, o.input_count == 1 ? "" : "s",
 			  n, all.shard_count, (unsigned long long)all.documents);
-	eg_result_size size;
+	eg_result_size size = {0};
 	status = eg_write_result(&o, &outs, counts, ents, &all, &size);
 	if (status == EG_EXIT_OK)
 		eg_report_summary(&o, (size_t)all.documents, NULL, o.input_count, &size, eg_seconds() - start);

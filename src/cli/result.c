@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "graph/graph.h"
 #include "graph/identity.h"
+#include "graph/previous.h"
 #include "output/gexf.h"
 #include "output/graphml.h"
 #include "output/provenance.h"
@@ -177,10 +178,30 @@ static void report_left_out(const eg_options *o, const eg_graph *g)
 			  g->isolated_dropped == 1 ? "y" : "ies");
 }
 
+void eg_view_key(const eg_options *o, eg_buf *out)
+{
+	char window[32];
+	eg_buf_printf(out, "window %s; weighting %s; size %s;", eg_window_name(o->window, window, sizeof(window)),
+		      eg_weighting_name(o->weighting), o->size_by ? o->size_by : "pagerank");
+	describe_filters(o, out);
+}
+
+/* The graph's nodes as a picture for the next run. */
+static void take_picture(const eg_graph *g, eg_previous *out)
+{
+	for (size_t i = 0; i < g->node_count; i++) {
+		const eg_graph_node *n = &g->nodes[i];
+		eg_previous_node p = {.x = n->x, .y = n->y, .community = n->community,
+				      .documents = (int64_t)n->documents, .placed = 1};
+		eg_previous_add(out, n->id, &p);
+	}
+}
+
 int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, const eg_entities *ents,
 		    const eg_partial_info *info, eg_result_size *size)
 {
-	*size = (eg_result_size){0};
+	eg_previous *picture = size->picture;
+	*size = (eg_result_size){.picture = picture};
 	eg_error err;
 	const char *target = strcmp(outs->paths[0].data, "-") == 0 ? "standard output" : outs->paths[0].data;
 	FILE *fp[EG_OUTPUTS_MAX] = {NULL};
@@ -208,7 +229,7 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, cons
 						  .types = o->types, .size_metric = o->size_by,
 						  .keep_isolated = o->keep_isolated,
 						  .threads = o->jobs > 1 ? (unsigned)o->jobs : 1,
-						  .identity = &identity};
+						  .identity = &identity, .previous = o->previous_graph};
 		if (eg_graph_build(&graph, counts, ents, &graph_options, &err) < 0) {
 			eg_identity_free(&identity);
 			eg_outputs_abort(outs);
@@ -226,6 +247,8 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, cons
 			report_left_out(o, &graph);
 		size->nodes = graph.node_count;
 		size->edges = graph.edge_count;
+		if (rc == 0 && picture)
+			take_picture(&graph, picture);
 		eg_graph_free(&graph);
 		eg_identity_free(&identity);
 	}

@@ -165,6 +165,8 @@ typedef struct eg_graph_options {
 				     is the same for any number */
 	const struct eg_identity *identity; /* the joins made on the counts, for the
 					       nodes' candidates; NULL for none */
+	const struct eg_previous *previous; /* an earlier run's picture to keep
+					       (graph/previous.h); NULL for none */
 } eg_graph_options;
 
 /* 0 when name is NULL or one of the size metrics above, else -1 with err

@@ -53,6 +53,7 @@ typedef struct fa2 {
 	double spread;      /* the root mean square distance to the origin wanted */
 	int use_tree;
 	quadtree tree;
+	unsigned char *fixed; /* NULL, or per node 1 where it keeps its place (pinned) */
 } fa2;
 
 static uint32_t new_cell(quadtree *t, double x0, double y0, double side)
@@ -358,8 +359,10 @@ static void step(fa2 *s, unsigned threads, double *global_speed, int first)
 		double force = sqrt(s->fx[i] * s->fx[i] + s->fy[i] * s->fy[i]);
 		if (local * force > MAX_DISPLACEMENT)
 			local = MAX_DISPLACEMENT / force;
-		s->x[i] += local * s->fx[i];
-		s->y[i] += local * s->fy[i];
+		if (!s->fixed || !s->fixed[i]) {
+			s->x[i] += local * s->fx[i];
+			s->y[i] += local * s->fy[i];
+		}
 		s->old_fx[i] = s->fx[i];
 		s->old_fy[i] = s->fy[i];
 	}
@@ -446,8 +449,8 @@ typedef struct grid {
  * cell and the eight around it.  Returns the pairs found and in *spread
  * the factor by which spreading every distance would part them all
  * (pairs at one point cannot be parted so and are always pushed). */
-static size_t separate_round(double *x, double *y, const double *r, size_t n, double gap, grid *g, int push,
-			     double *spread)
+static size_t separate_round(double *x, double *y, const double *r, const unsigned char *fixed, size_t n,
+			     double gap, grid *g, int push, double *spread)
 {
 	double lx = INFINITY, ly = INFINITY, hx = -INFINITY, hy = -INFINITY, rmax = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -487,7 +490,7 @@ static size_t separate_round(double *x, double *y, const double *r, size_t n, do
 						continue;
 					double dx = x[j] - x[i], dy = y[j] - y[i], d = sqrt(dx * dx + dy * dy);
 					double want = r[i] + r[j] + gap;
-					if (d >= want - gap / 2)
+					if (d >= want - gap / 2 || (fixed && fixed[i] && fixed[j]))
 						continue;
 					found++;
 					if (d > 0 && want / d > *spread)
@@ -508,6 +511,13 @@ static size_t separate_round(double *x, double *y, const double *r, size_t n, do
 						uy = dir[(i + j) % 8][1];
 					}
 					double ai = r[i] * r[i], aj = r[j] * r[j], over = want - d;
+					if (fixed && fixed[i]) { /* the other takes the whole push */
+						ai = 1;
+						aj = 0;
+					} else if (fixed && fixed[j]) {
+						ai = 0;
+						aj = 1;
+					}
 					x[i] -= ux * over * aj / (ai + aj);
 					y[i] -= uy * over * aj / (ai + aj);
 					x[j] += ux * over * ai / (ai + aj);
@@ -521,8 +531,10 @@ static size_t separate_round(double *x, double *y, const double *r, size_t n, do
 
 /* Leaves every two discs at least gap / 2 apart between rims: rounds of
  * pushing, and should they not settle (a crowd pushing back and forth), the
- * picture spread about its centre just enough. */
-static void separate(double *x, double *y, const double *r, size_t n, double gap)
+ * picture spread about its centre just enough.  Discs fixed (NULL: none)
+ * never move: a pair of them is left as it is, and only the other of a
+ * pair with one is pushed; nothing is spread then. */
+static void separate(double *x, double *y, const double *r, const unsigned char *fixed, size_t n, double gap)
 {
 	if (n < 2)
 		return;
@@ -532,9 +544,9 @@ static void separate(double *x, double *y, const double *r, size_t n, double gap
 	g.start = eg_xmalloc((g.cap_cells + 1) * sizeof(*g.start));
 	double spread;
 	size_t round = 0;
-	while (round++ < SEPARATE_ROUNDS && separate_round(x, y, r, n, gap, &g, 1, &spread) > 0)
+	while (round++ < SEPARATE_ROUNDS && separate_round(x, y, r, fixed, n, gap, &g, 1, &spread) > 0)
 		;
-	while (separate_round(x, y, r, n, gap, &g, 0, &spread) > 0) {
+	while (!fixed && separate_round(x, y, r, fixed, n, gap, &g, 0, &spread) > 0) {
 		double cx = 0, cy = 0;
 		for (size_t i = 0; i < n; i++) {
 			cx += x[i];
@@ -758,6 +770,65 @@ typedef struct adjacency {
 	double *weight;
 } adjacency;
 
+/* An anchored component's start (graph->pinned): its pinned nodes where
+ * they were, each other node, round by round, at the mean of its
+ * neighbours placed in the rounds before, a little apart from it along the
+ * golden angle (by its place in the round), so that new names appear next
+ * to the ones they are linked to.  Sets s->fixed.  Returns 1 when some node
+ * is new and the forces have work, 0 when all were pinned. */
+static int place_new(const eg_layout_graph *graph, const size_t *members, size_t count, const adjacency *adj,
+		     fa2 *s, double unit)
+{
+	s->fixed = eg_xcalloc(count, 1);
+	unsigned char *placed = eg_xcalloc(count, 1), *now = eg_xcalloc(count, 1);
+	size_t left = 0;
+	for (size_t k = 0; k < count; k++) {
+		size_t i = members[k];
+		if (graph->pinned[i]) {
+			s->fixed[k] = placed[k] = 1;
+			s->x[k] = graph->start[2 * i] / unit;
+			s->y[k] = graph->start[2 * i + 1] / unit;
+		} else {
+			left++;
+		}
+	}
+	int moved = left > 0;
+	double c = 1, sn = 0;
+	while (left > 0) {
+		size_t before = left;
+		for (size_t k = 0; k < count; k++) {
+			if (placed[k])
+				continue;
+			size_t i = members[k], seen = 0;
+			double mx = 0, my = 0;
+			for (size_t e = adj->offset[i]; e < adj->offset[i + 1]; e++) {
+				size_t j = adj->local[adj->neighbour[e]];
+				if (placed[j] && !now[j]) {
+					mx += s->x[j];
+					my += s->y[j];
+					seen++;
+				}
+			}
+			if (!seen)
+				continue;
+			double away = 2 * s->radius[k] + EG_LAYOUT_GAP;
+			s->x[k] = mx / (double)seen + away * c;
+			s->y[k] = my / (double)seen + away * sn;
+			double next = c * GOLDEN_COS - sn * GOLDEN_SIN;
+			sn = sn * GOLDEN_COS + c * GOLDEN_SIN;
+			c = next;
+			placed[k] = now[k] = 1;
+			left--;
+		}
+		memset(now, 0, count);
+		if (left == before) /* cannot happen in a component; stops all the same */
+			break;
+	}
+	free(placed);
+	free(now);
+	return moved;
+}
+
 static void layout_component(const eg_layout_graph *graph, const size_t *members, size_t count,
 			     const adjacency *adj, const double *radius, double unit, unsigned threads, double *x,
 			     double *y)
@@ -805,7 +876,24 @@ static void layout_component(const eg_layout_graph *graph, const size_t *members
 		s.radius[k] = radius[i];
 		s.mass[k] = (double)(adj->offset[i + 1] - adj->offset[i]) + 1;
 	}
-	if (graph->start) {
+	int anchored = 0;
+	for (size_t k = 0; graph->pinned && k < count && !anchored; k++)
+		anchored = graph->pinned[members[k]];
+	double ax = 0, ay = 0; /* an anchored component's offset from its place */
+	int moving = 0;        /* anchored, with new nodes to place */
+	if (anchored) {
+		moving = place_new(graph, members, count, adj, &s, unit);
+		for (size_t k = 0; k < count && moving; k++) {
+			ax += s.x[k];
+			ay += s.y[k];
+		}
+		ax /= (double)count;
+		ay /= (double)count;
+		for (size_t k = 0; k < count && moving; k++) {
+			s.x[k] -= ax;
+			s.y[k] -= ay;
+		}
+	} else if (graph->start && !graph->pinned) {
 		double cx = 0, cy = 0;
 		for (size_t k = 0; k < count; k++) {
 			cx += graph->start[2 * members[k]] / unit;
@@ -833,7 +921,26 @@ static void layout_component(const eg_layout_graph *graph, const size_t *members
 		}
 		free(rank);
 	}
-	if (count > 1) {
+	if (anchored && !moving) {
+		/* Nothing new: the picture as it was. */
+	} else if (anchored) {
+		/* The pinned stay; the new settle among them: a quarter of the
+		 * steps, all of them preventing overlap, nothing rescaled. */
+		s.use_tree = count > EG_LAYOUT_BARNES_HUT;
+		if (s.use_tree) {
+			s.tree.order = eg_xmalloc(count * sizeof(*s.tree.order));
+			s.tree.scratch = eg_xmalloc(count * sizeof(*s.tree.scratch));
+		}
+		size_t iterations = iterations_for(count, s.edge_count) / 4;
+		double speed = 1;
+		s.adjust_sizes = 1;
+		for (size_t it = 0; it < iterations; it++) {
+			if (it % CALIBRATE_EVERY == 0)
+				calibrate(&s, 0);
+			step(&s, threads, &speed, it == 0);
+		}
+		separate(s.x, s.y, s.radius, s.fixed, count, EG_LAYOUT_GAP);
+	} else if (count > 1) {
 		s.use_tree = count > EG_LAYOUT_BARNES_HUT;
 		if (s.use_tree) {
 			s.tree.order = eg_xmalloc(count * sizeof(*s.tree.order));
@@ -848,12 +955,13 @@ static void layout_component(const eg_layout_graph *graph, const size_t *members
 				calibrate(&s, it < adjust_from);
 			step(&s, threads, &speed, it == 0);
 		}
-		separate(s.x, s.y, s.radius, count, EG_LAYOUT_GAP);
+		separate(s.x, s.y, s.radius, s.fixed, count, EG_LAYOUT_GAP);
 	}
 	for (size_t k = 0; k < count; k++) {
-		x[members[k]] = s.x[k];
-		y[members[k]] = s.y[k];
+		x[members[k]] = s.x[k] + ax;
+		y[members[k]] = s.y[k] + ay;
 	}
+	free(s.fixed);
 	free(s.tree.cells);
 	free(s.tree.order);
 	free(s.tree.scratch);
@@ -942,8 +1050,36 @@ void eg_layout(const eg_layout_graph *graph, unsigned threads, double *x, double
 		}
 		comp[c].radius = reach;
 	}
-	/* The largest component first, then by bounding circle. */
-	size_t *order = eg_xmalloc(count * sizeof(*order));
+	/* Components with pinned nodes stay where they are, as one group
+	 * that the others are packed around. */
+	unsigned char *kept = eg_xcalloc(count ? count : 1, 1);
+	double glx = INFINITY, gly = INFINITY, ghx = -INFINITY, ghy = -INFINITY, greach = 0;
+	size_t kept_count = 0;
+	for (size_t c = 0; c < count && graph->pinned; c++) {
+		const size_t *m = members + comp[c].first;
+		for (size_t k = 0; k < comp[c].count && !kept[c]; k++)
+			kept[c] = graph->pinned[m[k]];
+		if (!kept[c])
+			continue;
+		kept_count++;
+		for (size_t k = 0; k < comp[c].count; k++) {
+			glx = fmin(glx, x[m[k]] - radius[m[k]]);
+			ghx = fmax(ghx, x[m[k]] + radius[m[k]]);
+			gly = fmin(gly, y[m[k]] - radius[m[k]]);
+			ghy = fmax(ghy, y[m[k]] + radius[m[k]]);
+		}
+	}
+	double gcx = (glx + ghx) / 2, gcy = (gly + ghy) / 2;
+	for (size_t c = 0; c < count && kept_count; c++) {
+		const size_t *m = members + comp[c].first;
+		for (size_t k = 0; kept[c] && k < comp[c].count; k++) {
+			double dx = x[m[k]] - gcx, dy = y[m[k]] - gcy;
+			greach = fmax(greach, sqrt(dx * dx + dy * dy) + radius[m[k]]);
+		}
+	}
+	/* The largest component first (or the kept group), then by bounding
+	 * circle. */
+	size_t *order = eg_xmalloc((count + 1) * sizeof(*order));
 	for (size_t c = 0; c < count; c++)
 		order[c] = c;
 	for (size_t c = 2; c < count; c++) { /* insertion sort: stable, and mostly in order already */
@@ -954,19 +1090,45 @@ void eg_layout(const eg_layout_graph *graph, unsigned threads, double *x, double
 		}
 		order[at] = k;
 	}
-	for (size_t c = 0; c < count; c++)
-		circles[c].r = comp[order[c]].radius + EG_LAYOUT_MARGIN / 2;
-	pack(circles, count);
-	for (size_t c = 0; c < count; c++) {
-		const component *p = &comp[order[c]];
-		for (size_t k = 0; k < p->count; k++) {
-			size_t i = members[p->first + k];
-			x[i] = x[i] - p->cx + circles[c].x;
-			y[i] = y[i] - p->cy + circles[c].y;
+	if (kept_count) {
+		/* The group first, then the new components in the order above. */
+		size_t at = 0;
+		for (size_t c = 0; c < count; c++)
+			if (!kept[order[c]])
+				order[at++] = order[c];
+		memmove(order + 1, order, at * sizeof(*order));
+		order[0] = SIZE_MAX;
+		size_t placed = at + 1;
+		circle *group = eg_xcalloc(placed, sizeof(*group));
+		group[0].r = greach + EG_LAYOUT_MARGIN / 2;
+		for (size_t c = 1; c < placed; c++)
+			group[c].r = comp[order[c]].radius + EG_LAYOUT_MARGIN / 2;
+		pack(group, placed);
+		for (size_t c = 1; c < placed; c++) {
+			const component *p = &comp[order[c]];
+			for (size_t k = 0; k < p->count; k++) {
+				size_t i = members[p->first + k];
+				x[i] = x[i] - p->cx + group[c].x - group[0].x + gcx;
+				y[i] = y[i] - p->cy + group[c].y - group[0].y + gcy;
+			}
+		}
+		free(group);
+	} else {
+		for (size_t c = 0; c < count; c++)
+			circles[c].r = comp[order[c]].radius + EG_LAYOUT_MARGIN / 2;
+		pack(circles, count);
+		for (size_t c = 0; c < count; c++) {
+			const component *p = &comp[order[c]];
+			for (size_t k = 0; k < p->count; k++) {
+				size_t i = members[p->first + k];
+				x[i] = x[i] - p->cx + circles[c].x;
+				y[i] = y[i] - p->cy + circles[c].y;
+			}
 		}
 	}
+	free(kept);
 	/* The packing keeps components apart; this only makes sure. */
-	separate(x, y, radius, n, EG_LAYOUT_GAP);
+	separate(x, y, radius, graph->pinned, n, EG_LAYOUT_GAP);
 	for (size_t i = 0; i < n; i++) {
 		x[i] *= unit;
 		y[i] *= unit;

@@ -62,6 +62,16 @@ typedef struct eg_layout_graph {
 	 * a re-run keeps its picture; each component keeps its shape and is
 	 * packed again. */
 	const double *start;
+	/* NULL, or node_count flags, 1 where start holds a position to keep
+	 * (an earlier run's, graph/previous.h; start must be given): such a
+	 * node does not move.  A component with one is not packed again: its
+	 * new nodes start at the mean of their placed neighbours and settle
+	 * by a quarter of the steps with overlap prevention, the pinned ones
+	 * fixed; one without new nodes is left exactly as it was.  The
+	 * components without a pinned node are laid out as usual and packed
+	 * around the pinned ones' bounding circle.  Unpinned entries of start
+	 * are not read. */
+	const unsigned char *pinned;
 } eg_layout_graph;
 
 /* The constants above; lengths in median radii. */

@@ -1,5 +1,6 @@
 #include "graph/metrics.h"
 #include "graph/layout.h"
+#include "graph/previous.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -180,11 +181,194 @@ static int compute_components(eg_graph *g, eg_error *err)
 	return 0;
 }
 
-/* Leiden with the modularity objective: node weights are strengths and
- * the resolution 1 / (2 * total weight), as igraph's documentation says. */
-static int compute_communities(eg_graph *g, const igraph_vector_t *weights, const igraph_vector_t *strength,
-			       eg_error *err)
+/* A pair (new community, previous number) and the nodes they share. */
+typedef struct overlap {
+	int64_t community, previous;
+	size_t shared;
+} overlap;
+
+static int by_overlap(const void *a, const void *b)
 {
+	const overlap *x = a, *y = b;
+	if (x->shared != y->shared)
+		return x->shared > y->shared ? -1 : 1;
+	if (x->community != y->community)
+		return x->community < y->community ? -1 : 1;
+	return x->previous < y->previous ? -1 : x->previous > y->previous;
+}
+
+/* Renumbers communities (numbered 0..k-1 in out) after the previous run's:
+ * greedily, the pair of new community and previous number sharing the most
+ * nodes first (ties by the smaller numbers), each new community takes the
+ * previous number it is paired with; the others follow the highest
+ * previous number, in their own order.  An unchanged community keeps its
+ * number; one split keeps it in its larger part. */
+static void match_previous(const eg_graph *g, const eg_previous *previous, int64_t *out)
+{
+	size_t n = g->node_count, m = 0;
+	int64_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k = out[i] + 1 > k ? out[i] + 1 : k;
+	overlap *pairs = eg_xmalloc((n ? n : 1) * sizeof(*pairs));
+	for (size_t i = 0; i < n; i++) {
+		const eg_previous_node *p = eg_previous_find(previous, g->nodes[i].id);
+		if (p && p->community >= 0)
+			pairs[m++] = (overlap){out[i], p->community, 1};
+	}
+	/* Count each (community, previous) pair once. */
+	qsort(pairs, m, sizeof(*pairs), by_overlap);
+	size_t distinct = 0;
+	for (size_t i = 0; i < m; i++) {
+		if (distinct && pairs[distinct - 1].community == pairs[i].community &&
+		    pairs[distinct - 1].previous == pairs[i].previous)
+			pairs[distinct - 1].shared++;
+		else
+			pairs[distinct++] = pairs[i];
+	}
+	qsort(pairs, distinct, sizeof(*pairs), by_overlap);
+	int64_t *number = eg_xmalloc((size_t)(k ? k : 1) * sizeof(*number));
+	for (int64_t c = 0; c < k; c++)
+		number[c] = -1;
+	int64_t taken_cap = previous->communities, next = previous->communities;
+	unsigned char *taken = eg_xcalloc((size_t)(taken_cap ? taken_cap : 1), 1);
+	for (size_t i = 0; i < distinct; i++) {
+		if (number[pairs[i].community] >= 0 || taken[pairs[i].previous])
+			continue;
+		number[pairs[i].community] = pairs[i].previous;
+		taken[pairs[i].previous] = 1;
+	}
+	for (int64_t c = 0; c < k; c++)
+		if (number[c] < 0)
+			number[c] = next++;
+	for (size_t i = 0; i < n; i++)
+		out[i] = number[out[i]];
+	free(taken);
+	free(number);
+	free(pairs);
+}
+
+/* Communities after a previous run's (graph/previous.h): a node in as many
+ * documents as before keeps its community; the others (new ones start
+ * alone) move, in index order and in passes until none moves (at most 20),
+ * to the community that gains modularity most, among their own and their
+ * neighbours': k_i,C - k_i tot(C) / 2m, as Louvain's local moving does;
+ * ties to the smaller number.  New communities are numbered after the
+ * previous ones, in order of their first node.  Returns 0, leaving
+ * community alone, when less than half the nodes have a previous community
+ * (another corpus or other filters: better found afresh). */
+static int communities_after(const eg_graph *g, const igraph_vector_t *weights, const igraph_vector_t *strength,
+			     const eg_previous *previous, int64_t *community)
+{
+	size_t n = g->node_count, shared = 0;
+	const eg_previous_node **p = eg_xmalloc(n * sizeof(*p));
+	for (size_t i = 0; i < n; i++) {
+		p[i] = eg_previous_find(previous, g->nodes[i].id);
+		if (p[i] && p[i]->community < 0)
+			p[i] = NULL;
+		shared += p[i] != NULL;
+	}
+	if (2 * shared < n) {
+		free(p);
+		return 0;
+	}
+	int64_t old = previous->communities, next = old;
+	size_t slots = (size_t)old + n;
+	double *tot = eg_xcalloc(slots, sizeof(*tot)), *link = eg_xcalloc(slots, sizeof(*link));
+	unsigned char *touched = eg_xmalloc(n);
+	for (size_t i = 0; i < n; i++) {
+		touched[i] = !p[i] || p[i]->documents != (int64_t)g->nodes[i].documents;
+		community[i] = p[i] ? p[i]->community : next++;
+		tot[community[i]] += VECTOR(*strength)[i];
+	}
+	/* Each node's edges. */
+	size_t *offset = eg_xcalloc(n + 1, sizeof(*offset));
+	for (size_t e = 0; e < g->edge_count; e++) {
+		offset[g->edges[e].source + 1]++;
+		offset[g->edges[e].target + 1]++;
+	}
+	for (size_t i = 0; i < n; i++)
+		offset[i + 1] += offset[i];
+	size_t *fill = eg_xmalloc((n ? n : 1) * sizeof(*fill)), ends = offset[n] ? offset[n] : 1;
+	memcpy(fill, offset, n * sizeof(*fill));
+	uint32_t *other = eg_xmalloc(ends * sizeof(*other));
+	double *w = eg_xmalloc(ends * sizeof(*w));
+	for (size_t e = 0; e < g->edge_count; e++) {
+		uint32_t a = g->edges[e].source, b = g->edges[e].target;
+		other[fill[a]] = b;
+		w[fill[a]++] = VECTOR(*weights)[e];
+		other[fill[b]] = a;
+		w[fill[b]++] = VECTOR(*weights)[e];
+	}
+	double two_m = 2 * igraph_vector_sum(weights);
+	for (int pass = 0; pass < 20 && two_m > 0; pass++) {
+		int moved = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!touched[i])
+				continue;
+			double k = VECTOR(*strength)[i];
+			int64_t own = community[i], best = own;
+			tot[own] -= k;
+			for (size_t e = offset[i]; e < offset[i + 1]; e++)
+				link[community[other[e]]] += w[e];
+			double best_gain = link[own] - k * tot[own] / two_m;
+			for (size_t e = offset[i]; e < offset[i + 1]; e++) {
+				int64_t c = community[other[e]];
+				double gain = link[c] - k * tot[c] / two_m;
+				if (gain > best_gain + 1e-12 || (gain > best_gain - 1e-12 && c < best && gain >= best_gain)) {
+					best = c;
+					best_gain = gain;
+				}
+			}
+			for (size_t e = offset[i]; e < offset[i + 1]; e++)
+				link[community[other[e]]] = 0;
+			link[own] = 0;
+			tot[best] += k;
+			if (best != own) {
+				community[i] = best;
+				moved = 1;
+			}
+		}
+		if (!moved)
+			break;
+	}
+	/* The new communities' numbers, dense after the previous ones. */
+	int64_t *number = eg_xmalloc(slots * sizeof(*number));
+	for (size_t c = 0; c < slots; c++)
+		number[c] = (int64_t)c < old ? (int64_t)c : -1;
+	next = old;
+	for (size_t i = 0; i < n; i++) {
+		if (number[community[i]] < 0)
+			number[community[i]] = next++;
+		community[i] = number[community[i]];
+	}
+	free(number);
+	free(other);
+	free(w);
+	free(fill);
+	free(offset);
+	free(touched);
+	free(link);
+	free(tot);
+	free(p);
+	return 1;
+}
+
+/* Leiden with the modularity objective: node weights are strengths and
+ * the resolution 1 / (2 * total weight), as igraph's documentation says.
+ * After a previous run, communities_after instead, or Leiden numbered
+ * after it (match_previous). */
+static int compute_communities(eg_graph *g, const igraph_vector_t *weights, const igraph_vector_t *strength,
+			       const eg_previous *previous, eg_error *err)
+{
+	int64_t *community = eg_xmalloc((g->node_count ? g->node_count : 1) * sizeof(*community));
+	if (previous && previous->communities > 0 && communities_after(g, weights, strength, previous, community)) {
+		for (size_t i = 0; i < g->node_count; i++)
+			g->nodes[i].community = community[i];
+		free(community);
+		return 0;
+	}
+	free(community);
+	int start = previous && previous->communities > 0;
 	igraph_vector_int_t membership;
 	double total = igraph_vector_sum(weights);
 	if (eg_igraph_failed(igraph_vector_int_init(&membership, (igraph_integer_t)g->node_count), "community", err))
@@ -203,8 +387,10 @@ static int compute_communities(eg_graph *g, const igraph_vector_t *weights, cons
 		for (size_t i = 0; i < g->node_count; i++)
 			VECTOR(membership)[i] = (igraph_integer_t)i;
 	}
-	int64_t *community = eg_xmalloc((g->node_count ? g->node_count : 1) * sizeof(*community));
+	community = eg_xmalloc((g->node_count ? g->node_count : 1) * sizeof(*community));
 	renumber_by_first_node(&membership, community, g->node_count);
+	if (start)
+		match_previous(g, previous, community);
 	for (size_t i = 0; i < g->node_count; i++)
 		g->nodes[i].community = community[i];
 	free(community);
@@ -220,8 +406,10 @@ static double round_position(double v)
 	return r == 0 ? 0 : r; /* no "-0" */
 }
 
-/* ForceAtlas2 with the discs Gephi will draw (layout.h): sizes first. */
-static void compute_layout(eg_graph *g, const igraph_vector_t *weights, unsigned threads)
+/* ForceAtlas2 with the discs Gephi will draw (layout.h): sizes first;
+ * from the previous run's positions where it had the node. */
+static void compute_layout(eg_graph *g, const igraph_vector_t *weights, const eg_previous *previous,
+			   unsigned threads)
 {
 	eg_layout_edge *edges = eg_xmalloc((g->edge_count ? g->edge_count : 1) * sizeof(*edges));
 	double *radius = eg_xmalloc(g->node_count * sizeof(*radius));
@@ -232,7 +420,25 @@ static void compute_layout(eg_graph *g, const igraph_vector_t *weights, unsigned
 		radius[i] = g->nodes[i].size;
 	eg_layout_graph layout = {.node_count = g->node_count, .radius = radius, .edges = edges,
 				  .edge_count = g->edge_count};
+	double *start = NULL;
+	unsigned char *pinned = NULL;
+	if (previous && previous->count) {
+		start = eg_xcalloc(2 * g->node_count, sizeof(*start));
+		pinned = eg_xcalloc(g->node_count, 1);
+		for (size_t i = 0; i < g->node_count; i++) {
+			const eg_previous_node *p = eg_previous_find(previous, g->nodes[i].id);
+			if (p && p->placed) {
+				start[2 * i] = p->x;
+				start[2 * i + 1] = p->y;
+				pinned[i] = 1;
+			}
+		}
+		layout.start = start;
+		layout.pinned = pinned;
+	}
 	eg_layout(&layout, threads, x, y);
+	free(start);
+	free(pinned);
 	for (size_t i = 0; i < g->node_count; i++) {
 		g->nodes[i].x = round_position(x[i]);
 		g->nodes[i].y = round_position(y[i]);
@@ -379,10 +585,10 @@ int eg_graph_compute_metrics(eg_graph *g, const eg_graph_options *options, eg_er
 	for (size_t i = 0; i < g->edge_count; i++)
 		VECTOR(weights)[i] = g->edges[i].weight;
 	if (compute_centralities(g, &weights, &strength, err) < 0 || compute_components(g, err) < 0 ||
-	    compute_communities(g, &weights, &strength, err) < 0)
+	    compute_communities(g, &weights, &strength, options->previous, err) < 0)
 		goto free_strength;
 	scale_sizes(g, metric);
-	compute_layout(g, &weights, options->threads);
+	compute_layout(g, &weights, options->previous, options->threads);
 	rc = 0;
 free_strength:
 	igraph_vector_destroy(&strength);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,10 +19,10 @@
  * application_id): such a cache is emptied and set up afresh.  Schema 3
  * keeps the counts as partials of version 3 (with the evidence documents'
  * metadata and sentences), schema 4 as partials of version 4 (with the
- * entities' surface forms and listed names); older caches are emptied the
- * same way. */
+ * entities' surface forms and listed names); schema 5 adds the last
+ * graph's picture (pictures); older caches are emptied the same way. */
 #define APPLICATION_ID 0x45475243
-#define SCHEMA 4
+#define SCHEMA 5
 
 struct eg_cache {
 	sqlite3 *db;
@@ -184,14 +185,17 @@ static int set_up(eg_cache *c, eg_error *err)
 		snprintf(sql, sizeof(sql), "PRAGMA application_id=%d; PRAGMA user_version=%d", APPLICATION_ID, SCHEMA);
 		if (exec(c,
 			 "DROP TABLE IF EXISTS results; DROP TABLE IF EXISTS outputs; DROP TABLE IF EXISTS stamps;"
-			 "DROP TABLE IF EXISTS counts;"
+			 "DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS pictures;"
 			 "CREATE TABLE results (configuration BLOB NOT NULL, text BLOB NOT NULL, format INTEGER NOT NULL,"
 			 " mentions BLOB NOT NULL, checksum INTEGER NOT NULL,"
 			 " PRIMARY KEY (configuration, text)) WITHOUT ROWID;"
 			 "CREATE TABLE counts (run BLOB NOT NULL, part INTEGER NOT NULL, parts INTEGER NOT NULL,"
 			 " written INTEGER NOT NULL, bytes BLOB NOT NULL, checksum INTEGER NOT NULL, UNIQUE (run, part));"
 			 "CREATE TABLE stamps (files BLOB PRIMARY KEY, content BLOB NOT NULL, documents INTEGER NOT NULL,"
-			 " time INTEGER NOT NULL, checksum INTEGER NOT NULL)",
+			 " time INTEGER NOT NULL, checksum INTEGER NOT NULL);"
+			 "CREATE TABLE pictures (view TEXT NOT NULL, id TEXT NOT NULL, x REAL NOT NULL, y REAL NOT NULL,"
+			 " community INTEGER NOT NULL, documents INTEGER NOT NULL, checksum INTEGER NOT NULL,"
+			 " PRIMARY KEY (view, id)) WITHOUT ROWID",
 			 err) < 0 ||
 		    exec(c, sql, err) < 0)
 			rc = -1;
@@ -684,4 +688,94 @@ int eg_cache_stamp_put(eg_cache *c, const eg_cache_key *files, const eg_cache_st
 		rc = exec(c, "DELETE FROM stamps WHERE time < (SELECT min(time) FROM"
 			     " (SELECT time FROM stamps ORDER BY time DESC LIMIT 8))", err);
 	return rc;
+}
+
+static sqlite3_int64 picture_sum(const char *view, const char *id, const eg_previous_node *n)
+{
+	row_sum s;
+	sum_start(&s, 'p');
+	sum_add(&s, view, strlen(view) + 1);
+	sum_add(&s, id, strlen(id) + 1);
+	uint64_t bits;
+	memcpy(&bits, &n->x, sizeof(bits));
+	sum_add_u64(&s, bits);
+	memcpy(&bits, &n->y, sizeof(bits));
+	sum_add_u64(&s, bits);
+	sum_add_u64(&s, (uint64_t)n->community);
+	sum_add_u64(&s, (uint64_t)n->documents);
+	return sum_end(&s);
+}
+
+int eg_cache_picture_get(eg_cache *c, const char *view, eg_previous *out)
+{
+	if (c->failed)
+		return 0;
+	sqlite3_stmt *get;
+	if (sqlite3_prepare_v2(c->db, "SELECT id, x, y, community, documents, checksum FROM pictures WHERE view = ?1"
+				      " ORDER BY id",
+			       -1, &get, NULL) != SQLITE_OK)
+		return give_up(c, "cannot read the picture");
+	sqlite3_bind_text(get, 1, view, -1, SQLITE_STATIC);
+	int rc;
+	size_t found = 0;
+	while ((rc = sqlite3_step(get)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(get, 0);
+		eg_previous_node n = {.x = sqlite3_column_double(get, 1), .y = sqlite3_column_double(get, 2),
+				      .community = sqlite3_column_int64(get, 3),
+				      .documents = sqlite3_column_int64(get, 4), .placed = 1};
+		if (!id || n.community < 0 || !isfinite(n.x) || !isfinite(n.y) ||
+		    picture_sum(view, id, &n) != sqlite3_column_int64(get, 5)) {
+			c->damaged++;
+			continue;
+		}
+		eg_previous_add(out, id, &n);
+		found++;
+	}
+	sqlite3_finalize(get);
+	if (rc != SQLITE_DONE)
+		return give_up(c, "cannot read the picture");
+	return found > 0;
+}
+
+int eg_cache_picture_put(eg_cache *c, const char *view, const eg_previous *picture, eg_error *err)
+{
+	eg_cache_commit(c);
+	if (c->failed)
+		return 0;
+	if (exec(c, "BEGIN IMMEDIATE", err) < 0)
+		return -1;
+	sqlite3_stmt *drop = NULL, *put = NULL;
+	int rc = 0;
+	if (sqlite3_prepare_v2(c->db, "DELETE FROM pictures WHERE view = ?1", -1, &drop, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db,
+			       "INSERT INTO pictures (view, id, x, y, community, documents, checksum)"
+			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			       -1, &put, NULL) != SQLITE_OK)
+		rc = db_error(c, err, "cannot store the picture");
+	if (rc == 0) {
+		sqlite3_bind_text(drop, 1, view, -1, SQLITE_STATIC);
+		if (sqlite3_step(drop) != SQLITE_DONE)
+			rc = db_error(c, err, "cannot store the picture");
+	}
+	for (size_t i = 0; rc == 0 && i < picture->count; i++) {
+		const eg_previous_node *n = &picture->nodes[i];
+		const char *id = eg_strmap_key(&picture->ids, (uint32_t)i);
+		sqlite3_reset(put);
+		sqlite3_bind_text(put, 1, view, -1, SQLITE_STATIC);
+		sqlite3_bind_text(put, 2, id, -1, SQLITE_STATIC);
+		sqlite3_bind_double(put, 3, n->x);
+		sqlite3_bind_double(put, 4, n->y);
+		sqlite3_bind_int64(put, 5, n->community);
+		sqlite3_bind_int64(put, 6, n->documents);
+		sqlite3_bind_int64(put, 7, picture_sum(view, id, n));
+		if (sqlite3_step(put) != SQLITE_DONE)
+			rc = db_error(c, err, "cannot store the picture");
+	}
+	sqlite3_finalize(drop);
+	sqlite3_finalize(put);
+	if (rc < 0) {
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return exec(c, "COMMIT", err);
 }

@@ -39,6 +39,7 @@
 #include <stdint.h>
 
 #include "graph/cooc.h"
+#include "graph/previous.h"
 #include "match/entities.h"
 #include "mention.h"
 #include "store/partial.h"
@@ -107,5 +108,15 @@ typedef struct eg_cache_stamp {
 } eg_cache_stamp;
 int eg_cache_stamp_get(eg_cache *c, const eg_cache_key *files, eg_cache_stamp *stamp, eg_error *err);
 int eg_cache_stamp_put(eg_cache *c, const eg_cache_key *files, const eg_cache_stamp *stamp, eg_error *err);
+
+/* The last graph's picture for a view (what a graph's layout depends on
+ * besides the counts: window, weighting, filters): per node id its
+ * position, community and documents, for the next run to start from as
+ * from --previous.  get adds them to out (eg_previous_add) and returns 1,
+ * or 0 when there is none; a damaged row is counted and left out.  put
+ * replaces the view's picture and commits; -1 with err when it could not,
+ * which costs only the next run's picture. */
+int eg_cache_picture_get(eg_cache *c, const char *view, eg_previous *out);
+int eg_cache_picture_put(eg_cache *c, const char *view, const eg_previous *picture, eg_error *err);
 
 #endif

@@ -159,7 +159,7 @@ same "$TMP/plain.graphml" "$TMP/old.graphml" "the run on a schema 1 cache"
 expect_stderr "entgraph: cache: 0 of $total documents reused, $total matched"
 one_line "a schema 1 cache"
 tables=$($PYTHON -c 'import sqlite3, sys; print(" ".join(sorted(r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT name FROM sqlite_master WHERE type = '"'table'"'"))))' "$TMP/old.db")
-[ "$tables" = "counts results stamps" ] || fail "a schema 1 cache was not set up again: its tables are $tables"
+[ "$tables" = "counts pictures results stamps" ] || fail "a schema 1 cache was not set up again: its tables are $tables"
 
 # A cache damaged on disk: its pages overwritten from the second on.
 expect_status 0 "$E" extract --cache "$TMP/broken.db" -o /dev/null "$TMP/docs"
