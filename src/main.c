@@ -26,6 +26,7 @@ static const char usage[] =
 	"  extract    read articles, write the co-occurrence graph (GraphML)\n"
 	"  mentions   read articles, write every entity mention as JSON Lines\n"
 	"  merge      merge the partial results of sharded extracts into one graph\n"
+	"  diff       say what changed between two graphs (Markdown, JSON, GraphML)\n"
 	"  check      load dictionaries and rules, report errors and conflicts\n"
 	"\n"
 	"'entgraph COMMAND --help' describes a command's options.\n"
@@ -42,6 +43,7 @@ static const command commands[] = {
 	{"mentions", eg_cmd_mentions},
 	{"check", eg_cmd_check},
 	{"merge", eg_cmd_merge},
+	{"diff", eg_cmd_diff},
 };
 
 int main(int argc, char **argv)
@@ -79,6 +81,6 @@ int main(int argc, char **argv)
 			return status;
 		}
 	}
-	eg_report("unknown command '%s' (commands: extract, mentions, merge, check; see 'entgraph --help')", name);
+	eg_report("unknown command '%s' (commands: extract, mentions, merge, diff, check; see 'entgraph --help')", name);
 	return EG_EXIT_USAGE;
 }

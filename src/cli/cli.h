@@ -27,6 +27,7 @@ int eg_cmd_extract(int argc, char **argv);
 int eg_cmd_mentions(int argc, char **argv);
 int eg_cmd_check(int argc, char **argv);
 int eg_cmd_merge(int argc, char **argv);
+int eg_cmd_diff(int argc, char **argv);
 
 /* What the subcommands share: options, configuration, the input loop. */
 

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-static void data(eg_xml *x, const char *key_id, const char *value)
+void eg_graphml_data(eg_xml *x, const char *key_id, const char *value)
 {
 	eg_xml_start(x, "data");
 	eg_xml_attr(x, "key", key_id);
@@ -13,7 +13,7 @@ static void data(eg_xml *x, const char *key_id, const char *value)
 	eg_xml_end(x);
 }
 
-static void key(eg_xml *x, const char *id, const char *domain, const char *name, const char *type)
+void eg_graphml_key(eg_xml *x, const char *id, const char *domain, const char *name, const char *type)
 {
 	eg_xml_start(x, "key");
 	eg_xml_attr(x, "id", id);
@@ -35,9 +35,9 @@ static const char *graphml_type(const eg_attr *a)
 static void write_keys(eg_xml *x)
 {
 	for (size_t i = 0; i < eg_node_attr_count; i++)
-		key(x, eg_node_attrs[i].graphml_id, "node", eg_node_attrs[i].name, graphml_type(&eg_node_attrs[i]));
+		eg_graphml_key(x, eg_node_attrs[i].graphml_id, "node", eg_node_attrs[i].name, graphml_type(&eg_node_attrs[i]));
 	for (size_t i = 0; i < eg_edge_attr_count; i++)
-		key(x, eg_edge_attrs[i].graphml_id, "edge", eg_edge_attrs[i].name, graphml_type(&eg_edge_attrs[i]));
+		eg_graphml_key(x, eg_edge_attrs[i].graphml_id, "edge", eg_edge_attrs[i].name, graphml_type(&eg_edge_attrs[i]));
 }
 
 static void write_nodes(eg_xml *x, const eg_graph *g, eg_buf *value)
@@ -49,7 +49,7 @@ static void write_nodes(eg_xml *x, const eg_graph *g, eg_buf *value)
 		for (size_t k = 0; k < eg_node_attr_count; k++) {
 			const char *v = eg_node_attr_value(g, i, k, buf, value);
 			if (v)
-				data(x, eg_node_attrs[k].graphml_id, v);
+				eg_graphml_data(x, eg_node_attrs[k].graphml_id, v);
 		}
 		eg_xml_end(x);
 	}
@@ -70,7 +70,7 @@ static void write_edge(eg_xml *x, size_t i, const void *context, eg_buf *value)
 	for (size_t k = 0; k < eg_edge_attr_count; k++) {
 		const char *v = eg_edge_attr_value(g, i, k, buf, value);
 		if (v)
-			data(x, eg_edge_attrs[k].graphml_id, v);
+			eg_graphml_data(x, eg_edge_attrs[k].graphml_id, v);
 	}
 	eg_xml_end(x);
 }

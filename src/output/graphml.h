@@ -20,7 +20,13 @@
 
 #include "graph/graph.h"
 #include "output/provenance.h"
+#include "output/xml.h"
 #include "util/util.h"
+
+/* A <key> declaration, and a <data> element: for other GraphML writers
+ * (output/diff.c). */
+void eg_graphml_key(eg_xml *x, const char *id, const char *domain, const char *name, const char *type);
+void eg_graphml_data(eg_xml *x, const char *key_id, const char *value);
 
 int eg_graphml_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, unsigned threads,
 		     eg_error *err);

@@ -12,7 +12,7 @@ for cmd in extract mentions check; do
 done
 expect_status 2 "$ENTGRAPH"
 expect_status 2 "$ENTGRAPH" frobnicate
-expect_stderr "entgraph: unknown command 'frobnicate' (commands: extract, mentions, merge, check; see 'entgraph --help')"
+expect_stderr "entgraph: unknown command 'frobnicate' (commands: extract, mentions, merge, diff, check; see 'entgraph --help')"
 expect_status 2 "$ENTGRAPH" extract --frob
 expect_stderr "entgraph: extract: unknown option '--frob' (see 'entgraph extract --help')"
 expect_status 2 "$ENTGRAPH" extract -w sideways
