@@ -412,11 +412,7 @@ static int write_graphml(FILE *fp, node_change *nodes, size_t nn, edge_change *e
 	eg_xml x;
 	if (eg_xml_open(&x, fp, err) < 0)
 		return -1;
-	eg_xml_start(&x, "graphml");
-	eg_xml_attr(&x, "xmlns", "http://graphml.graphdrawing.org/xmlns");
-	eg_xml_attr(&x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-	eg_xml_attr(&x, "xsi:schemaLocation",
-		    "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+	eg_graphml_begin(&x);
 	static const char *const node_keys[][3] = {
 		{"label", "label", "string"},	  {"entity_type", "entity_type", "string"}, {"change", "change", "string"},
 		{"mentions", "mentions", "int"},  {"documents", "documents", "int"},	    {"old_mentions", "old_mentions", "int"},

@@ -13,6 +13,15 @@ void eg_graphml_data(eg_xml *x, const char *key_id, const char *value)
 	eg_xml_end(x);
 }
 
+void eg_graphml_begin(eg_xml *x)
+{
+	eg_xml_start(x, "graphml");
+	eg_xml_attr(x, "xmlns", "http://graphml.graphdrawing.org/xmlns");
+	eg_xml_attr(x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+	eg_xml_attr(x, "xsi:schemaLocation",
+		    "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+}
+
 void eg_graphml_key(eg_xml *x, const char *id, const char *domain, const char *name, const char *type)
 {
 	eg_xml_start(x, "key");
@@ -81,11 +90,7 @@ int eg_graphml_write(FILE *fp, const eg_graph *g, const eg_provenance *provenanc
 	eg_xml x;
 	if (eg_xml_open(&x, fp, err) < 0)
 		return -1;
-	eg_xml_start(&x, "graphml");
-	eg_xml_attr(&x, "xmlns", "http://graphml.graphdrawing.org/xmlns");
-	eg_xml_attr(&x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-	eg_xml_attr(&x, "xsi:schemaLocation",
-		    "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+	eg_graphml_begin(&x);
 	write_keys(&x);
 	eg_xml_start(&x, "graph");
 	eg_xml_attr(&x, "id", "G");

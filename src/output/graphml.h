@@ -23,8 +23,9 @@
 #include "output/xml.h"
 #include "util/util.h"
 
-/* A <key> declaration, and a <data> element: for other GraphML writers
- * (output/diff.c). */
+/* The <graphml> element with its namespaces, a <key> declaration, and a
+ * <data> element: for other GraphML writers (output/diff.c). */
+void eg_graphml_begin(eg_xml *x);
 void eg_graphml_key(eg_xml *x, const char *id, const char *domain, const char *name, const char *type);
 void eg_graphml_data(eg_xml *x, const char *key_id, const char *value);
 
