@@ -83,6 +83,8 @@ typedef struct eg_options {
 	const char *partial;      /* extract, merge: --partial FILE, or NULL */
 	int evidence;             /* extract, merge: --evidence N, or -1 when not given */
 	const char *previous;     /* extract, merge: --previous FILE, or NULL */
+	const char *since, *until; /* extract: --since, --until YYYY-MM-DD, or NULL */
+	int keep_undated;         /* extract: --undated keep (documents without a date pass them) */
 	struct eg_previous *previous_graph; /* what it holds, once loaded (eg_previous_load) */
 	eg_budgets budgets;       /* extract, mentions: --max-* (README "Budgets") */
 	const char **inputs;
@@ -144,6 +146,7 @@ typedef struct eg_skipped {
 
 typedef struct eg_run_stats {
 	size_t documents;   /* handed to fn */
+	size_t outside, undated; /* documents left out by --since/--until; of them without a date */
 	eg_skipped skipped;
 	size_t cached;      /* documents whose mentions came from the cache */
 	size_t matched;     /* documents matched in this run */

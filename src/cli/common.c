@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "graph/previous.h"
+#include "input/reader.h"
 #include "input/input.h"
 #include "text/utf8.h"
 #include "util/map.h"
@@ -103,6 +104,9 @@ enum {
 	OPT_KEEP_ISOLATED,
 	OPT_EVIDENCE,
 	OPT_PREVIOUS,
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_UNDATED,
 };
 
 static const struct option long_options[] = {
@@ -135,6 +139,9 @@ static const struct option long_options[] = {
 	{"keep-isolated", no_argument, NULL, OPT_KEEP_ISOLATED},
 	{"evidence", required_argument, NULL, OPT_EVIDENCE},
 	{"previous", required_argument, NULL, OPT_PREVIOUS},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"undated", required_argument, NULL, OPT_UNDATED},
 	{NULL, 0, NULL, 0},
 };
 
@@ -148,7 +155,8 @@ static unsigned option_group(int c)
 		return EG_OPT_INPUT;
 	case 'o':
 		return EG_OPT_OUTPUT;
-	case 'w': case OPT_CACHE: case OPT_SHARD: case OPT_MAX_WINDOW_ENTITIES:
+	case 'w': case OPT_CACHE: case OPT_SHARD: case OPT_MAX_WINDOW_ENTITIES: case OPT_SINCE: case OPT_UNTIL:
+	case OPT_UNDATED:
 		return EG_OPT_COUNT;
 	case 'f': case OPT_MIN_WEIGHT: case OPT_TYPES: case OPT_WEIGHT: case OPT_MIN_DOCUMENTS: case OPT_TOP:
 	case OPT_BACKBONE: case OPT_LARGEST_COMPONENT: case OPT_SIZE_BY: case OPT_PARTIAL: case OPT_KEEP_ISOLATED:
@@ -395,6 +403,23 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 		case OPT_PREVIOUS:
 			o->previous = optarg;
 			break;
+		case OPT_SINCE:
+		case OPT_UNTIL: {
+			/* A calendar day as YYYY-MM-DD, and only that. */
+			char *day = eg_date_parse(optarg);
+			int exact = day && strlen(optarg) == 10 && strcmp(day, optarg) == 0;
+			free(day);
+			if (!exact)
+				return usage_error(o, exit_status, "--%s takes a day as YYYY-MM-DD, not \"%s\"",
+						   c == OPT_SINCE ? "since" : "until", optarg);
+			*(c == OPT_SINCE ? &o->since : &o->until) = optarg;
+			break;
+		}
+		case OPT_UNDATED:
+			if (strcmp(optarg, "keep") != 0 && strcmp(optarg, "drop") != 0)
+				return usage_error(o, exit_status, "--undated is keep or drop, not \"%s\"", optarg);
+			o->keep_undated = strcmp(optarg, "keep") == 0;
+			break;
 		case OPT_SIZE_BY: {
 			eg_error err;
 			if (eg_size_metric_check(optarg, &err) < 0)
@@ -465,6 +490,9 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 		o->min_weight = -INFINITY;
 	if (!(groups & (EG_OPT_INPUT | EG_OPT_PARTS)) && optind < argc)
 		return usage_error(o, exit_status, "unexpected argument '%s'", argv[optind]);
+	if (o->since && o->until && strcmp(o->since, o->until) > 0)
+		return usage_error(o, exit_status, "--since %s comes after --until %s: no day is in between", o->since,
+				   o->until);
 	o->inputs = (const char **)argv + optind;
 	o->input_count = (size_t)(argc - optind);
 	return 0;

@@ -42,15 +42,15 @@ static const char usage[] =
 	"      --max-window-entities N  link only the first N distinct entities of\n"
 	"                           a window (default 500; the rest are counted only)\n"
 	"      --shard I/N          read only shard I of N (by a hash of document ids)\n"
+	"      --since DAY, --until DAY  only documents dated from / to DAY\n"
+	"      --undated keep|drop  then keep or leave out (default) undated ones\n"
 	"      --partial FILE       write the counts as a partial result for\n"
 	"                           'entgraph merge' instead of a graph\n"
 	"      --evidence N         name per link its first N documents (smallest\n"
 	"                           ids) with date, title, outlet, URL and the\n"
 	"                           sentence linking the two (default 5, at most\n"
 	"                           100, 0 for none)\n"
-	"      --previous FILE      keep the picture of an earlier graph (GraphML or\n"
-	"                           GEXF): its nodes' positions and community\n"
-	"                           numbers; new nodes go next to their neighbours\n"
+	"      --previous FILE      keep an earlier graph's positions and communities\n"
 	EG_HELP_COMMON_OPTIONS;
 
 typedef struct counting {
@@ -111,10 +111,11 @@ static eg_cache_key counts_key(const eg_matcher *m, const eg_options *o, const e
 	eg_buf_add(&b, m->fingerprint, sizeof(m->fingerprint));
 	eg_buf_add(&b, content->bytes, sizeof(content->bytes));
 	const eg_budgets *g = &o->budgets;
-	eg_buf_printf(&b, " window=%d/%u shard=%u/%u budgets=%llu/%llu/%llu/%u evidence=%d", (int)o->window.kind,
-		      o->window.tokens, o->shard_index, o->shard_count, (unsigned long long)g->input_bytes,
-		      (unsigned long long)g->record_bytes, (unsigned long long)g->rule_steps, g->window_entities,
-		      o->evidence);
+	eg_buf_printf(&b, " window=%d/%u shard=%u/%u budgets=%llu/%llu/%llu/%u evidence=%d since=%s until=%s undated=%d",
+		      (int)o->window.kind, o->window.tokens, o->shard_index, o->shard_count,
+		      (unsigned long long)g->input_bytes, (unsigned long long)g->record_bytes,
+		      (unsigned long long)g->rule_steps, g->window_entities, o->evidence, o->since ? o->since : "-",
+		      o->until ? o->until : "-", o->keep_undated);
 	eg_cache_key key = eg_cache_key_of(b.data, b.len);
 	eg_buf_free(&b);
 	return key;
@@ -262,6 +263,12 @@ int eg_cmd_extract(int argc, char **argv)
 	eg_cooc_compact(counts);
 	if (o.progress && !o.quiet)
 		eg_report("%zu documents", stats.documents);
+	if (stats.outside && !o.quiet) {
+		char n[32];
+		eg_report("%s document%s outside %s..%s left out (%zu without a date%s)", eg_format_grouped(n, stats.outside),
+			  stats.outside == 1 ? "" : "s", o.since ? o.since : "", o.until ? o.until : "", stats.undated,
+			  stats.undated && !o.keep_undated ? "; --undated keep keeps those" : "");
+	}
 	if (cache && !o.quiet)
 		eg_report("cache: %zu of %zu documents reused, %zu matched", stats.cached, stats.documents,
 			  stats.matched);

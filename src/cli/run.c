@@ -116,6 +116,17 @@ static int in_shard(const eg_options *o, const char *id)
 	return !o->shard_count || eg_hash_bytes(id, strlen(id)) % o->shard_count == o->shard_index - 1;
 }
 
+/* Whether a document's date passes --since and --until (inclusive); one
+ * without a date passes only with --undated keep. */
+static int in_period(const eg_options *o, const eg_document *doc)
+{
+	if (!o->since && !o->until)
+		return 1;
+	if (!doc->date || strlen(doc->date) < 10)
+		return o->keep_undated;
+	return (!o->since || strncmp(doc->date, o->since, 10) >= 0) && (!o->until || strncmp(doc->date, o->until, 10) <= 0);
+}
+
 static int keep_id(void *context, const char *id)
 {
 	return in_shard(context, id);
@@ -136,11 +147,16 @@ static eg_input *open_inputs(const eg_options *o)
 
 /* Reads the next document of this shard into s; returns 0 at the end of
  * the inputs. */
-static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s)
+static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s, eg_run_stats *stats)
 {
 	int rc;
-	while ((rc = eg_input_next(in, &s->doc, &s->err)) > 0 && !in_shard(o, s->doc.id))
+	while ((rc = eg_input_next(in, &s->doc, &s->err)) > 0 && (!in_shard(o, s->doc.id) || !in_period(o, &s->doc))) {
+		if (in_shard(o, s->doc.id) && !s->doc.more) {
+			stats->outside++;
+			stats->undated += !s->doc.date || strlen(s->doc.date) < 10;
+		}
 		eg_document_free(&s->doc);
+	}
 	if (rc == 0)
 		return 0;
 	s->read_failed = rc < 0;
@@ -295,7 +311,7 @@ int eg_run_content(const eg_options *o, eg_cache_key *content, size_t *documents
 	int rc;
 	*documents = 0;
 	while ((rc = eg_input_next(in, &doc, &err)) > 0) {
-		if (in_shard(o, doc.id)) {
+		if (in_shard(o, doc.id) && in_period(o, &doc)) {
 			eg_cache_key text = eg_cache_key_of(doc.text, doc.length);
 			hash_document(h, &doc, &text);
 			*documents += !doc.more;
@@ -351,7 +367,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 		while (more && p.filled - consumed < p.count) {
 			slot *s = &p.slots[p.filled % p.count];
 			pthread_mutex_unlock(&p.lock);
-			more = fill(o, in, cache, s);
+			more = fill(o, in, cache, s, stats);
 			pthread_mutex_lock(&p.lock);
 			if (more) {
 				p.filled++;
