@@ -85,6 +85,8 @@ typedef struct eg_options {
 	const char *previous;     /* extract, merge: --previous FILE, or NULL */
 	const char *since, *until; /* extract: --since, --until YYYY-MM-DD, or NULL */
 	int keep_undated;         /* extract: --undated keep (documents without a date pass them) */
+	int period;               /* extract: --period, an eg_period_kind (0: none) */
+	struct eg_periods *periods; /* extract: the periods' counts, with --period */
 	struct eg_previous *previous_graph; /* what it holds, once loaded (eg_previous_load) */
 	eg_budgets budgets;       /* extract, mentions: --max-* (README "Budgets") */
 	const char **inputs;

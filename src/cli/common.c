@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "graph/periods.h"
 #include "graph/previous.h"
 #include "input/reader.h"
 #include "input/input.h"
@@ -107,6 +108,7 @@ enum {
 	OPT_SINCE,
 	OPT_UNTIL,
 	OPT_UNDATED,
+	OPT_PERIOD,
 };
 
 static const struct option long_options[] = {
@@ -142,6 +144,7 @@ static const struct option long_options[] = {
 	{"since", required_argument, NULL, OPT_SINCE},
 	{"until", required_argument, NULL, OPT_UNTIL},
 	{"undated", required_argument, NULL, OPT_UNDATED},
+	{"period", required_argument, NULL, OPT_PERIOD},
 	{NULL, 0, NULL, 0},
 };
 
@@ -156,7 +159,7 @@ static unsigned option_group(int c)
 	case 'o':
 		return EG_OPT_OUTPUT;
 	case 'w': case OPT_CACHE: case OPT_SHARD: case OPT_MAX_WINDOW_ENTITIES: case OPT_SINCE: case OPT_UNTIL:
-	case OPT_UNDATED:
+	case OPT_UNDATED: case OPT_PERIOD:
 		return EG_OPT_COUNT;
 	case 'f': case OPT_MIN_WEIGHT: case OPT_TYPES: case OPT_WEIGHT: case OPT_MIN_DOCUMENTS: case OPT_TOP:
 	case OPT_BACKBONE: case OPT_LARGEST_COMPONENT: case OPT_SIZE_BY: case OPT_PARTIAL: case OPT_KEEP_ISOLATED:
@@ -415,6 +418,16 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 			*(c == OPT_SINCE ? &o->since : &o->until) = optarg;
 			break;
 		}
+		case OPT_PERIOD: {
+			eg_error err;
+			int kind;
+			eg_period_kind k;
+			if (eg_period_parse(optarg, &k, &err) < 0)
+				return usage_error(o, exit_status, "--period: %s", err.message);
+			kind = (int)k;
+			o->period = kind;
+			break;
+		}
 		case OPT_UNDATED:
 			if (strcmp(optarg, "keep") != 0 && strcmp(optarg, "drop") != 0)
 				return usage_error(o, exit_status, "--undated is keep or drop, not \"%s\"", optarg);
@@ -490,6 +503,9 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 		o->min_weight = -INFINITY;
 	if (!(groups & (EG_OPT_INPUT | EG_OPT_PARTS)) && optind < argc)
 		return usage_error(o, exit_status, "unexpected argument '%s'", argv[optind]);
+	if (o->period && o->partial)
+		return usage_error(o, exit_status,
+				   "--period needs the documents' dates, which a partial does not keep: not with --partial");
 	if (o->since && o->until && strcmp(o->since, o->until) > 0)
 		return usage_error(o, exit_status, "--since %s comes after --until %s: no day is in between", o->since,
 				   o->until);
@@ -507,6 +523,11 @@ void eg_options_free(eg_options *o)
 	for (size_t i = 0; i < o->own_count; i++)
 		free(o->own[i]);
 	o->own_count = 0;
+	if (o->periods) {
+		eg_periods_free(o->periods);
+		free(o->periods);
+		o->periods = NULL;
+	}
 	if (o->previous_graph) {
 		eg_previous_free(o->previous_graph);
 		free(o->previous_graph);

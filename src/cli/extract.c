@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "graph/identity.h"
+#include "graph/periods.h"
 #include "graph/previous.h"
 #include "graph/graph.h"
 #include "output/atomic.h"
@@ -44,12 +45,11 @@ static const char usage[] =
 	"      --shard I/N          read only shard I of N (by a hash of document ids)\n"
 	"      --since DAY, --until DAY  only documents dated from / to DAY\n"
 	"      --undated keep|drop  then keep or leave out (default) undated ones\n"
+	"      --period P           day, week or month: counts per period (time)\n"
 	"      --partial FILE       write the counts as a partial result for\n"
 	"                           'entgraph merge' instead of a graph\n"
-	"      --evidence N         name per link its first N documents (smallest\n"
-	"                           ids) with date, title, outlet, URL and the\n"
-	"                           sentence linking the two (default 5, at most\n"
-	"                           100, 0 for none)\n"
+	"      --evidence N         name per link its first N documents with date,\n"
+	"                           title, outlet, URL, sentence (default 5; 0-100)\n"
 	"      --previous FILE      keep an earlier graph's positions and communities\n"
 	EG_HELP_COMMON_OPTIONS;
 
@@ -95,6 +95,8 @@ static int count_document(void *context, const eg_document *doc, eg_mentions *me
 	counting *c = context;
 	eg_match_adopt(c->matcher, found, mentions);
 	eg_cooc_add_document(c->counts, doc, mentions->v, mentions->n);
+	if (c->options->periods)
+		eg_periods_add(c->options->periods, doc, mentions->v, mentions->n);
 	if (!doc->more)
 		report_capped(c, doc->id);
 	return 0;
@@ -245,7 +247,7 @@ int eg_cmd_extract(int argc, char **argv)
 				}
 			}
 		}
-		if (keyed) {
+		if (keyed && !o.period) { /* the periods need the documents */
 			run_key = counts_key(&m, &o, &known.stamp.content);
 			if (write_saved_counts(&o, cache, &run_key, &outs, &info, (size_t)known.stamp.documents, start,
 					       picture, &status))
@@ -253,6 +255,10 @@ int eg_cmd_extract(int argc, char **argv)
 		}
 	}
 
+	if (o.period) {
+		o.periods = eg_xmalloc(sizeof(*o.periods));
+		eg_periods_init(o.periods, (eg_period_kind)o.period, o.window, o.budgets.window_entities);
+	}
 	counts = eg_cooc_new(o.window);
 	eg_cooc_set_window_entities(counts, o.budgets.window_entities);
 	eg_cooc_set_evidence(counts, (uint32_t)o.evidence);

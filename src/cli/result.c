@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "graph/graph.h"
 #include "graph/identity.h"
+#include "graph/periods.h"
 #include "graph/previous.h"
 #include "output/gexf.h"
 #include "output/graphml.h"
@@ -217,6 +218,12 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, cons
 			eg_report("%s", err.message);
 			return EG_EXIT_OUTPUT;
 		}
+		if (o->periods && eg_periods_join(o->periods, identity.into, identity.limit) < 0) {
+			eg_identity_free(&identity);
+			eg_outputs_abort(outs);
+			eg_report("counts overflow in a period");
+			return EG_EXIT_OUTPUT;
+		}
 		if (o->progress && !o->quiet && (identity.joined || identity.ambiguous)) {
 			char joined[32], ambiguous[32];
 			eg_report("names across documents: %s joined onto their entity, %s ambiguous (the candidates attribute lists theirs)",
@@ -229,7 +236,8 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, cons
 						  .types = o->types, .size_metric = o->size_by,
 						  .keep_isolated = o->keep_isolated,
 						  .threads = o->jobs > 1 ? (unsigned)o->jobs : 1,
-						  .identity = &identity, .previous = o->previous_graph};
+						  .identity = &identity, .previous = o->previous_graph,
+						  .periods = o->periods};
 		if (eg_graph_build(&graph, counts, ents, &graph_options, &err) < 0) {
 			eg_identity_free(&identity);
 			eg_outputs_abort(outs);

@@ -1078,3 +1078,21 @@ int eg_cooc_join(eg_cooc *c, const uint32_t *into, size_t n)
 	return rc;
 #undef INTO
 }
+
+void eg_cooc_index_pairs(eg_cooc *c)
+{
+	grow_pair_index(c);
+}
+
+size_t eg_cooc_find_pair(const eg_cooc *c, uint32_t x, uint32_t y)
+{
+	uint32_t a = x < y ? x : y, b = x < y ? y : x;
+	if (!c->pair_index) {
+		for (size_t i = 0; i < c->pair_count; i++)
+			if (c->pairs[i].a == a && c->pairs[i].b == b)
+				return i;
+		return SIZE_MAX;
+	}
+	uint32_t k = c->pair_index[pair_slot_of(c, a, b)];
+	return k ? (size_t)k - 1 : SIZE_MAX;
+}

@@ -180,6 +180,14 @@ int eg_cooc_join(eg_cooc *c, const uint32_t *into, size_t n);
  * building them again. */
 void eg_cooc_compact(eg_cooc *c);
 
+/* Builds the pairs' index (freed by eg_cooc_compact), after which
+ * eg_cooc_find_pair is a hash lookup rather than a scan; for counts that
+ * are only read from then on (graph/periods.h). */
+void eg_cooc_index_pairs(eg_cooc *c);
+/* The index (as eg_cooc_pair takes it) of the pair of entities x and y, or
+ * SIZE_MAX when they never co-occurred. */
+size_t eg_cooc_find_pair(const eg_cooc *c, uint32_t x, uint32_t y);
+
 /* Documents added so far. */
 uint64_t eg_cooc_documents(const eg_cooc *c);
 

@@ -109,6 +109,7 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 	free(node_of);
 	qsort(g->edges, m, sizeof(*g->edges), by_nodes);
 	g->document_count = eg_cooc_documents(counts);
+	g->periods = options->periods;
 	g->weighting = (int)options->weighting;
 	eg_graph_filter_edges(g, options);
 	eg_graph_filter_nodes(g, options);

@@ -97,6 +97,7 @@ typedef struct eg_graph {
 	int weighting;           /* the eg_weighting that `weight` holds */
 	size_t chance_edges;     /* pairs dropped at step 2 (pmi or npmi: no more than chance) */
 	size_t isolated_dropped; /* nodes dropped at step 5 for having no edge */
+	const struct eg_periods *periods; /* from the options: per-period values */
 } eg_graph;
 
 /* Which value becomes an edge's `weight`.  With D the number of documents,
@@ -167,6 +168,8 @@ typedef struct eg_graph_options {
 					       nodes' candidates; NULL for none */
 	const struct eg_previous *previous; /* an earlier run's picture to keep
 					       (graph/previous.h); NULL for none */
+	const struct eg_periods *periods;   /* the counts per period (graph/periods.h),
+					       joined as counts are; NULL for none */
 } eg_graph_options;
 
 /* 0 when name is NULL or one of the size metrics above, else -1 with err

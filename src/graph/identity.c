@@ -189,7 +189,7 @@ int eg_identity_join(eg_cooc *counts, const eg_entities *ents, eg_identity *out,
 	join_people(counts, ents, into, out);
 	join_organisations(counts, ents, into, out);
 	int rc = out->joined ? eg_cooc_join(counts, into, limit) : 0;
-	free(into);
+	out->into = into;
 	if (rc < 0) {
 		eg_identity_free(out);
 		return eg_error_set(err, "counts overflow (more than 2^64 - 1 mentions of one entity)");
@@ -211,6 +211,7 @@ uint32_t eg_identity_candidates(const eg_identity *id, uint32_t e, const char *c
 void eg_identity_free(eg_identity *id)
 {
 	free(id->labels);
+	free(id->into);
 	free(id->first);
 	free(id->n);
 	memset(id, 0, sizeof(*id));

@@ -58,6 +58,9 @@ typedef struct eg_identity {
 	size_t count;       /* labels */
 	uint32_t *first, *n;
 	size_t limit;       /* entities covered */
+	uint32_t *into;     /* per entity below limit, the one it was joined onto
+			       (itself when none): for other counts of the run
+			       (graph/periods.h) */
 	uint64_t joined;    /* entities joined onto another */
 	uint64_t ambiguous; /* short forms left apart for having several candidates */
 } eg_identity;

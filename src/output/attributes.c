@@ -1,4 +1,5 @@
 #include "output/attributes.h"
+#include "graph/periods.h"
 #include "text/utf8.h"
 
 #include <inttypes.h>
@@ -10,7 +11,7 @@ enum {
 	NODE_LABEL, NODE_ENTITY_TYPE, NODE_CATEGORY, NODE_MENTIONS, NODE_DOCUMENTS, NODE_FIRST_SEEN, NODE_LAST_SEEN, NODE_SOURCES,
 	NODE_SURFACE_FORMS, NODE_CANDIDATES,
 	NODE_DEGREE, NODE_WEIGHTED_DEGREE, NODE_PAGERANK, NODE_BETWEENNESS, NODE_COMPONENT, NODE_COMMUNITY,
-	NODE_SIZE, NODE_R, NODE_G, NODE_B, NODE_X, NODE_Y,
+	NODE_SIZE, NODE_R, NODE_G, NODE_B, NODE_X, NODE_Y, NODE_PERIODS,
 };
 
 const eg_attr eg_node_attrs[] = {
@@ -36,12 +37,13 @@ const eg_attr eg_node_attrs[] = {
 	[NODE_B] = {"b", "b", EG_ATTR_INT},
 	[NODE_X] = {"x", "x", EG_ATTR_DOUBLE},
 	[NODE_Y] = {"y", "y", EG_ATTR_DOUBLE},
+	[NODE_PERIODS] = {"period_documents", "period_documents", EG_ATTR_STRING},
 };
 const size_t eg_node_attr_count = sizeof(eg_node_attrs) / sizeof(eg_node_attrs[0]);
 
 enum { EDGE_WEIGHT, EDGE_COUNT, EDGE_DOCUMENTS, EDGE_FIRST_SEEN, EDGE_LAST_SEEN, EDGE_PMI, EDGE_NPMI, EDGE_JACCARD,
        EDGE_DICE, EDGE_EVIDENCE, EDGE_EVIDENCE_DATES, EDGE_EVIDENCE_TITLES, EDGE_EVIDENCE_OUTLETS,
-       EDGE_EVIDENCE_URLS, EDGE_SNIPPET };
+       EDGE_EVIDENCE_URLS, EDGE_SNIPPET, EDGE_PERIODS };
 
 const eg_attr eg_edge_attrs[] = {
 	[EDGE_WEIGHT] = {"weight", "weight", EG_ATTR_DOUBLE},
@@ -59,6 +61,7 @@ const eg_attr eg_edge_attrs[] = {
 	[EDGE_EVIDENCE_OUTLETS] = {"evidence_outlets", "edge_evidence_outlets", EG_ATTR_STRING},
 	[EDGE_EVIDENCE_URLS] = {"evidence_urls", "edge_evidence_urls", EG_ATTR_STRING},
 	[EDGE_SNIPPET] = {"snippet", "edge_snippet", EG_ATTR_STRING},
+	[EDGE_PERIODS] = {"period_windows", "edge_period_windows", EG_ATTR_STRING},
 };
 const size_t eg_edge_attr_count = sizeof(eg_edge_attrs) / sizeof(eg_edge_attrs[0]);
 
@@ -97,6 +100,42 @@ static const char *joined(const char *const *items, uint32_t n, eg_buf *scratch)
 		eg_buf_adds(scratch, items[i]);
 	}
 	return scratch->data;
+}
+
+size_t eg_node_attrs_for(const eg_graph *g)
+{
+	return g->periods ? eg_node_attr_count : eg_node_attr_count - 1;
+}
+
+size_t eg_edge_attrs_for(const eg_graph *g)
+{
+	return g->periods ? eg_edge_attr_count : eg_edge_attr_count - 1;
+}
+
+/* "FIRST-DAY=N" per period where N is not 0, EG_LIST_SEPARATOR between. */
+static const char *node_periods(const eg_graph *g, const eg_graph_node *n, eg_buf *scratch)
+{
+	eg_buf_clear(scratch);
+	for (size_t p = 0; g->periods && p < g->periods->n; p++) {
+		uint64_t d = eg_cooc_entity(g->periods->v[p].counts, n->entity).documents;
+		if (d)
+			eg_buf_printf(scratch, "%s%s=%" PRIu64, scratch->len ? EG_LIST_SEPARATOR : "", g->periods->v[p].first, d);
+	}
+	return scratch->len ? scratch->data : NULL;
+}
+
+static const char *edge_periods(const eg_graph *g, size_t edge, eg_buf *scratch)
+{
+	eg_buf_clear(scratch);
+	eg_pair_counts pair = eg_graph_edge_pair(g, edge);
+	for (size_t p = 0; g->periods && p < g->periods->n; p++) {
+		const eg_cooc *c = g->periods->v[p].counts;
+		size_t k = eg_cooc_find_pair(c, pair.a, pair.b);
+		if (k != SIZE_MAX)
+			eg_buf_printf(scratch, "%s%s=%" PRIu64, scratch->len ? EG_LIST_SEPARATOR : "", g->periods->v[p].first,
+				      eg_cooc_pair(c, k).weight);
+	}
+	return scratch->len ? scratch->data : NULL;
 }
 
 static int by_mentions(const void *x, const void *y)
@@ -169,6 +208,7 @@ const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *b
 	case NODE_B: return uint_text(buf, n->b);
 	case NODE_X: return double_text(buf, n->x);
 	case NODE_Y: return double_text(buf, n->y);
+	case NODE_PERIODS: return node_periods(g, n, scratch);
 	default: return NULL;
 	}
 }
@@ -190,6 +230,7 @@ const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *b
 	case EDGE_EVIDENCE_URLS:
 		return evidence_field(g, edge, k, scratch);
 	case EDGE_SNIPPET: return nonempty(eg_graph_edge_pair(g, edge).snippet);
+	case EDGE_PERIODS: return edge_periods(g, edge, scratch);
 	default: return NULL;
 	}
 }

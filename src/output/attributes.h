@@ -42,6 +42,10 @@ extern const size_t eg_edge_attr_count;
 #define EG_LIST_SEPARATOR " | "
 
 /* buf holds at least 64 bytes; scratch grows for long strings. */
+/* How many of eg_node_attrs / eg_edge_attrs a graph's outputs carry: the
+ * per-period lists, last, only when it has periods (graph/periods.h). */
+size_t eg_node_attrs_for(const eg_graph *g);
+size_t eg_edge_attrs_for(const eg_graph *g);
 const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *buf, eg_buf *scratch);
 const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *buf, eg_buf *scratch);
 

@@ -1,8 +1,10 @@
 #include "output/gexf.h"
 #include "output/attributes.h"
+#include "graph/periods.h"
 #include "output/items.h"
 #include "output/xml.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #ifndef EG_VERSION
@@ -24,10 +26,15 @@ static const char *gexf_type(const eg_attr *a)
 	return a->type == EG_ATTR_STRING ? "string" : a->type == EG_ATTR_DOUBLE ? "double" : "long";
 }
 
-static void declare(eg_xml *x, const char *class, const eg_attr *attrs, size_t n)
+/* The attributes of a class; with periods one dynamic block holding them
+ * and the per-period one (extra: id, type), which readers such as
+ * graphology's need (they keep one block per class). */
+static void declare(eg_xml *x, const char *class, const eg_attr *attrs, size_t n, const char *const *extra)
 {
 	eg_xml_start(x, "attributes");
 	eg_xml_attr(x, "class", class);
+	if (extra)
+		eg_xml_attr(x, "mode", "dynamic");
 	for (size_t i = 0; i < n; i++) {
 		if (own_place(&attrs[i]))
 			continue;
@@ -37,16 +44,62 @@ static void declare(eg_xml *x, const char *class, const eg_attr *attrs, size_t n
 		eg_xml_attr(x, "type", gexf_type(&attrs[i]));
 		eg_xml_end(x);
 	}
+	if (extra) {
+		eg_xml_start(x, "attribute");
+		eg_xml_attr(x, "id", extra[0]);
+		eg_xml_attr(x, "title", extra[0]);
+		eg_xml_attr(x, "type", extra[1]);
+		eg_xml_end(x);
+	}
 	eg_xml_end(x);
 }
 
 typedef const char *(*value_fn)(const eg_graph *g, size_t i, size_t k, char *buf, eg_buf *scratch);
 
+/* The per-period values of node or edge item (graph/periods.h): a node's
+ * mentions in each period it has some, an edge's windows as its weight
+ * there (the dynamic weight Gephi's timeline shows); each with the spell
+ * of its period.  Into spells, when given, the spells themselves. */
+static void period_values(eg_xml *x, const eg_graph *g, size_t item, int edge, int spells)
+{
+	char buf[32];
+	eg_pair_counts pair = edge ? eg_graph_edge_pair(g, item) : (eg_pair_counts){0};
+	int any = 0;
+	for (size_t p = 0; p < g->periods->n; p++) {
+		const eg_period *period = &g->periods->v[p];
+		uint64_t v;
+		if (edge) {
+			size_t k = eg_cooc_find_pair(period->counts, pair.a, pair.b);
+			v = k == SIZE_MAX ? 0 : eg_cooc_pair(period->counts, k).weight;
+		} else {
+			v = eg_cooc_entity(period->counts, g->nodes[item].entity).mentions;
+		}
+		if (!v)
+			continue;
+		if (spells && !any)
+			eg_xml_start(x, "spells");
+		any = 1;
+		eg_xml_start(x, spells ? "spell" : "attvalue");
+		if (!spells) {
+			snprintf(buf, sizeof(buf), "%" PRIu64, v);
+			eg_xml_attr(x, "for", edge ? "weight" : "period_mentions");
+			eg_xml_attr(x, "value", buf);
+		}
+		eg_xml_attr(x, "start", period->first);
+		eg_xml_attr(x, "end", period->last);
+		eg_xml_end(x);
+	}
+	if (spells && any)
+		eg_xml_end(x);
+}
+
 static void attvalues(eg_xml *x, const eg_graph *g, size_t item, const eg_attr *attrs, size_t n, value_fn value,
-		      eg_buf *scratch)
+		      eg_buf *scratch, int edge)
 {
 	char buf[64];
 	eg_xml_start(x, "attvalues");
+	if (g->periods)
+		period_values(x, g, item, edge, 0);
 	for (size_t k = 0; k < n; k++) {
 		if (own_place(&attrs[k]))
 			continue;
@@ -70,9 +123,11 @@ static void write_nodes(eg_xml *x, const eg_graph *g, int dynamic, eg_buf *scrat
 		eg_xml_start(x, "node");
 		eg_xml_attr(x, "id", n->id);
 		eg_xml_attr(x, "label", n->label);
-		if (dynamic && n->first_date)
+		if (dynamic && n->first_date && !g->periods)
 			eg_xml_attr(x, "start", n->first_date);
-		attvalues(x, g, i, eg_node_attrs, eg_node_attr_count, eg_node_attr_value, scratch);
+		attvalues(x, g, i, eg_node_attrs, eg_node_attrs_for(g), eg_node_attr_value, scratch, 0);
+		if (g->periods)
+			period_values(x, g, i, 0, 1);
 		eg_xml_start(x, "viz:color");
 		snprintf(buf, sizeof(buf), "%u", n->r);
 		eg_xml_attr(x, "r", buf);
@@ -117,16 +172,18 @@ static void write_edge(eg_xml *x, size_t i, const void *context, eg_buf *scratch
 	eg_xml_attr(x, "target", g->nodes[e->target].id);
 	eg_format_double(buf, e->weight);
 	eg_xml_attr(x, "weight", buf);
-	const char *start = c->dynamic ? eg_graph_edge_pair(g, i).first_date : NULL;
+	const char *start = c->dynamic && !g->periods ? eg_graph_edge_pair(g, i).first_date : NULL;
 	if (start)
 		eg_xml_attr(x, "start", start);
-	attvalues(x, g, i, eg_edge_attrs, eg_edge_attr_count, eg_edge_attr_value, scratch);
+	attvalues(x, g, i, eg_edge_attrs, eg_edge_attrs_for(g), eg_edge_attr_value, scratch, 1);
+	if (g->periods)
+		period_values(x, g, i, 1, 1);
 	eg_xml_end(x);
 }
 
 int eg_gexf_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, unsigned threads, eg_error *err)
 {
-	int dynamic = 0;
+	int dynamic = g->periods != NULL;
 	for (size_t i = 0; i < g->node_count && !dynamic; i++)
 		dynamic = g->nodes[i].first_date != NULL;
 	eg_xml x;
@@ -156,8 +213,10 @@ int eg_gexf_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, 
 	eg_xml_attr(&x, "mode", dynamic ? "dynamic" : "static");
 	if (dynamic)
 		eg_xml_attr(&x, "timeformat", "date");
-	declare(&x, "node", eg_node_attrs, eg_node_attr_count);
-	declare(&x, "edge", eg_edge_attrs, eg_edge_attr_count);
+	/* Values per period: a node's mentions, an edge's weight. */
+	static const char *const node_extra[] = {"period_mentions", "integer"}, *const edge_extra[] = {"weight", "double"};
+	declare(&x, "node", eg_node_attrs, eg_node_attrs_for(g), g->periods ? node_extra : NULL);
+	declare(&x, "edge", eg_edge_attrs, eg_edge_attrs_for(g), g->periods ? edge_extra : NULL);
 	eg_buf scratch = {0};
 	write_nodes(&x, g, dynamic, &scratch);
 	eg_buf_free(&scratch);

@@ -41,11 +41,11 @@ static const char *graphml_type(const eg_attr *a)
 	return a->type == EG_ATTR_DOUBLE ? "double" : "int";
 }
 
-static void write_keys(eg_xml *x)
+static void write_keys(eg_xml *x, const eg_graph *g)
 {
-	for (size_t i = 0; i < eg_node_attr_count; i++)
+	for (size_t i = 0; i < eg_node_attrs_for(g); i++)
 		eg_graphml_key(x, eg_node_attrs[i].graphml_id, "node", eg_node_attrs[i].name, graphml_type(&eg_node_attrs[i]));
-	for (size_t i = 0; i < eg_edge_attr_count; i++)
+	for (size_t i = 0; i < eg_edge_attrs_for(g); i++)
 		eg_graphml_key(x, eg_edge_attrs[i].graphml_id, "edge", eg_edge_attrs[i].name, graphml_type(&eg_edge_attrs[i]));
 }
 
@@ -55,7 +55,7 @@ static void write_nodes(eg_xml *x, const eg_graph *g, eg_buf *value)
 	for (size_t i = 0; i < g->node_count && !eg_xml_stopped(x); i++) {
 		eg_xml_start(x, "node");
 		eg_xml_attr(x, "id", g->nodes[i].id);
-		for (size_t k = 0; k < eg_node_attr_count; k++) {
+		for (size_t k = 0; k < eg_node_attrs_for(g); k++) {
 			const char *v = eg_node_attr_value(g, i, k, buf, value);
 			if (v)
 				eg_graphml_data(x, eg_node_attrs[k].graphml_id, v);
@@ -76,7 +76,7 @@ static void write_edge(eg_xml *x, size_t i, const void *context, eg_buf *value)
 	eg_xml_attr(x, "id", value->data);
 	eg_xml_attr(x, "source", g->nodes[e->source].id);
 	eg_xml_attr(x, "target", g->nodes[e->target].id);
-	for (size_t k = 0; k < eg_edge_attr_count; k++) {
+	for (size_t k = 0; k < eg_edge_attrs_for(g); k++) {
 		const char *v = eg_edge_attr_value(g, i, k, buf, value);
 		if (v)
 			eg_graphml_data(x, eg_edge_attrs[k].graphml_id, v);
@@ -91,7 +91,7 @@ int eg_graphml_write(FILE *fp, const eg_graph *g, const eg_provenance *provenanc
 	if (eg_xml_open(&x, fp, err) < 0)
 		return -1;
 	eg_graphml_begin(&x);
-	write_keys(&x);
+	write_keys(&x, g);
 	eg_xml_start(&x, "graph");
 	eg_xml_attr(&x, "id", "G");
 	eg_xml_attr(&x, "edgedefault", "undirected");

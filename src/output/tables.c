@@ -69,7 +69,7 @@ int eg_csv_write(FILE *nodes, FILE *edges, FILE *meta, const eg_graph *g, const 
 	int error = 0;
 	/* Nodes: Id, Label, then the rest. */
 	eg_buf_adds(&line, "Id,Label");
-	for (size_t k = 0; k < eg_node_attr_count; k++)
+	for (size_t k = 0; k < eg_node_attrs_for(g); k++)
 		if (strcmp(eg_node_attrs[k].name, "label") != 0)
 			eg_buf_printf(&line, ",%s", eg_node_attrs[k].name);
 	eg_buf_adds(&line, "\r\n");
@@ -77,7 +77,7 @@ int eg_csv_write(FILE *nodes, FILE *edges, FILE *meta, const eg_graph *g, const 
 		csv_field(&line, g->nodes[i].id, &safe);
 		eg_buf_addc(&line, ',');
 		csv_field(&line, g->nodes[i].label, &safe);
-		for (size_t k = 0; k < eg_node_attr_count; k++) {
+		for (size_t k = 0; k < eg_node_attrs_for(g); k++) {
 			if (strcmp(eg_node_attrs[k].name, "label") == 0)
 				continue;
 			eg_buf_addc(&line, ',');
@@ -89,7 +89,7 @@ int eg_csv_write(FILE *nodes, FILE *edges, FILE *meta, const eg_graph *g, const 
 	finish(nodes, &error);
 	/* Edges: Source, Target, Type, Weight, then the rest. */
 	eg_buf_adds(&line, "Source,Target,Type,Weight");
-	for (size_t k = 0; k < eg_edge_attr_count; k++)
+	for (size_t k = 0; k < eg_edge_attrs_for(g); k++)
 		if (strcmp(eg_edge_attrs[k].name, "weight") != 0)
 			eg_buf_printf(&line, ",%s", eg_edge_attrs[k].name);
 	eg_buf_adds(&line, "\r\n");
@@ -101,7 +101,7 @@ int eg_csv_write(FILE *nodes, FILE *edges, FILE *meta, const eg_graph *g, const 
 		eg_buf_adds(&line, ",Undirected,");
 		eg_format_double(buf, e->weight);
 		eg_buf_adds(&line, buf);
-		for (size_t k = 0; k < eg_edge_attr_count; k++) {
+		for (size_t k = 0; k < eg_edge_attrs_for(g); k++) {
 			if (strcmp(eg_edge_attrs[k].name, "weight") == 0)
 				continue;
 			eg_buf_addc(&line, ',');
@@ -184,7 +184,7 @@ int eg_json_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, 
 	for (size_t i = 0; i < g->node_count && !flush(fp, &b, &error); i++) {
 		eg_buf_adds(&b, i ? ",\n{\"id\":" : "\n{\"id\":");
 		eg_json_string(&b, g->nodes[i].id, strlen(g->nodes[i].id));
-		for (size_t k = 0; k < eg_node_attr_count; k++) {
+		for (size_t k = 0; k < eg_node_attrs_for(g); k++) {
 			const char *v = eg_node_attr_value(g, i, k, buf, &scratch);
 			if (v)
 				json_member(&b, &eg_node_attrs[k], v);
@@ -198,7 +198,7 @@ int eg_json_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, 
 		eg_json_string(&b, g->nodes[e->source].id, strlen(g->nodes[e->source].id));
 		eg_buf_adds(&b, ",\"target\":");
 		eg_json_string(&b, g->nodes[e->target].id, strlen(g->nodes[e->target].id));
-		for (size_t k = 0; k < eg_edge_attr_count; k++) {
+		for (size_t k = 0; k < eg_edge_attrs_for(g); k++) {
 			const char *v = eg_edge_attr_value(g, i, k, buf, &scratch);
 			if (v)
 				json_member(&b, &eg_edge_attrs[k], v);
