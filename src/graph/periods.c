@@ -88,6 +88,19 @@ void eg_periods_init(eg_periods *p, eg_period_kind kind, eg_window window, uint3
 	p->window_entities = window_entities;
 }
 
+/* The local index of the run's entity e in x, made when new. */
+static uint32_t local_of(eg_period *x, uint32_t e)
+{
+	int inserted;
+	uint64_t *slot = eg_u64map_put(&x->local, e, &inserted);
+	if (inserted) {
+		EG_GROW(x->global, x->cap, x->count + 1);
+		x->global[x->count] = e;
+		*slot = ++x->count;
+	}
+	return (uint32_t)(*slot - 1);
+}
+
 void eg_periods_add(eg_periods *p, const eg_document *doc, const eg_mention *mentions, size_t n)
 {
 	if (p->kind == EG_PERIOD_NONE || !doc->date || strlen(doc->date) < 10)
@@ -111,25 +124,67 @@ void eg_periods_add(eg_periods *p, const eg_document *doc, const eg_mention *men
 		x->counts = eg_cooc_new(p->window);
 		eg_cooc_set_window_entities(x->counts, p->window_entities);
 		eg_cooc_set_evidence(x->counts, 0);
+		eg_u64map_init(&x->local);
+		x->global = NULL;
+		x->count = x->cap = 0;
 		p->n++;
 	}
-	eg_cooc_add_document(p->v[lo].counts, doc, mentions, n);
+	eg_period *x = &p->v[lo];
+	eg_mention *local = eg_xmalloc((n ? n : 1) * sizeof(*local));
+	for (size_t i = 0; i < n; i++) {
+		local[i] = mentions[i];
+		local[i].entity = local_of(x, mentions[i].entity);
+	}
+	eg_cooc_add_document(x->counts, doc, local, n);
+	free(local);
+}
+
+eg_entity_counts eg_period_entity(const eg_period *p, uint32_t e)
+{
+	const uint64_t *l = eg_u64map_get(&p->local, e);
+	return l ? eg_cooc_entity(p->counts, (uint32_t)(*l - 1)) : (eg_entity_counts){0};
+}
+
+size_t eg_period_find_pair(const eg_period *p, uint32_t a, uint32_t b)
+{
+	const uint64_t *la = eg_u64map_get(&p->local, a), *lb = eg_u64map_get(&p->local, b);
+	return la && lb ? eg_cooc_find_pair(p->counts, (uint32_t)(*la - 1), (uint32_t)(*lb - 1)) : SIZE_MAX;
 }
 
 int eg_periods_join(eg_periods *p, const uint32_t *into, size_t n)
 {
 	for (size_t i = 0; i < p->n; i++) {
-		if (into && eg_cooc_join(p->v[i].counts, into, n) < 0)
-			return -1;
-		eg_cooc_index_pairs(p->v[i].counts);
+		eg_period *x = &p->v[i];
+		if (into) {
+			/* The run's joins in local numbers: each local entity onto the
+			 * local one of what its run entity was joined onto. */
+			size_t count = x->count;
+			uint32_t *local_into = eg_xmalloc((count ? count : 1) * sizeof(*local_into));
+			for (size_t l = 0; l < count; l++) {
+				uint32_t g = x->global[l];
+				local_into[l] = local_of(x, g < n ? into[g] : g);
+			}
+			/* Entities made just now are targets: each maps to itself. */
+			local_into = eg_xrealloc(local_into, (x->count ? x->count : 1) * sizeof(*local_into));
+			for (size_t l = count; l < x->count; l++)
+				local_into[l] = (uint32_t)l;
+			int rc = eg_cooc_join(x->counts, local_into, x->count);
+			free(local_into);
+			if (rc < 0)
+				return -1;
+		}
+		eg_cooc_index_pairs(x->counts);
 	}
 	return 0;
 }
 
 void eg_periods_free(eg_periods *p)
 {
-	for (size_t i = 0; i < p->n; i++)
+	for (size_t i = 0; i < p->n; i++) {
 		eg_cooc_free(p->v[i].counts);
+		eg_u64map_free(&p->v[i].local);
+		free(p->v[i].global);
+	}
 	free(p->v);
 	memset(p, 0, sizeof(*p));
 }

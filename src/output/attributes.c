@@ -117,7 +117,7 @@ static const char *node_periods(const eg_graph *g, const eg_graph_node *n, eg_bu
 {
 	eg_buf_clear(scratch);
 	for (size_t p = 0; g->periods && p < g->periods->n; p++) {
-		uint64_t d = eg_cooc_entity(g->periods->v[p].counts, n->entity).documents;
+		uint64_t d = eg_period_entity(&g->periods->v[p], n->entity).documents;
 		if (d)
 			eg_buf_printf(scratch, "%s%s=%" PRIu64, scratch->len ? EG_LIST_SEPARATOR : "", g->periods->v[p].first, d);
 	}
@@ -130,7 +130,7 @@ static const char *edge_periods(const eg_graph *g, size_t edge, eg_buf *scratch)
 	eg_pair_counts pair = eg_graph_edge_pair(g, edge);
 	for (size_t p = 0; g->periods && p < g->periods->n; p++) {
 		const eg_cooc *c = g->periods->v[p].counts;
-		size_t k = eg_cooc_find_pair(c, pair.a, pair.b);
+		size_t k = eg_period_find_pair(&g->periods->v[p], pair.a, pair.b);
 		if (k != SIZE_MAX)
 			eg_buf_printf(scratch, "%s%s=%" PRIu64, scratch->len ? EG_LIST_SEPARATOR : "", g->periods->v[p].first,
 				      eg_cooc_pair(c, k).weight);

@@ -69,10 +69,10 @@ static void period_values(eg_xml *x, const eg_graph *g, size_t item, int edge, i
 		const eg_period *period = &g->periods->v[p];
 		uint64_t v;
 		if (edge) {
-			size_t k = eg_cooc_find_pair(period->counts, pair.a, pair.b);
+			size_t k = eg_period_find_pair(period, pair.a, pair.b);
 			v = k == SIZE_MAX ? 0 : eg_cooc_pair(period->counts, k).weight;
 		} else {
-			v = eg_cooc_entity(period->counts, g->nodes[item].entity).mentions;
+			v = eg_period_entity(period, g->nodes[item].entity).mentions;
 		}
 		if (!v)
 			continue;

@@ -94,6 +94,13 @@ if bad:
     print("\n".join(bad), file=sys.stderr)
     sys.exit(1)
 PY
+# Names joined across documents are one entity in every period too.
+printf '%s\n' '{"id": "n1", "date": "2025-01-09", "text": "Microsoft chief Satya Nadella spoke in Paris."}' \
+	'{"id": "n2", "date": "2025-02-11", "text": "Nadella told investors in Paris that growth was strong."}' >"$TMP/n.jsonl"
+expect_status 0 "$ENTGRAPH" extract --period month -o "$TMP/n.graphml" "$TMP/n.jsonl"
+got=$($PYTHON -c 'import sys, networkx as nx; print(nx.read_graphml(sys.argv[1]).nodes["person.satya_nadella"].get("period_documents"))' "$TMP/n.graphml")
+[ "$got" = "2025-01-01=1 | 2025-02-01=1" ] || fail "the joined Satya Nadella per month: $got"
+grep -q 'person.nadella' "$TMP/n.graphml" && fail "a Nadella node beside Satya Nadella's"
 # Without --period there are no such lists.
 expect_status 0 "$ENTGRAPH" extract -o "$TMP/plain.graphml" "$TMP/a.jsonl"
 grep -q 'period_' "$TMP/plain.graphml" && fail "a graph without --period has per-period keys"
