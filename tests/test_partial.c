@@ -168,6 +168,7 @@ static char *merge(const char *const *parts, size_t n, eg_partial_info *last)
  * (store/partial.h), so a test can change one and reseal the file. */
 typedef struct layout {
 	size_t documents;              /* the header's u64 documents */
+	size_t dates;                  /* the u32 length of the dates kept */
 	size_t entities;               /* the u64 entity count */
 	size_t label, date, mentions; /* entity 1's label and first date (their u32 lengths), u64 mentions */
 	size_t forms;                  /* entity 1's u32 surface form count, then its first form */
@@ -202,7 +203,8 @@ static layout walk(const unsigned char *d)
 	size_t at = 8 + 4 + 16 + 5 * 4;
 	at += 4 + 4 * (size_t)get_le(d + at, 4);
 	l.documents = at;
-	l.entities = at + 8;
+	l.dates = at + 8;
+	l.entities = skip_string(d, at + 8);
 	uint64_t n = get_le(d + l.entities, 8);
 	at = l.entities + 8;
 	for (uint64_t i = 0; i < n; i++) {
@@ -357,6 +359,7 @@ static void test_crafted(const char *valid)
 	expect_crafted_number(d, size, l.entities, 8, UINT64_MAX, "entities claimed in");
 	expect_crafted_number(d, size, l.pairs, 8, (uint64_t)1 << 62, "pairs claimed in");
 	expect_crafted_number(d, size, l.documents, 8, 0, "documents of 0)");
+	expect_crafted_number(d, size, l.dates, 4, 1000, "(a string in the header holds a NUL byte)");
 	expect_crafted_number(d, size, l.mentions, 8, 0, "(entity 1: documents, sources or dates without a mention)");
 	/* Surface forms: at most EG_FORMS_MAX, not empty, no more mentions than the entity's. */
 	CHECK(get_le(d + l.forms, 4) >= 1);

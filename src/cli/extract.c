@@ -218,6 +218,7 @@ int eg_cmd_extract(int argc, char **argv)
 	eg_partial_info info = {.window = o.window, .window_entities = o.budgets.window_entities,
 				.evidence = (uint32_t)o.evidence, .shard_count = o.shard_count ? o.shard_count : 1, .shards = &shard, .shards_held = 1};
 	memcpy(info.fingerprint, m.fingerprint, sizeof(info.fingerprint));
+	eg_partial_dates(o.since, o.until, o.keep_undated, info.dates);
 
 	eg_cache_key run_key;
 	known_inputs known = {0};

@@ -54,6 +54,11 @@ static int fits(const char *first, eg_partial_info *all, const char *path, const
 			  all->window_entities);
 		return -1;
 	}
+	if (strcmp(part->dates, all->dates) != 0) {
+		eg_report("%s: kept the documents of %s, %s those of %s (--since, --until, --undated)", path,
+			  *part->dates ? part->dates : "every date", first, *all->dates ? all->dates : "every date");
+		return -1;
+	}
 	if (part->shard_count != all->shard_count) {
 		eg_report("%s: holds shards of %u, %s shards of %u", path, part->shard_count, first, all->shard_count);
 		return -1;

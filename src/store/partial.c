@@ -124,6 +124,7 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 	for (uint32_t i = 0; i < info->shards_held; i++)
 		put32(&b, info->shards[i]);
 	put64(&b, eg_cooc_documents(counts));
+	put_string(&b, info->dates);
 
 	size_t limit = eg_cooc_entity_limit(counts), n = 0;
 	ranked *order = eg_xmalloc((limit ? limit : 1) * sizeof(*order));
@@ -339,7 +340,7 @@ void eg_partial_info_free(eg_partial_info *info)
 	info->shards = NULL;
 }
 
-#define HEADER_SIZE (8 + 4 + 16 + 6 * 4 + 4 + 8 + 8 + 8 + 8) /* one shard, no entities, documents or pairs */
+#define HEADER_SIZE (8 + 4 + 16 + 6 * 4 + 4 + 8 + 4 + 8 + 8 + 8) /* one shard, no entities, documents or pairs */
 #define ENTITY_MIN (5 * 4 + 8 + 8 + 4 + 4)
 #define DOCUMENT_MIN (5 * 4)
 #define PAIR_MIN (8 + 8 + 8 + 8 + 4 + 3 * 4)
@@ -396,6 +397,27 @@ static void read_header(reader *r, eg_partial_info *info)
 		}
 	}
 	info->documents = get64(r, "the header");
+	eg_buf dates = {0};
+	const char *d = get_string(r, &dates, "the header");
+	if (!r->failed) {
+		size_t n = strlen(d), ok = n < sizeof(info->dates);
+		for (size_t i = 0; i < n && ok; i++)
+			ok = (d[i] >= '0' && d[i] <= '9') || strchr("-. undated", d[i]);
+		if (!ok)
+			damaged(r, "dates kept \"%.40s\" are not as --since and --until write them", d);
+		else
+			memcpy(info->dates, d, n + 1);
+	}
+	eg_buf_free(&dates);
+}
+
+void eg_partial_dates(const char *since, const char *until, int keep_undated, char out[64])
+{
+	if (!since && !until) {
+		out[0] = '\0';
+		return;
+	}
+	snprintf(out, 64, "%s..%s%s", since ? since : "", until ? until : "", keep_undated ? " undated" : "");
 }
 
 /* 0 when the file at path does not start with the magic: checked before

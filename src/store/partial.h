@@ -19,7 +19,8 @@
  *   --max-window-entities counted with; 0 none), u32 evidence cap (the
  *   --evidence counted with, 0..EG_EVIDENCE_LIMIT), u32 shard count N
  *   (1..EG_SHARD_MAX), u32 number of shards held K (1..N),
- *   K x u32 shard index (1..N, ascending), u64 documents,
+ *   K x u32 shard index (1..N, ascending), u64 documents, string
+ *   dates kept (eg_partial_dates: empty for all, at most 63 bytes),
  *   u64 entities, each: string type, label, category, first date, last
  *     date (both "YYYY-MM-DD", or both empty when none), u64 mentions,
  *     u64 documents, u32 source count S (at most EG_SOURCES_MAX), S strings
@@ -76,7 +77,13 @@ typedef struct eg_partial_info {
 	uint32_t *shards;  /* ascending, 1..shard_count; owned */
 	uint32_t shards_held;
 	uint64_t documents;
+	char dates[64];    /* the documents' dates kept: "" for all, else as eg_partial_dates writes */
 } eg_partial_info;
+
+/* The --since, --until and --undated a run kept documents by, as a partial
+ * records them: "" for none, else "SINCE..UNTIL" (either side may be empty)
+ * and " undated" when undated documents were kept; into out. */
+void eg_partial_dates(const char *since, const char *until, int keep_undated, char out[64]);
 
 /* Writes counts (entity indexes into ents) with info to fp. */
 int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, const eg_partial_info *info,
