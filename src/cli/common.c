@@ -420,12 +420,10 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 		}
 		case OPT_PERIOD: {
 			eg_error err;
-			int kind;
 			eg_period_kind k;
 			if (eg_period_parse(optarg, &k, &err) < 0)
 				return usage_error(o, exit_status, "--period: %s", err.message);
-			kind = (int)k;
-			o->period = kind;
+			o->period = (int)k;
 			break;
 		}
 		case OPT_UNDATED:

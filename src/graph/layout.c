@@ -1090,40 +1090,36 @@ void eg_layout(const eg_layout_graph *graph, unsigned threads, double *x, double
 		}
 		order[at] = k;
 	}
+	/* With kept components, their group is circles[0] and stays where it
+	 * is; the others are packed around it, in the order above. */
+	size_t first = 0, placed = count;
+	double base_x = 0, base_y = 0, shift_x = 0, shift_y = 0;
 	if (kept_count) {
-		/* The group first, then the new components in the order above. */
 		size_t at = 0;
 		for (size_t c = 0; c < count; c++)
 			if (!kept[order[c]])
 				order[at++] = order[c];
 		memmove(order + 1, order, at * sizeof(*order));
 		order[0] = SIZE_MAX;
-		size_t placed = at + 1;
-		circle *group = eg_xcalloc(placed, sizeof(*group));
-		group[0].r = greach + EG_LAYOUT_MARGIN / 2;
-		for (size_t c = 1; c < placed; c++)
-			group[c].r = comp[order[c]].radius + EG_LAYOUT_MARGIN / 2;
-		pack(group, placed);
-		for (size_t c = 1; c < placed; c++) {
-			const component *p = &comp[order[c]];
-			for (size_t k = 0; k < p->count; k++) {
-				size_t i = members[p->first + k];
-				x[i] = x[i] - p->cx + group[c].x - group[0].x + gcx;
-				y[i] = y[i] - p->cy + group[c].y - group[0].y + gcy;
-			}
-		}
-		free(group);
-	} else {
-		for (size_t c = 0; c < count; c++)
-			circles[c].r = comp[order[c]].radius + EG_LAYOUT_MARGIN / 2;
-		pack(circles, count);
-		for (size_t c = 0; c < count; c++) {
-			const component *p = &comp[order[c]];
-			for (size_t k = 0; k < p->count; k++) {
-				size_t i = members[p->first + k];
-				x[i] = x[i] - p->cx + circles[c].x;
-				y[i] = y[i] - p->cy + circles[c].y;
-			}
+		placed = at + 1;
+		first = 1;
+		circles[0].r = greach + EG_LAYOUT_MARGIN / 2;
+	}
+	for (size_t c = first; c < placed; c++)
+		circles[c].r = comp[order[c]].radius + EG_LAYOUT_MARGIN / 2;
+	pack(circles, placed);
+	if (kept_count) {
+		base_x = circles[0].x;
+		base_y = circles[0].y;
+		shift_x = gcx;
+		shift_y = gcy;
+	}
+	for (size_t c = first; c < placed; c++) {
+		const component *p = &comp[order[c]];
+		for (size_t k = 0; k < p->count; k++) {
+			size_t i = members[p->first + k];
+			x[i] = x[i] - p->cx + circles[c].x - base_x + shift_x;
+			y[i] = y[i] - p->cy + circles[c].y - base_y + shift_y;
 		}
 	}
 	free(kept);

@@ -361,18 +361,19 @@ static int compute_communities(eg_graph *g, const igraph_vector_t *weights, cons
 			       const eg_previous *previous, eg_error *err)
 {
 	int64_t *community = eg_xmalloc((g->node_count ? g->node_count : 1) * sizeof(*community));
-	if (previous && previous->communities > 0 && communities_after(g, weights, strength, previous, community)) {
+	int start = previous && previous->communities > 0;
+	if (start && communities_after(g, weights, strength, previous, community)) {
 		for (size_t i = 0; i < g->node_count; i++)
 			g->nodes[i].community = community[i];
 		free(community);
 		return 0;
 	}
-	free(community);
-	int start = previous && previous->communities > 0;
 	igraph_vector_int_t membership;
 	double total = igraph_vector_sum(weights);
-	if (eg_igraph_failed(igraph_vector_int_init(&membership, (igraph_integer_t)g->node_count), "community", err))
+	if (eg_igraph_failed(igraph_vector_int_init(&membership, (igraph_integer_t)g->node_count), "community", err)) {
+		free(community);
 		return -1;
+	}
 	if (total > 0) {
 		igraph_integer_t clusters;
 		igraph_real_t quality;
@@ -381,13 +382,13 @@ static int compute_communities(eg_graph *g, const igraph_vector_t *weights, cons
 							     &membership, &clusters, &quality),
 				     "community", err)) {
 			igraph_vector_int_destroy(&membership);
+			free(community);
 			return -1;
 		}
 	} else {
 		for (size_t i = 0; i < g->node_count; i++)
 			VECTOR(membership)[i] = (igraph_integer_t)i;
 	}
-	community = eg_xmalloc((g->node_count ? g->node_count : 1) * sizeof(*community));
 	renumber_by_first_node(&membership, community, g->node_count);
 	if (start)
 		match_previous(g, previous, community);
