@@ -51,10 +51,10 @@ static size_t items(const char *list)
 }
 
 /* The values of one <node> or <edge>, by attribute name. */
-enum { F_LABEL, F_TYPE, F_MENTIONS, F_DOCUMENTS, F_FIRST, F_X, F_Y, F_COUNT, F_EVIDENCE, F_DATES, F_TITLES,
+enum { F_LABEL, F_TYPE, F_MENTIONS, F_DOCUMENTS, F_FIRST, F_X, F_Y, F_SIZE, F_COUNT, F_EVIDENCE, F_DATES, F_TITLES,
        F_OUTLETS, F_URLS, F_SNIPPET, F_COUNT_OF };
 static const char *const field_names[F_COUNT_OF] = {
-	"label", "entity_type", "mentions", "documents", "first_seen", "x", "y", "count", "evidence",
+	"label", "entity_type", "mentions", "documents", "first_seen", "x", "y", "size", "count", "evidence",
 	"evidence_dates", "evidence_titles", "evidence_outlets", "evidence_urls", "snippet",
 };
 
@@ -84,6 +84,7 @@ static void add_node(eg_snapshot *s, const char *id, char *const *v)
 		n->y = strtod(v[F_Y], NULL);
 		n->placed = 1;
 	}
+	n->size = v[F_SIZE] ? strtod(v[F_SIZE], NULL) : 0;
 }
 
 static void add_edge(eg_snapshot *s, const char *source, const char *target, char *const *v)

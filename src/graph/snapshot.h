@@ -3,8 +3,8 @@
  * GraphML file that entgraph wrote, or from a partial result (merged and
  * joined as a graph of it would be, graph/identity.h).
  *
- * Per node its id, label, type, mentions, documents, first date and
- * position; per link its endpoints (ids, source < target), windows,
+ * Per node its id, label, type, mentions, documents, first date,
+ * position and size; per link its endpoints (ids, source < target), windows,
  * documents, first date and evidence documents (id, date, title, outlet,
  * URL and, from a partial, the sentence; from GraphML the snippet stands
  * for the first document's sentence).  Nodes and links are sorted by id.
@@ -27,6 +27,7 @@ typedef struct eg_snap_node {
 	char *id, *label, *type, *first_seen; /* first_seen NULL when undated */
 	uint64_t mentions, documents;
 	double x, y;
+	double size;          /* the disc's radius its graph drew it with; 0 when unknown */
 	int placed;
 } eg_snap_node;
 

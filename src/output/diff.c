@@ -453,8 +453,9 @@ static int write_graphml(FILE *fp, node_change *nodes, size_t nn, edge_change *e
 			data_u64(&x, "old_mentions", c->old->mentions);
 			data_u64(&x, "old_documents", c->old->documents);
 		}
-		uint64_t d = n->documents;
-		data_double(&x, "size", 10 + 4 * sqrt((double)d));
+		/* The size it was laid out with, so discs and positions agree
+		 * (SPEC.md); from its documents where the graph had none. */
+		data_double(&x, "size", n->size > 0 ? n->size : 10 + 4 * sqrt((double)n->documents));
 		rgb(&x, c->what);
 		if (n->placed) {
 			data_double(&x, "x", n->x);

@@ -18,8 +18,9 @@
  *   and its new evidence (date, outlet, title linked to the URL, sentence);
  * - json: everything, for scripts (README, "entgraph diff");
  * - graphml: the union of both graphs, each node and link with `change`
- *   and colours by change (r, g, b), positions from the new graph (the old
- *   for what is gone), old and new counts, so Gephi shows what moved.
+ *   and colours by change (r, g, b), positions and sizes from the new graph
+ *   (the old for what is gone), old and new counts, so Gephi shows what
+ *   moved.
  * All are deterministic: sorted by documents, windows and id.
  */
 #ifndef EG_DIFF_H

@@ -60,6 +60,11 @@ if {n for n, c in changes.items() if c != "unchanged"} != {"place.poland", "plac
 if changes["place.warsaw"] != "new" or tuple(union.nodes["place.warsaw"][k] for k in "rgb") != (44, 160, 44) \
         or union.nodes["place.warsaw"]["mentions"] != 2:
     bad.append("Warsaw is not new and green: %s" % union.nodes["place.warsaw"])
+# Discs as their graph laid them out (SPEC.md: sizes and positions together).
+for n, a in union.nodes(data=True):
+    side = new.nodes[n] if n in new else old.nodes[n]
+    if (a["size"], a["x"], a["y"]) != (side["size"], side["x"], side["y"]):
+        bad.append("%s: size and place %s, its graph's %s" % (n, (a["size"], a["x"], a["y"]), (side["size"], side["x"], side["y"])))
 edge_changes = {tuple(sorted((u, v))): a["change"] for u, v, a in union.edges(data=True)}
 if {e for e, c in edge_changes.items() if c != "unchanged"} != {tuple(i.split("--")) for i in want_links}:
     bad.append("union link changes: %s" % {e: c for e, c in edge_changes.items() if c != "unchanged"})
