@@ -1,7 +1,7 @@
 // Reads a GraphML or GEXF file with graphology (the parsers Gephi Lite
 // uses) and prints it plainly, like graphml_dump.py, plus which visual and
 // metric attributes every node carries.
-//   NODE_PATH=tests/npm/node_modules node tests/graphology_load.js graphml|gexf FILE
+//   NODE_PATH=npm/node_modules node tests/graphology_load.js graphml|gexf FILE
 'use strict';
 const fs = require('fs');
 const Graph = require('graphology');

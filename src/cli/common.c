@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "output/html.h"
 #include "graph/periods.h"
 #include "graph/previous.h"
 #include "input/reader.h"
@@ -346,9 +347,11 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 			break;
 		case 'f':
 			if (strcmp(optarg, "graphml") != 0 && strcmp(optarg, "gexf") != 0 && strcmp(optarg, "csv") != 0 &&
-			    strcmp(optarg, "json") != 0 && strcmp(optarg, "svg") != 0)
+			    strcmp(optarg, "json") != 0 && strcmp(optarg, "svg") != 0 && strcmp(optarg, "html") != 0)
 				return usage_error(o, exit_status,
-						   "--format must be graphml, gexf, csv, json or svg, not \"%s\"", optarg);
+						   "--format must be graphml, gexf, csv, json, svg or html, not \"%s\"", optarg);
+			if (strcmp(optarg, "html") == 0 && !eg_html_available)
+				return usage_error(o, exit_status, "--format html: %s", eg_html_unavailable);
 			o->format = optarg;
 			break;
 		case 'w': {

@@ -19,7 +19,7 @@ static const char usage[] =
 	"  -f, --format FORMAT      graphml (the default), gexf, csv (-o NAME writes\n"
 	"                           NAME.nodes.csv, NAME.edges.csv,\n"
 	"                           NAME.evidence.csv, NAME.meta.csv),\n"
-	"                           json or svg\n"
+	"                           json, svg or html (a page to explore in a browser)\n"
 	"  -w, --window WINDOW      sentence (default), paragraph, document, or N:\n"
 	"                           entities within N tokens of each other\n"
 	"      --min-weight N       drop edges with weight below N (default: 1 for\n"

@@ -15,7 +15,7 @@ static const char usage[] =
 	"\n"
 	"  -o, --output FILE        write the graph here (- is standard output)\n"
 	"      --partial FILE       write the merged partial result here instead\n"
-	"  -f, --format FORMAT      graphml (the default), gexf, csv, json or svg\n"
+	"  -f, --format FORMAT      graphml (the default), gexf, csv, json, svg or html\n"
 	"      --evidence N         keep per link its first N evidence documents, at\n"
 	"                           most what the partials kept (the default)\n"
 	"      --min-weight N, --types LIST, --weight W, --min-documents N,\n"

@@ -7,6 +7,7 @@
 #include "graph/previous.h"
 #include "output/gexf.h"
 #include "output/graphml.h"
+#include "output/html.h"
 #include "output/provenance.h"
 #include "output/svg.h"
 #include "output/tables.h"
@@ -103,6 +104,8 @@ static int write_graph(const eg_options *o, FILE *const *fp, const eg_graph *g, 
 		return eg_json_write(fp[0], g, p, err);
 	if (strcmp(o->format, "svg") == 0)
 		return eg_svg_write(fp[0], g, p, err);
+	if (strcmp(o->format, "html") == 0)
+		return eg_html_write(fp[0], g, p, err);
 	return eg_graphml_write(fp[0], g, p, threads, err);
 }
 

@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 
 chromium=${EG_CHROMIUM:-/usr/bin/chromium}
-modules=$EG_SRCDIR/tests/npm/node_modules
+modules=$EG_SRCDIR/npm/node_modules
 skip() {
 	echo "SKIP: $1 (scripts/install-deps installs it)" >&2
 	[ "${CI:-}" = true ] && { fail "$1 in CI"; finish; }

@@ -22,8 +22,8 @@ $PYTHON "$EG_SRCDIR/tests/graphml_dump.py" csv "$TMP/c" >"$TMP/csv" || fail "the
 cmp -s "$TMP/nx" "$TMP/csv" || fail "the CSV differs from the GraphML: $(diff "$TMP/nx" "$TMP/csv" | head -20)"
 
 # graphology, when the npm packages are there (scripts/install-deps puts
-# them in tests/npm; CI always has them).
-modules=$EG_SRCDIR/tests/npm/node_modules
+# them in npm; CI always has them).
+modules=$EG_SRCDIR/npm/node_modules
 if [ -d "$modules/graphology-gexf" ] && command -v node >/dev/null 2>&1; then
 	expect_status 0 "$ENTGRAPH" extract -f gexf -o "$TMP/c.gexf" "$EG_SRCDIR/corpus"
 	for format in graphml gexf; do

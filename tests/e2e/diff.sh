@@ -76,7 +76,7 @@ if [ -d "$EG_SHARED/eval/xsd/graphml" ]; then
 	xmllint --noout --nonet --schema "$EG_SHARED/eval/xsd/graphml/graphml.xsd" "$TMP/union.graphml" 2>"$TMP/xmllint" ||
 		fail "the union graph is not valid GraphML: $(head -3 "$TMP/xmllint")"
 fi
-modules=$EG_SRCDIR/tests/npm/node_modules
+modules=$EG_SRCDIR/npm/node_modules
 if [ -d "$modules/graphology-graphml" ] && command -v node >/dev/null 2>&1; then
 	NODE_PATH=$modules node -e '
 const fs = require("fs"), Graph = require("graphology"), parser = require("graphology-graphml");

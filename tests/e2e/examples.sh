@@ -53,4 +53,14 @@ PY
 [ "$(grep -cE "$SUMMARY_LINE" "$TMP/nightly.log")" -eq 2 ] || fail "the log does not hold two summary lines: $(cat "$TMP/nightly.log")"
 grep -vE "$SUMMARY_LINE" "$TMP/nightly.log" | grep -vE '^entgraph: cache: [0-9]+ of [0-9]+ documents reused, [0-9]+ matched$' &&
 	fail "the log holds more than summaries and cache lines: $(cat "$TMP/nightly.log")"
+
+# examples/report.sh: a folder to a report, counted per day, the options
+# passed on.
+if grep -q 'eg_html_available = 1' "$EG_BUILDDIR/report_page.c" 2>/dev/null; then
+	(cd "$TMP" && ENTGRAPH=$ENTGRAPH "$EG_SRCDIR/examples/report.sh" "$EG_SRCDIR/corpus" r.html --evidence 2) \
+		>"$TMP/report.out" 2>"$TMP/report.err" || fail "examples/report.sh failed: $(cat "$TMP/report.err")"
+	grep -q "^Wrote r.html ([0-9]* bytes)" "$TMP/report.out" || fail "examples/report.sh says: $(cat "$TMP/report.out")"
+	grep -q '"period":"day","periods":\["2021-07-18",' "$TMP/r.html" || fail "examples/report.sh did not count per day"
+	grep -q '"command":"extract",.*"filters":""' "$TMP/r.html" || fail "examples/report.sh: no provenance in the report"
+fi
 finish

@@ -65,7 +65,7 @@ if bad:
     print("\n".join(bad), file=sys.stderr)
     sys.exit(1)
 PY
-modules=$EG_SRCDIR/tests/npm/node_modules
+modules=$EG_SRCDIR/npm/node_modules
 if [ -d "$modules/graphology-gexf" ] && command -v node >/dev/null 2>&1; then
 	NODE_PATH=$modules node -e '
 const fs = require("fs"), Graph = require("graphology"), gexf = require("graphology-gexf");
