@@ -4,7 +4,7 @@
  * a crafted one would (tests/e2e/merge.sh).  FIELD is version, kind,
  * tokens, shards (the shard count N), held (K) or documents (u64), VALUE
  * a number; or FIELD is date, VALUE a 10-byte string replacing the first
- * YYYY-MM-DD found.  The checksum is the one of the version IN has.
+ * date field (a YYYY-MM-DD string of its own).  The checksum is the one of the version IN has.
  * Format version 1 (entgraph before the window budget: no budget field,
  * XXH3-64) is crafted too, so the test can show what an older entgraph
  * did with such files. */
@@ -56,8 +56,11 @@ int main(int argc, char **argv)
 	size_t kind = 28, tokens = 32, shards = version == 1 ? 36 : version == 2 ? 40 : 44, held = shards + 4;
 	const char *field = argv[3];
 	if (strcmp(field, "date") == 0) {
-		size_t at = 0;
-		while (at + 10 <= size - sum && !is_date_at(data + at))
+		/* A date field: a string of 10 bytes (its u32 length before it),
+		 * not a date inside a longer string such as a file name. */
+		size_t at = 4;
+		while (at + 10 <= size - sum && !(is_date_at(data + at) && data[at - 4] == 10 && !data[at - 3] &&
+						  !data[at - 2] && !data[at - 1]))
 			at++;
 		if (at + 10 > size - sum || strlen(argv[4]) != 10) {
 			fprintf(stderr, "craft_partial: no date to replace, or the new one is not 10 bytes\n");

@@ -27,8 +27,10 @@ static eg_cooc *make_counts(eg_entities *ents, uint32_t n)
 		label[len] = '\0';
 		uint32_t e = eg_entities_intern(ents, "ORG", label, (size_t)len, NULL);
 		eg_entity_counts x = {.mentions = 1 + i % 7, .documents = 1, .first_date = "2024-01-01",
-				      .last_date = "2024-02-01", .sources = {"Reuters"}, .source_count = 1};
-		eg_cooc_merge_entity(c, e, &x);
+				      .last_date = "2024-02-01", .sources = {"Reuters"}, .source_count = 1,
+				      .evidence_count = 1};
+		eg_evidence doc = {.document = "doc", .title = "A title", .sentence = label};
+		eg_cooc_merge_entity(c, e, &x, &doc);
 	}
 	memset(snippet, 's', EG_SNIPPET_MAX);
 	snippet[EG_SNIPPET_MAX] = '\0';

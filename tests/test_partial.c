@@ -89,6 +89,11 @@ static char *dump(const eg_cooc *c, const eg_entities *ents)
 					(unsigned long long)forms[k].count);
 		if (x.listed && !x.mentions)
 			len += snprintf(buf + len, sizeof(buf) - (size_t)len, " listed");
+		for (uint32_t k = 0; k < x.evidence_count; k++) {
+			eg_evidence ev = eg_cooc_entity_evidence(c, e, k);
+			len += snprintf(buf + len, sizeof(buf) - (size_t)len, " {%s|%s|%s|%s}", ev.document,
+					ev.date ? ev.date : "-", ev.title ? ev.title : "-", ev.sentence ? ev.sentence : "-");
+		}
 		lines[n++] = eg_xstrdup(buf);
 	}
 	size_t m;
@@ -172,6 +177,7 @@ typedef struct layout {
 	size_t entities;               /* the u64 entity count */
 	size_t label, date, mentions; /* entity 1's label and first date (their u32 lengths), u64 mentions */
 	size_t forms;                  /* entity 1's u32 surface form count, then its first form */
+	size_t entity_evidence;        /* entity 1's u32 evidence count, then its first item */
 	size_t evidence_documents;     /* the u64 count of the evidence documents */
 	size_t evidence_position;      /* pair 1's first evidence item's u64 document position */
 	size_t pairs;                  /* the u64 pair count */
@@ -204,7 +210,13 @@ static layout walk(const unsigned char *d)
 	at += 4 + 4 * (size_t)get_le(d + at, 4);
 	l.documents = at;
 	l.dates = at + 8;
-	l.entities = skip_string(d, at + 8);
+	at = skip_string(d, at + 8);
+	l.evidence_documents = at;
+	uint64_t documents = get_le(d + at, 8);
+	at += 8;
+	for (uint64_t i = 0; i < 5 * documents; i++)
+		at = skip_string(d, at);
+	l.entities = at;
 	uint64_t n = get_le(d + l.entities, 8);
 	at = l.entities + 8;
 	for (uint64_t i = 0; i < n; i++) {
@@ -228,12 +240,13 @@ static layout walk(const unsigned char *d)
 		at += 4;
 		for (uint32_t k = 0; k < forms; k++)
 			at = skip_string(d, at) + 8;
+		if (i == 0)
+			l.entity_evidence = at;
+		uint32_t evidence = (uint32_t)get_le(d + at, 4);
+		at += 4;
+		for (uint32_t k = 0; k < evidence; k++)
+			at = skip_string(d, at + 8);
 	}
-	l.evidence_documents = at;
-	uint64_t documents = get_le(d + at, 8);
-	at += 8;
-	for (uint64_t i = 0; i < 5 * documents; i++)
-		at = skip_string(d, at);
 	l.pairs = at;
 	uint64_t m = get_le(d + at, 8);
 	at += 8;
@@ -341,7 +354,7 @@ static void test_crafted(const char *valid)
 	expect_crafted_number(d, size, 36, 4, 1, "(a window budget of 1 entity)");
 	expect_crafted_number(d, size, 40, 4, EG_EVIDENCE_LIMIT + 1, "(an evidence cap of 101, more than 100)");
 	expect_crafted_number(d, size, 40, 4, 0, "evidence ids for 2 documents (cap 0))"); /* pair 1 has 2 */
-	expect_crafted_number(d, size, 40, 4, 1, "(pair 1: 2 evidence ids for 2 documents (cap 1))");
+	expect_crafted_number(d, size, 40, 4, 1, "(entity 1: 2 evidence ids for 2 documents (cap 1))");
 	expect_crafted_number(d, size, 44, 4, 4294967295u, "(4294967295 shards, not 1 to 1000000)");
 	expect_crafted_number(d, size, 44, 4, 0, "(0 shards, not 1 to 1000000)");
 	expect_crafted_number(d, size, 48, 4, 0, "(holds 0 shards of 3)");
@@ -352,7 +365,8 @@ static void test_crafted(const char *valid)
 	expect_crafted_number(d, size, 8, 4, 1, "format version 1, which this entgraph no longer reads; write it again");
 	expect_crafted_number(d, size, 8, 4, 2, "format version 2, which this entgraph no longer reads; write it again");
 	expect_crafted_number(d, size, 8, 4, 3, "format version 3, which this entgraph no longer reads; write it again");
-	expect_crafted_number(d, size, 8, 4, 5, "format version 5; this entgraph reads version 4");
+	expect_crafted_number(d, size, 8, 4, 4, "format version 4, which this entgraph no longer reads; write it again");
+	expect_crafted_number(d, size, 8, 4, 6, "format version 6; this entgraph reads version 5");
 	expect_crafted_number(d, size, l.evidence_documents, 8, (uint64_t)1 << 40, "documents claimed in");
 	expect_crafted_number(d, size, l.evidence_position, 8, 1000, "(pair 1: evidence document 1000 of");
 	expect_crafted_number(d, size, l.entities, 8, (uint64_t)1 << 40, "(1099511627776 entities claimed in");
@@ -369,6 +383,12 @@ static void test_crafted(const char *valid)
 	expect_crafted_number(d, size, form_count_at, 8, 0, "(entity 1: surface form 1 is empty, longer than");
 	expect_crafted_number(d, size, form_count_at, 8, get_le(d + l.mentions, 8) + 1,
 			      "has more mentions than its entity)");
+	/* The entity's evidence: at least one item under a cap, no more than its
+	 * documents, positions in the table. */
+	CHECK(get_le(d + l.entity_evidence, 4) >= 1);
+	expect_crafted_number(d, size, l.entity_evidence, 4, 0, "(entity 1: 0 evidence ids for");
+	expect_crafted_number(d, size, l.entity_evidence, 4, get_le(d + l.mentions + 8, 8) + 1, "evidence ids for");
+	expect_crafted_number(d, size, l.entity_evidence + 4, 8, 1000, "(entity 1: evidence document 1000 of");
 	expect_crafted(d, size, l.label + 4, "", 1, "holds a NUL byte");
 	expect_crafted(d, size, l.entities + 8 + 4, "o", 1, "(entity 1 has no valid type or label)");
 	expect_crafted_number(d, size, l.label, 4, 0xffffffffu, "(it ends inside an entity)");
@@ -479,7 +499,10 @@ int main(void)
 	CHECK(strstr(want, "pair org.microsoft product.azure 4 4 2022-03-03 2025-02-01 [Microsoft sold Azure.] d1 d3 d4 d7") !=
 	      NULL);
 	CHECK(strstr(want, "entity org.microsoft Microsoft test 6 5 2022-03-03 2025-02-01 <+972 Magazine> <AP> <Reuters> "
-			   "<The Guardian> \"Microsoft\" x6\n") != NULL);
+			   "<The Guardian> \"Microsoft\" x6 {d1|2024-01-05|Sold, \"at last\"|Microsoft sold Azure.} "
+			   "{d2|-|-|Microsoft lost.} {d3|2023-11-30|Unit\n8200|Unit 8200 used Azure from Microsoft.} "
+			   "{d4|2025-02-01|Three|Google, Amazon and Microsoft.} "
+			   "{d7|2022-03-03|Again|Azure and Microsoft, Azure again, Microsoft again.}\n") != NULL);
 
 	/* A merge of two written back as a partial, then merged with the third:
 	 * the same again, and the merged partial lists both shards. */

@@ -48,8 +48,9 @@ static const char usage[] =
 	"      --period P           day, week or month: counts per period (time)\n"
 	"      --partial FILE       write the counts as a partial result for\n"
 	"                           'entgraph merge' instead of a graph\n"
-	"      --evidence N         name per link its first N documents with date,\n"
-	"                           title, outlet, URL, sentence (default 5; 0-100)\n"
+	"      --evidence N         name per link and entity its first N documents\n"
+	"                           with date, title, outlet, URL, sentence\n"
+	"                           (default 5; 0-100)\n"
 	"      --previous FILE      keep an earlier graph's positions and communities\n"
 	EG_HELP_COMMON_OPTIONS;
 

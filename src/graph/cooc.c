@@ -18,11 +18,17 @@ typedef struct evidence_item {
 	uint32_t sentence; /* in snippets; 0 when unknown */
 } evidence_item;
 
+/* The evidence documents of a pair or an entity: the cap's smallest ids,
+ * ascending, grown as documents come. */
+typedef struct evidence_list {
+	evidence_item *items; /* count of cap */
+	uint16_t count, cap;
+} evidence_list;
+
 typedef struct pair_slot {
 	uint32_t a, b;
 	uint64_t weight, documents;
-	evidence_item *evidence; /* ascending by id; evidence_count of evidence_cap */
-	uint16_t evidence_count, evidence_cap;
+	evidence_list evidence;
 	uint32_t snippet;
 	uint32_t first_date, last_date;
 } pair_slot;
@@ -49,6 +55,7 @@ typedef struct entity_slot {
 	uint8_t listed;          /* kept without a mention (eg_cooc_list_entity) */
 	uint8_t form_count, form_cap;
 	form_slot *forms;        /* the EG_FORMS_MAX smallest, ascending by text */
+	evidence_list evidence;  /* sentences of its first mention per document */
 } entity_slot;
 
 /* An entity of the earlier parts of a document in parts, for the document
@@ -158,11 +165,13 @@ void eg_cooc_free(eg_cooc *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->entity_limit; i++)
+	for (size_t i = 0; i < c->entity_limit; i++) {
 		free(c->entities[i].forms);
+		free(c->entities[i].evidence.items);
+	}
 	free(c->entities);
 	for (size_t i = 0; i < c->pair_count; i++)
-		free(c->pairs[i].evidence);
+		free(c->pairs[i].evidence.items);
 	free(c->pairs);
 	free(c->docs);
 	free(c->window_index);
@@ -287,6 +296,10 @@ static uint32_t mention_form(eg_cooc *c, const eg_mention *m)
 	return k ? eg_pool_intern(&c->forms, buf, k) : 0;
 }
 
+static int add_evidence(eg_cooc *c, evidence_list *l);
+
+/* A mention: its entity's mentions and form; at its first in a document,
+ * that document's count, dates, source and evidence (the sentence). */
 static void count_entity(eg_cooc *c, const eg_mention *m)
 {
 	entity_slot *x = entity_at(c, m->entity);
@@ -300,6 +313,13 @@ static void count_entity(eg_cooc *c, const eg_mention *m)
 	x->documents++;
 	widen(c, &x->first_date, &x->last_date, c->now.date, c->now.date);
 	add_source(c, x, c->now.source);
+	int at = add_evidence(c, &x->evidence);
+	if (at >= 0) {
+		eg_buf b = {0};
+		eg_excerpt_mention(&b, c->now.doc->text, m, EG_SENTENCE_MAX);
+		x->evidence.items[at].sentence = eg_pool_intern(&c->snippets, b.data ? b.data : "", b.len);
+		eg_buf_free(&b);
+	}
 }
 
 /* The evidence snippet for mentions x before y: the sentence(s) from x's
@@ -370,29 +390,28 @@ static uint32_t current_document(eg_cooc *c)
 	return c->now.id;
 }
 
-/* Room for one more evidence item in p, the array doubling up to the cap:
+/* Room for one more evidence item in l, the array doubling up to the cap:
  * a pair seen in one document holds one item, not the cap's worth. */
-static void make_room(eg_cooc *c, pair_slot *p)
+static void make_room(eg_cooc *c, evidence_list *l)
 {
-	if (p->evidence_count < p->evidence_cap || p->evidence_cap >= c->evidence_max)
+	if (l->count < l->cap || l->cap >= c->evidence_max)
 		return;
-	size_t cap = p->evidence_cap ? 2 * (size_t)p->evidence_cap : 1;
+	size_t cap = l->cap ? 2 * (size_t)l->cap : 1;
 	if (cap > c->evidence_max)
 		cap = c->evidence_max;
-	p->evidence = eg_xrealloc(p->evidence, cap * sizeof(*p->evidence));
-	p->evidence_cap = (uint16_t)cap;
+	l->items = eg_xrealloc(l->items, cap * sizeof(*l->items));
+	l->cap = (uint16_t)cap;
 }
 
-/* Where an item for document id goes in p's evidence, which keeps the
- * evidence_max smallest ids: the position, or -1 when it does not (an id
- * already there, two documents with one id counting as one piece of
- * evidence, or one larger than all of a full list).  found says whether
- * the id is there. */
-static int evidence_position(const eg_cooc *c, const pair_slot *p, const char *id)
+/* Where an item for document id goes in l, which keeps the evidence_max
+ * smallest ids: the position, or -1 when it does not (an id already there,
+ * two documents with one id counting as one piece of evidence, or one
+ * larger than all of a full list). */
+static int evidence_position(const eg_cooc *c, const evidence_list *l, const char *id)
 {
-	size_t at = p->evidence_count;
+	size_t at = l->count;
 	while (at > 0) {
-		int order = strcmp(id, interned(&c->doc_ids, p->evidence[at - 1].document));
+		int order = strcmp(id, interned(&c->doc_ids, l->items[at - 1].document));
 		if (order == 0)
 			return -1;
 		if (order > 0)
@@ -402,26 +421,61 @@ static int evidence_position(const eg_cooc *c, const pair_slot *p, const char *i
 	return at < c->evidence_max ? (int)at : -1;
 }
 
-/* Puts item at position at of p's evidence, dropping the largest when full. */
-static void insert_evidence(eg_cooc *c, pair_slot *p, size_t at, evidence_item item)
+/* Puts item at position at of l, dropping the largest when full. */
+static void insert_evidence(eg_cooc *c, evidence_list *l, size_t at, evidence_item item)
 {
-	make_room(c, p);
-	size_t count = p->evidence_count, keep = count < c->evidence_max ? count : c->evidence_max - 1;
-	memmove(p->evidence + at + 1, p->evidence + at, (keep - at) * sizeof(*p->evidence));
-	p->evidence[at] = item;
+	make_room(c, l);
+	size_t count = l->count, keep = count < c->evidence_max ? count : c->evidence_max - 1;
+	memmove(l->items + at + 1, l->items + at, (keep - at) * sizeof(*l->items));
+	l->items[at] = item;
 	if (count < c->evidence_max)
-		p->evidence_count++;
+		l->count++;
 }
 
-/* Adds the current document to p's evidence (its sentence still unknown);
- * called once per pair and document.  Returns its position, or -1 when it
- * is not kept; 0 makes it the smallest, whose snippet the caller sets. */
-static int add_evidence(eg_cooc *c, pair_slot *p)
+/* Adds the current document to l (its sentence still unknown); called
+ * once per pair or entity and document.  Returns its position, or -1 when
+ * it is not kept; 0 makes it the smallest. */
+static int add_evidence(eg_cooc *c, evidence_list *l)
 {
-	int at = evidence_position(c, p, c->now.doc->id);
+	int at = evidence_position(c, l, c->now.doc->id);
 	if (at >= 0)
-		insert_evidence(c, p, (size_t)at, (evidence_item){current_document(c), 0});
+		insert_evidence(c, l, (size_t)at, (evidence_item){current_document(c), 0});
 	return at;
+}
+
+/* Merges items made elsewhere into l: each goes where its id sorts among
+ * l's, as a document counted here would; the union, smallest ids first,
+ * no repeats. */
+static void merge_evidence(eg_cooc *c, evidence_list *l, const eg_evidence *items, uint32_t n)
+{
+	for (uint32_t k = 0; k < n; k++) {
+		int at = evidence_position(c, l, items[k].document);
+		if (at < 0)
+			continue;
+		uint32_t document = intern_document(c, items[k].document, &items[k]);
+		insert_evidence(c, l, (size_t)at, (evidence_item){document, intern_ref(&c->snippets, items[k].sentence)});
+	}
+}
+
+/* Item k of l with its document's metadata, as strings. */
+static eg_evidence evidence_at(const eg_cooc *c, const evidence_list *l, uint32_t k)
+{
+	if (k >= l->count)
+		return (eg_evidence){0};
+	const evidence_item *item = &l->items[k];
+	const document_slot *d = &c->docs[item->document - 1];
+	return (eg_evidence){.document = interned(&c->doc_ids, item->document), .date = interned(&c->dates, d->date),
+			     .title = interned(&c->titles, d->title), .outlet = interned(&c->source_names, d->outlet),
+			     .url = interned(&c->urls, d->url), .sentence = interned(&c->snippets, item->sentence)};
+}
+
+/* The evidence items of l as strings, in an array the caller frees. */
+static eg_evidence *evidence_copy(const eg_cooc *c, const evidence_list *l)
+{
+	eg_evidence *out = eg_xmalloc((l->count ? l->count : 1) * sizeof(*out));
+	for (uint32_t k = 0; k < l->count; k++)
+		out[k] = evidence_at(c, l, k);
+	return out;
 }
 
 static int by_value(const void *x, const void *y);
@@ -604,9 +658,9 @@ static void count_pair(eg_cooc *c, uint32_t mx, uint32_t my)
 		p->documents++;
 		widen(c, &p->first_date, &p->last_date, c->now.date, c->now.date);
 		const eg_mention *a = &mentions[mx], *b = &mentions[my];
-		int at = add_evidence(c, p);
+		int at = add_evidence(c, &p->evidence);
 		if (at >= 0)
-			p->evidence[at].sentence = linking_sentence(c, mx, my);
+			p->evidence.items[at].sentence = linking_sentence(c, mx, my);
 		if (at == 0)
 			p->snippet = a->start <= b->start ? make_snippet(c, a, b) : make_snippet(c, b, a);
 	}
@@ -769,16 +823,16 @@ static void count_across_parts(eg_cooc *c, const eg_mention *mentions, size_t n)
 				p->weight++;
 				p->documents++;
 				widen(c, &p->first_date, &p->last_date, c->now.date, c->now.date);
-				int at = add_evidence(c, p);
+				int at = add_evidence(c, &p->evidence);
 				if (at >= 0) {
 					eg_buf b = {0};
 					eg_buf_adds(&b, x->around);
 					eg_buf_add(&b, " ", 1);
 					eg_excerpt_second_half(&b, c->now.doc->text, y->sentence_start, y->sentence_end,
 							       y->start, y->end, 0, EG_SNIPPET_MAX);
-					p->evidence[at].sentence = eg_pool_intern(&c->snippets, b.data, b.len);
+					p->evidence.items[at].sentence = eg_pool_intern(&c->snippets, b.data, b.len);
 					if (at == 0)
-						p->snippet = p->evidence[at].sentence;
+						p->snippet = p->evidence.items[at].sentence;
 					free(b.data);
 				}
 			}
@@ -874,6 +928,7 @@ eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity)
 		for (size_t k = 0; k < x->source_count; k++)
 			out.sources[k] = interned(&c->source_names, x->sources[k]);
 		out.listed = x->listed;
+		out.evidence_count = x->evidence.count;
 	}
 	return out;
 }
@@ -921,21 +976,21 @@ eg_pair_counts eg_cooc_pair(const eg_cooc *c, size_t i)
 {
 	const pair_slot *p = &c->pairs[i];
 	return (eg_pair_counts){.a = p->a, .b = p->b, .weight = p->weight, .documents = p->documents,
-				.evidence_count = p->evidence_count, .snippet = interned(&c->snippets, p->snippet),
+					.evidence_count = p->evidence.count, .snippet = interned(&c->snippets, p->snippet),
 				.first_date = interned(&c->dates, p->first_date),
 				.last_date = interned(&c->dates, p->last_date)};
 }
 
 eg_evidence eg_cooc_evidence(const eg_cooc *c, size_t pair, uint32_t k)
 {
-	const pair_slot *p = &c->pairs[pair];
-	if (k >= p->evidence_count)
+	return evidence_at(c, &c->pairs[pair].evidence, k);
+}
+
+eg_evidence eg_cooc_entity_evidence(const eg_cooc *c, uint32_t entity, uint32_t k)
+{
+	if (entity >= c->entity_limit)
 		return (eg_evidence){0};
-	const evidence_item *item = &p->evidence[k];
-	const document_slot *d = &c->docs[item->document - 1];
-	return (eg_evidence){.document = interned(&c->doc_ids, item->document), .date = interned(&c->dates, d->date),
-			     .title = interned(&c->titles, d->title), .outlet = interned(&c->source_names, d->outlet),
-			     .url = interned(&c->urls, d->url), .sentence = interned(&c->snippets, item->sentence)};
+	return evidence_at(c, &c->entities[entity].evidence, k);
 }
 
 eg_pair_counts *eg_cooc_pairs(const eg_cooc *c, size_t *n)
@@ -960,7 +1015,7 @@ int eg_cooc_merge_documents(eg_cooc *c, uint64_t documents)
 	return 0;
 }
 
-int eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts)
+int eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts, const eg_evidence *evidence)
 {
 	entity_slot *x = entity_at(c, entity);
 	if (counts->mentions > UINT64_MAX - x->mentions || counts->documents > UINT64_MAX - x->documents)
@@ -972,6 +1027,7 @@ int eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *co
 	for (uint32_t k = 0; k < counts->source_count && k < EG_SOURCES_MAX; k++)
 		add_source(c, x, intern_ref(&c->source_names, counts->sources[k]));
 	x->listed |= counts->listed;
+	merge_evidence(c, &x->evidence, evidence, counts->evidence_count);
 	return 0;
 }
 
@@ -1000,18 +1056,11 @@ int eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *q, const eg_evidence *e
 	p->weight += q->weight;
 	p->documents += q->documents;
 	widen(c, &p->first_date, &p->last_date, intern_ref(&c->dates, q->first_date), intern_ref(&c->dates, q->last_date));
-	/* Each of q's items goes where its id sorts among p's, as a document
-	 * counted here would: the union, smallest ids first, no repeats. */
-	uint32_t mine_first = p->evidence_count ? p->evidence[0].document : 0;
-	for (uint32_t k = 0; k < q->evidence_count; k++) {
-		int at = evidence_position(c, p, evidence[k].document);
-		if (at < 0)
-			continue;
-		uint32_t document = intern_document(c, evidence[k].document, &evidence[k]);
-		insert_evidence(c, p, (size_t)at, (evidence_item){document, intern_ref(&c->snippets, evidence[k].sentence)});
-	}
+	uint32_t mine_first = p->evidence.count ? p->evidence.items[0].document : 0;
+	merge_evidence(c, &p->evidence, evidence, q->evidence_count);
 	/* The snippet belongs to the smallest document id. */
-	if (c->evidence_max && q->snippet && (!p->snippet || !mine_first || (p->evidence_count && p->evidence[0].document != mine_first)))
+	if (c->evidence_max && q->snippet &&
+	    (!p->snippet || !mine_first || (p->evidence.count && p->evidence.items[0].document != mine_first)))
 		p->snippet = intern_ref(&c->snippets, q->snippet);
 	return 0;
 }
@@ -1039,10 +1088,8 @@ int eg_cooc_join(eg_cooc *c, const uint32_t *into, size_t n)
 		EG_GROW(moved, moved_cap, moved_count + 1);
 		moved_pair *m = &moved[moved_count++];
 		m->counts = eg_cooc_pair(c, i);
-		m->evidence = eg_xmalloc((p->evidence_count ? p->evidence_count : 1) * sizeof(*m->evidence));
-		for (uint32_t k = 0; k < p->evidence_count; k++)
-			m->evidence[k] = eg_cooc_evidence(c, i, k);
-		free(p->evidence);
+		m->evidence = evidence_copy(c, &p->evidence);
+		free(p->evidence.items);
 	}
 	c->pair_count = kept;
 	eg_cooc_compact(c);
@@ -1056,12 +1103,15 @@ int eg_cooc_join(eg_cooc *c, const uint32_t *into, size_t n)
 		eg_form forms[EG_FORMS_MAX];
 		uint32_t form_count = eg_cooc_entity_forms(c, e, forms);
 		entity_slot *x = &c->entities[e];
+		eg_evidence *evidence = evidence_copy(c, &x->evidence);
 		counts.listed = 0; /* a listed name stays listed; joining makes no other one */
 		free(x->forms);
+		free(x->evidence.items);
 		memset(x, 0, sizeof(*x));
-		if (eg_cooc_merge_entity(c, into[e], &counts) < 0 ||
+		if (eg_cooc_merge_entity(c, into[e], &counts, evidence) < 0 ||
 		    eg_cooc_merge_forms(c, into[e], forms, form_count) < 0)
 			rc = -1;
+		free(evidence);
 	}
 	for (size_t i = 0; i < moved_count; i++) {
 		eg_pair_counts q = moved[i].counts;

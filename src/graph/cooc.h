@@ -30,14 +30,16 @@
  * documents.  Defined by document ids rather than by arrival order, so the
  * result does not depend on the order documents are added in (threads,
  * shards).  Two documents with one id are one piece of evidence, named by
- * the first of them added.
+ * the first of them added.  Per entity the same: its first documents (the
+ * same cap) with the sentence of its first mention in each (an excerpt of
+ * EG_SENTENCE_MAX bytes around it), what the entity is said to be.
  *
  * Per entity it also keeps its surface forms (eg_form): the EG_FORMS_MAX
  * smallest by strcmp, each with its exact number of mentions, so merged
  * counts keep the same ones.
  *
  * Memory grows with the number of entities and pairs, not documents: per
- * pair its counts and up to the cap's evidence items (a document and a
+ * pair and entity its counts and up to the cap's evidence items (a document and a
  * sentence reference, 8 bytes each, the array grown as documents come),
  * the metadata once per evidence document (a title or outlet at most
  * EG_TITLE_MAX bytes, a URL at most EG_URL_MAX or none), and each string
@@ -91,6 +93,7 @@ typedef struct eg_entity_counts {
 	const char *sources[EG_SOURCES_MAX]; /* documents' source names, sorted; owned by eg_cooc */
 	uint32_t source_count;
 	int listed; /* kept without needing a mention (eg_cooc_list_entity) */
+	uint32_t evidence_count; /* its evidence documents, at most the cap: eg_cooc_entity_evidence */
 } eg_entity_counts;
 
 /* A surface form of an entity: its mentions' bytes, each run of white
@@ -152,13 +155,14 @@ void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *
 /* Merging counts made elsewhere (partial results of shards), with entity
  * indexes already in this cooc's numbering: documents and counts add up,
  * dates widen, evidence keeps the cap's smallest ids of both, with their
- * metadata and sentences, and the snippet of the smallest.  pair's
- * evidence_count items are in evidence, ascending by id.  Merging in any
+ * metadata and sentences, and the snippet of the smallest.  A pair's or
+ * an entity's evidence_count items are in evidence (NULL when 0),
+ * ascending by id.  Merging in any
  * order gives the same state as counting all the documents here, when the
  * counts merged kept at least this cap.  Each returns -1, changing nothing,
  * when a sum would pass 2^64 - 1 (only crafted counts can), else 0. */
 int eg_cooc_merge_documents(eg_cooc *c, uint64_t documents);
-int eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts);
+int eg_cooc_merge_entity(eg_cooc *c, uint32_t entity, const eg_entity_counts *counts, const eg_evidence *evidence);
 int eg_cooc_merge_pair(eg_cooc *c, const eg_pair_counts *pair, const eg_evidence *evidence);
 int eg_cooc_merge_forms(eg_cooc *c, uint32_t entity, const eg_form *forms, uint32_t n);
 
@@ -197,6 +201,9 @@ eg_entity_counts eg_cooc_entity(const eg_cooc *c, uint32_t entity);
 /* Its surface forms, ascending by text, into out (EG_FORMS_MAX of room);
  * returns how many. */
 uint32_t eg_cooc_entity_forms(const eg_cooc *c, uint32_t entity, eg_form *out);
+/* Its evidence document k (below its evidence_count), ascending by id:
+ * the sentence of its first mention there. */
+eg_evidence eg_cooc_entity_evidence(const eg_cooc *c, uint32_t entity, uint32_t k);
 /* The pairs, in unspecified order but numbered 0 to count - 1 for as long
  * as no document or pair is added; strings owned by eg_cooc. */
 size_t eg_cooc_pair_count(const eg_cooc *c);

@@ -136,15 +136,30 @@ static void periods(writer *w, const eg_graph *g)
 	eg_buf_adds(&w->b, "],\n");
 }
 
+/* Evidence item k of edge i, or of node i - edge_count beyond the edges. */
+static uint32_t evidence_count(const eg_graph *g, size_t i)
+{
+	if (i < g->edge_count)
+		return eg_graph_edge_pair(g, i).evidence_count;
+	return eg_cooc_entity(g->counts, g->nodes[i - g->edge_count].entity).evidence_count;
+}
+
+static eg_evidence evidence_item(const eg_graph *g, size_t i, uint32_t k)
+{
+	if (i < g->edge_count)
+		return eg_graph_edge_evidence(g, i, k);
+	return eg_cooc_entity_evidence(g->counts, g->nodes[i - g->edge_count].entity, k);
+}
+
 /* The evidence documents and sentences, each once, numbered in order of
- * first use over the edges. */
+ * first use over the edges, then the nodes. */
 static void evidence_tables(writer *w, const eg_graph *g, eg_strmap *documents, eg_strmap *sentences)
 {
 	eg_buf_adds(&w->b, "\"documents\":[");
-	for (size_t i = 0; i < g->edge_count && !w->error; i++) {
-		uint32_t n = eg_graph_edge_pair(g, i).evidence_count;
+	for (size_t i = 0; i < g->edge_count + g->node_count && !w->error; i++) {
+		uint32_t n = evidence_count(g, i);
 		for (uint32_t k = 0; k < n; k++) {
-			eg_evidence e = eg_graph_edge_evidence(g, i, k);
+			eg_evidence e = evidence_item(g, i, k);
 			int inserted;
 			uint32_t d = eg_strmap_intern(documents, e.document, strlen(e.document), &inserted);
 			if (e.sentence)
@@ -172,7 +187,26 @@ static void evidence_tables(writer *w, const eg_graph *g, eg_strmap *documents, 
 	eg_buf_adds(&w->b, "],\n");
 }
 
-static void node(writer *w, const eg_graph *g, size_t i, const eg_strmap *type_names, eg_buf *scratch)
+/* [document,sentence,...] of evidence list i (evidence_item). */
+static void evidence_list(writer *w, const eg_graph *g, size_t i, const eg_strmap *documents,
+			  const eg_strmap *sentences)
+{
+	eg_buf_addc(&w->b, '[');
+	uint32_t n = evidence_count(g, i);
+	for (uint32_t k = 0; k < n; k++) {
+		eg_evidence ev = evidence_item(g, i, k);
+		int64_t s = ev.sentence ? eg_strmap_find(sentences, ev.sentence, strlen(ev.sentence)) : -1;
+		eg_buf_printf(&w->b, "%s%" PRId64 ",", k ? "," : "", eg_strmap_find(documents, ev.document, strlen(ev.document)));
+		if (s < 0)
+			eg_buf_adds(&w->b, "null");
+		else
+			eg_buf_printf(&w->b, "%" PRId64, s);
+	}
+	eg_buf_addc(&w->b, ']');
+}
+
+static void node(writer *w, const eg_graph *g, size_t i, const eg_strmap *type_names, const eg_strmap *documents,
+		 const eg_strmap *sentences, eg_buf *scratch)
 {
 	const eg_graph_node *n = &g->nodes[i];
 	char buf[64];
@@ -193,8 +227,8 @@ static void node(writer *w, const eg_graph *g, size_t i, const eg_strmap *type_n
 	eg_buf_addc(&w->b, ',');
 	string(w, n->category && *n->category ? n->category : NULL);
 	/* The lists as the other formats write them (attributes.h). */
-	static const char *const listed[] = {"surface_forms", "candidates"};
-	for (size_t l = 0; l < 2; l++) {
+	static const char *const listed[] = {"surface_forms", "candidates", "sources"};
+	for (size_t l = 0; l < 3; l++) {
 		const char *v = NULL;
 		for (size_t k = 0; k < eg_node_attr_count; k++)
 			if (strcmp(eg_node_attrs[k].name, listed[l]) == 0)
@@ -213,7 +247,9 @@ static void node(writer *w, const eg_graph *g, size_t i, const eg_strmap *type_n
 			first = 0;
 		}
 	}
-	eg_buf_adds(&w->b, "]]");
+	eg_buf_adds(&w->b, "],");
+	evidence_list(w, g, g->edge_count + i, documents, sentences);
+	eg_buf_addc(&w->b, ']');
 }
 
 static void edge(writer *w, const eg_graph *g, size_t i, const eg_strmap *documents, const eg_strmap *sentences)
@@ -226,17 +262,9 @@ static void edge(writer *w, const eg_graph *g, size_t i, const eg_strmap *docume
 	string(w, pair.first_date);
 	eg_buf_addc(&w->b, ',');
 	string(w, pair.last_date);
+	eg_buf_addc(&w->b, ',');
+	evidence_list(w, g, i, documents, sentences);
 	eg_buf_adds(&w->b, ",[");
-	for (uint32_t k = 0; k < pair.evidence_count; k++) {
-		eg_evidence ev = eg_graph_edge_evidence(g, i, k);
-		int64_t s = ev.sentence ? eg_strmap_find(sentences, ev.sentence, strlen(ev.sentence)) : -1;
-		eg_buf_printf(&w->b, "%s%" PRId64 ",", k ? "," : "", eg_strmap_find(documents, ev.document, strlen(ev.document)));
-		if (s < 0)
-			eg_buf_adds(&w->b, "null");
-		else
-			eg_buf_printf(&w->b, "%" PRId64, s);
-	}
-	eg_buf_adds(&w->b, "],[");
 	int first = 1;
 	for (size_t p = 0; g->periods && p < g->periods->n; p++) {
 		size_t k = eg_period_find_pair(&g->periods->v[p], pair.a, pair.b);
@@ -267,7 +295,7 @@ int eg_html_write(FILE *fp, const eg_graph *g, const eg_provenance *p, eg_error 
 	evidence_tables(&w, g, &documents, &sentences);
 	eg_buf_adds(&w.b, "\"nodes\":[");
 	for (size_t i = 0; i < g->node_count && !w.error; i++) {
-		node(&w, g, i, &type_names, &scratch);
+		node(&w, g, i, &type_names, &documents, &sentences, &scratch);
 		if (w.b.len > 65536)
 			flush(&w);
 	}

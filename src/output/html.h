@@ -12,16 +12,22 @@
  *    "types":[[name,"#rrggbb"],...],       ascending by name
  *    "period":"day"|"week"|"month"|null, "periods":[first day,...],
  *    "documents":[[id,date,title,outlet,url],...],  the evidence documents,
- *                                      in order of first use; null where unknown
+ *                                      in order of first use (edges, then
+ *                                      nodes); null where unknown
  *    "sentences":[text,...],           the distinct evidence sentences
  *    "nodes":[[id,label,type,x,y,size,mentions,documents,first_seen,
- *              last_seen,category,surface_forms,candidates,pagerank,
- *              community,[period,documents,...]],...],
+ *              last_seen,category,surface_forms,candidates,sources,
+ *              pagerank,community,[period,documents,...],
+ *              [document,sentence,...]],...],
  *    "edges":[[source,target,weight,count,documents,first_seen,last_seen,
  *              [document,sentence,...],[period,windows,...]],...]}
  * with type, source, target, document, sentence and period indexes into
- * their arrays, numbers as JSON numbers, lists flat in pairs.  The
- * evidence is each edge's (at most --evidence documents per link).
+ * their arrays, numbers as JSON numbers, lists flat in pairs, and
+ * surface_forms, candidates and sources as the other formats write them
+ * (" | " between items; null for none).  The
+ * evidence is each edge's and each node's (at most --evidence documents
+ * per link and per entity: graph/cooc.h), a node's sentence the one of its
+ * first mention in that document.
  * Deterministic: identical graphs give identical bytes.
  *
  * eg_html_available is 0 in a build made without node and the npm

@@ -78,8 +78,7 @@ void eg_mentions_format(eg_buf *out, const eg_document *doc, const eg_mention *m
 		add_field(out, "label", eg_entity_label(ents, m->entity));
 		add_field(out, "source", eg_source_name((eg_source)m->source));
 		eg_buf_clear(&sentence);
-		eg_excerpt(&sentence, doc->text, m->sentence_start, m->sentence_end, m->start, m->end, m->start, m->end,
-			   EG_SENTENCE_MAX);
+		eg_excerpt_mention(&sentence, doc->text, m, EG_SENTENCE_MAX);
 		eg_buf_adds(out, ",\"sentence\":");
 		eg_json_string(out, sentence.data ? sentence.data : "", sentence.len);
 		eg_buf_adds(out, "}\n");

@@ -40,8 +40,9 @@ export function decode(raw) {
     return {
       index, id: n[0], label: n[1], type: type.name, color: type.color, x: n[3], y: n[4], size: n[5],
       mentions: n[6], documents: n[7], first: n[8], last: n[9], category: n[10],
-      forms: list(n[11]), candidates: list(n[12]), pagerank: n[13], community: n[14],
-      periods: pairs(n[15]), edges: [],
+      forms: list(n[11]), candidates: list(n[12]), sources: list(n[13]), pagerank: n[14], community: n[15],
+      periods: pairs(n[16]), edges: [],
+      evidence: pairs(n[17]).map(([d, s]) => ({ document: documents[d], sentence: s === null ? null : raw.sentences[s] })),
     };
   });
   const edges = raw.edges.map((e, index) => {
@@ -69,29 +70,14 @@ export function decode(raw) {
 // The other end of edge from node.
 export const other = (edge, node) => (edge.source === node ? edge.target : edge.source);
 
-// Outlets of a node's evidence documents, most documents first: what the
-// report holds (each link's evidence, at most --evidence documents).
-export function outlets(node) {
-  const seen = new Map();
-  for (const e of node.edges) {
-    for (const ev of e.evidence) {
-      const o = ev.document.outlet;
-      if (!o) continue;
-      if (!seen.has(o)) seen.set(o, new Set());
-      seen.get(o).add(ev.document.id);
-    }
-  }
-  return [...seen].map(([name, docs]) => ({ name, documents: docs.size }))
-    .sort((a, b) => b.documents - a.documents || (a.name < b.name ? -1 : 1));
-}
-
-// The sentences that mention a node, one per document and sentence, from
-// its links' evidence, newest first, at most max.
+// The sentences that name a node, one per document and sentence: its own
+// evidence (its first mention in each of its first documents) and its
+// links', newest first, at most max.
 export function sentences(node, max) {
   const seen = new Set();
   const out = [];
-  for (const e of node.edges) {
-    for (const ev of e.evidence) {
+  for (const items of [node.evidence, ...node.edges.map(e => e.evidence)]) {
+    for (const ev of items) {
       if (!ev.sentence) continue;
       const key = `${ev.document.id}\u0000${ev.sentence}`;
       if (seen.has(key)) continue;

@@ -1,7 +1,7 @@
 // The details panel: a node with its links, outlets and sentences, or a
 // link with its evidence.  Every text of the data goes in as text (never
 // as markup): titles and sentences come from the articles.
-import { other, outlets, sentences } from './data.mjs';
+import { other, sentences } from './data.mjs';
 import { inRange } from './filter.mjs';
 import { grouped, highlight, plural, safeUrl } from './text.mjs';
 
@@ -82,6 +82,8 @@ export function nodePanel(panel, node, ctx) {
       dated && data.period ? ['In the dates', plural(docsInRange, 'document', 'documents')] : null,
       ['Seen', seen(node.first, node.last)],
       forms.length ? ['Also written', forms.join(', ')] : null,
+      // entgraph keeps the first eight outlets by name (graph/cooc.h).
+      node.sources.length ? ['Outlets', node.sources.join(', ') + (node.sources.length >= 8 ? ' and maybe more' : '')] : null,
       node.candidates.length ? ['Could be', node.candidates.join(', ')] : null,
       ['Id', node.id],
     ]),
@@ -89,14 +91,9 @@ export function nodePanel(panel, node, ctx) {
     hidden ? el('p', { class: 'more' }, `${plural(hidden, 'link', 'links')} hidden by the filters`) : null,
     linkList(links, node, ctx),
   );
-  const outs = outlets(node);
-  if (outs.length) {
-    panel.append(el('h3', null, 'Outlets in the evidence'),
-      el('p', null, outs.map(o => `${o.name} (${o.documents})`).join(', ')));
-  }
   const said = sentences(node, SENTENCES_SHOWN);
   if (said.length) {
-    panel.append(el('h3', null, 'Sentences'),
+    panel.append(el('h3', null, 'Named in'),
       el('ol', { class: 'sentences' }, said.map(ev => el('li', null, documentLine(ev.document), marked(ev.sentence, names(node))))));
   }
 }

@@ -20,9 +20,10 @@
  * keeps the counts as partials of version 3 (with the evidence documents'
  * metadata and sentences), schema 4 as partials of version 4 (with the
  * entities' surface forms and listed names); schema 5 adds the last
- * graph's picture (pictures); older caches are emptied the same way. */
+ * graph's picture (pictures); schema 6 keeps partials of version 5 (with
+ * the entities' evidence); older caches are emptied the same way. */
 #define APPLICATION_ID 0x45475243
-#define SCHEMA 5
+#define SCHEMA 6
 
 struct eg_cache {
 	sqlite3 *db;

@@ -44,10 +44,12 @@ static int by_id(const void *a, const void *b)
 	return strcmp(((const ranked *)a)->id, ((const ranked *)b)->id);
 }
 
-/* An evidence item of pair, item, under its document id. */
+/* An evidence item under its document id: item of the pair, or of the
+ * entity, owner. */
 typedef struct held_document {
 	const char *id;
-	uint32_t pair, item;
+	uint32_t owner, item;
+	int entity;
 } held_document;
 
 static int by_document(const void *a, const void *b)
@@ -55,27 +57,50 @@ static int by_document(const void *a, const void *b)
 	return strcmp(((const held_document *)a)->id, ((const held_document *)b)->id);
 }
 
-/* The evidence documents of every pair, each once, ascending by id: the
- * partial's document table, which the pairs' evidence refers to by
+static eg_evidence held_evidence(const eg_cooc *counts, const held_document *h)
+{
+	return h->entity ? eg_cooc_entity_evidence(counts, h->owner, h->item) : eg_cooc_evidence(counts, h->owner, h->item);
+}
+
+/* The evidence documents of every pair and entity, each once, ascending by
+ * id: the partial's document table, which the evidence refers to by
  * position; each with an item that names it, for its metadata.  Ids are
  * interned, so equal ids are one pointer. */
-static held_document *evidence_documents(const eg_cooc *counts, const eg_pair_counts *pairs, size_t m, size_t *n)
+static held_document *evidence_documents(const eg_cooc *counts, const eg_pair_counts *pairs, size_t m,
+					 const ranked *entities, size_t n, size_t *count)
 {
 	size_t total = 0;
 	for (size_t i = 0; i < m; i++)
 		total += pairs[i].evidence_count;
+	for (size_t i = 0; i < n; i++)
+		total += eg_cooc_entity(counts, entities[i].entity).evidence_count;
 	held_document *held = eg_xmalloc((total ? total : 1) * sizeof(*held));
 	size_t k = 0;
 	for (size_t i = 0; i < m; i++)
 		for (uint32_t j = 0; j < pairs[i].evidence_count; j++)
-			held[k++] = (held_document){eg_cooc_evidence(counts, i, j).document, (uint32_t)i, j};
+			held[k++] = (held_document){eg_cooc_evidence(counts, i, j).document, (uint32_t)i, j, 0};
+	for (size_t i = 0; i < n; i++) {
+		uint32_t e = entities[i].entity, items = eg_cooc_entity(counts, e).evidence_count;
+		for (uint32_t j = 0; j < items; j++)
+			held[k++] = (held_document){eg_cooc_entity_evidence(counts, e, j).document, e, j, 1};
+	}
 	qsort(held, k, sizeof(*held), by_document);
 	size_t distinct = 0;
 	for (size_t i = 0; i < k; i++)
 		if (!distinct || held[i].id != held[distinct - 1].id)
 			held[distinct++] = held[i];
-	*n = distinct;
+	*count = distinct;
 	return held;
+}
+
+/* An evidence item as the partial holds it: its document's position in
+ * the table, and its sentence. */
+static void put_item(eg_buf *b, const held_document *held, size_t documents, eg_evidence e)
+{
+	held_document key = {.id = e.document};
+	const held_document *at = bsearch(&key, held, documents, sizeof(*held), by_document);
+	put64(b, (uint64_t)(at - held));
+	put_string(b, e.sentence);
 }
 
 typedef struct placed_pair {
@@ -135,11 +160,28 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 	}
 	qsort(order, n, sizeof(*order), by_id);
 	uint64_t *position = eg_xmalloc((limit ? limit : 1) * sizeof(*position));
+	for (size_t i = 0; i < n; i++)
+		position[order[i].entity] = i;
+
+	size_t m, documents;
+	eg_pair_counts *pairs = eg_cooc_pairs(counts, &m);
+	held_document *held = evidence_documents(counts, pairs, m, order, n, &documents);
+	put64(&b, documents);
+	for (size_t i = 0; i < documents; i++) {
+		eg_evidence e = held_evidence(counts, &held[i]);
+		put_string(&b, e.document);
+		put_string(&b, e.date);
+		put_string(&b, e.title);
+		put_string(&b, e.outlet);
+		put_string(&b, e.url);
+		if (rc == 0)
+			rc = flush_piece(&b, sum, fp, PIECE, err);
+	}
+
 	put64(&b, n);
 	for (size_t i = 0; i < n; i++) {
 		uint32_t e = order[i].entity;
 		eg_entity_counts c = eg_cooc_entity(counts, e);
-		position[e] = i;
 		put_string(&b, eg_entity_type(ents, e));
 		put_string(&b, eg_entity_label(ents, e));
 		put_string(&b, eg_entity_category(ents, e));
@@ -157,25 +199,14 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 			put_string(&b, forms[k].text);
 			put64(&b, forms[k].count);
 		}
+		put32(&b, c.evidence_count);
+		for (uint32_t k = 0; k < c.evidence_count; k++)
+			put_item(&b, held, documents, eg_cooc_entity_evidence(counts, e, k));
 		if (rc == 0)
 			rc = flush_piece(&b, sum, fp, PIECE, err);
 	}
 	free(order);
 
-	size_t m, documents;
-	eg_pair_counts *pairs = eg_cooc_pairs(counts, &m);
-	held_document *held = evidence_documents(counts, pairs, m, &documents);
-	put64(&b, documents);
-	for (size_t i = 0; i < documents; i++) {
-		eg_evidence e = eg_cooc_evidence(counts, held[i].pair, held[i].item);
-		put_string(&b, e.document);
-		put_string(&b, e.date);
-		put_string(&b, e.title);
-		put_string(&b, e.outlet);
-		put_string(&b, e.url);
-		if (rc == 0)
-			rc = flush_piece(&b, sum, fp, PIECE, err);
-	}
 	placed_pair *placed = eg_xmalloc((m ? m : 1) * sizeof(*placed));
 	for (size_t i = 0; i < m; i++) {
 		uint64_t x = position[pairs[i].a], y = position[pairs[i].b];
@@ -190,13 +221,8 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 		put64(&b, p->weight);
 		put64(&b, p->documents);
 		put32(&b, p->evidence_count);
-		for (uint32_t k = 0; k < p->evidence_count; k++) {
-			eg_evidence e = eg_cooc_evidence(counts, (size_t)(p - pairs), k);
-			held_document key = {.id = e.document};
-			const held_document *at = bsearch(&key, held, documents, sizeof(*held), by_document);
-			put64(&b, (uint64_t)(at - held));
-			put_string(&b, e.sentence);
-		}
+		for (uint32_t k = 0; k < p->evidence_count; k++)
+			put_item(&b, held, documents, eg_cooc_evidence(counts, (size_t)(p - pairs), k));
 		put_string(&b, p->snippet);
 		put_string(&b, p->first_date);
 		put_string(&b, p->last_date);
@@ -437,6 +463,44 @@ static int starts_with_magic(const char *path)
 	return unreadable || (n == sizeof(head) && memcmp(head, magic, sizeof(magic)) == 0);
 }
 
+/* The count of evidence items of a pair or an entity (what, which): at
+ * least one when it must have some and the cap is not 0, at most the cap,
+ * its documents, and what the bytes left can hold. */
+static void check_item_count(reader *r, uint32_t count, uint64_t documents, int required, uint32_t cap,
+			     const char *what, unsigned long long which)
+{
+	if (!r->failed && ((required && cap && count < 1) || count > cap || count > documents || count > left(r) / ITEM_MIN))
+		damaged(r, "%s %llu: %u evidence ids for %llu documents (cap %u)", what, which, count,
+			(unsigned long long)documents, cap);
+}
+
+/* count evidence items of what (read inside, "a pair"), each a position
+ * in the document table (ascending: ascending ids, none twice) and a
+ * sentence (into sentences[k]), into evidence, their documents' fields
+ * from the table. */
+static void read_items(reader *r, uint32_t count, uint64_t d, const size_t *fields, const eg_buf *table,
+		       eg_buf *sentences, eg_evidence *evidence, const char *inside, const char *what,
+		       unsigned long long which)
+{
+	uint64_t last = 0;
+	for (uint32_t k = 0; k < count && !r->failed; k++) {
+		uint64_t document = get64(r, inside);
+		const char *sentence = get_string(r, &sentences[k], inside);
+		if (r->failed)
+			return;
+		if (document >= d || (k && document <= last)) {
+			damaged(r, "%s %llu: evidence document %llu of %llu, not ascending", what, which,
+				(unsigned long long)document, (unsigned long long)d);
+			return;
+		}
+		last = document;
+		const size_t *f = fields + 5 * document; /* an empty field: unknown */
+		evidence[k] = (eg_evidence){.document = table->data + f[0], .date = table->data + f[1],
+					    .title = table->data + f[2], .outlet = table->data + f[3],
+					    .url = table->data + f[4], .sentence = sentence};
+	}
+}
+
 int eg_partial_read(const char *path, eg_cooc *counts, eg_entities *ents, eg_partial_info *info, eg_error *err)
 {
 	memset(info, 0, sizeof(*info));
@@ -462,6 +526,7 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 	const char *form_text[EG_FORMS_MAX];
 	eg_form forms[EG_FORMS_MAX];
 	eg_buf sentences[EG_EVIDENCE_LIMIT] = {{0}}, table = {0};
+	eg_evidence evidence[EG_EVIDENCE_LIMIT];
 	size_t *fields = NULL; /* per document, 5 offsets into table: id, date, title, outlet, url */
 	uint32_t *entity_of = NULL;
 	uint64_t *documents_of = NULL;
@@ -497,6 +562,25 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 	if (!r.failed && eg_cooc_merge_documents(counts, info->documents) < 0) {
 		eg_error_set(err, "%s: counts overflow (more than 2^64 - 1 documents with the partials before it)", path);
 		goto failed;
+	}
+	/* The evidence documents, kept whole (no more than the file holds)
+	 * for the entities and pairs to refer to. */
+	uint64_t d = get_count(&r, DOCUMENT_MIN, "documents");
+	fields = eg_xmalloc((d ? d : 1) * 5 * sizeof(*fields));
+	for (uint64_t i = 0; i < d && !r.failed; i++) {
+		unsigned long long at = (unsigned long long)i + 1;
+		for (size_t f = 0; f < 5; f++) {
+			fields[5 * i + f] = table.len;
+			const char *v = get_string(&r, &strings[0], "a document");
+			eg_buf_add(&table, v, strlen(v) + 1);
+			if (f == 1)
+				check_dates(&r, v, v, "document", at);
+		}
+		const char *id = table.data + fields[5 * i];
+		if (!r.failed && !*id)
+			damaged(&r, "document %llu has no id", at);
+		if (!r.failed && i && strcmp(table.data + fields[5 * (i - 1)], id) >= 0)
+			damaged(&r, "document %llu does not come after document %llu", at, at - 1);
 	}
 	uint64_t n = get_count(&r, ENTITY_MIN, "entities");
 	entity_of = eg_xmalloc((n ? n : 1) * sizeof(*entity_of));
@@ -542,6 +626,9 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 			form_mentions += forms[k].count;
 		}
 		check_ascending(&r, form_text, form_count, "surface forms", "entity", i + 1);
+		c.evidence_count = get32(&r, "an entity");
+		check_item_count(&r, c.evidence_count, c.documents, !c.listed, info->evidence, "entity", i + 1);
+		read_items(&r, c.evidence_count, d, fields, &table, sentences, evidence, "an entity", "entity", i + 1);
 		if (r.failed)
 			break;
 
@@ -566,30 +653,11 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 		}
 		eg_buf_clear(&previous_id);
 		eg_buf_adds(&previous_id, id);
-		if (eg_cooc_merge_entity(counts, entity_of[i], &c) < 0 ||
+		if (eg_cooc_merge_entity(counts, entity_of[i], &c, evidence) < 0 ||
 		    eg_cooc_merge_forms(counts, entity_of[i], forms, form_count) < 0) {
 			eg_error_set(err, "%s: counts overflow (entity %s with the partials before it)", path, id);
 			goto failed;
 		}
-	}
-	/* The evidence documents, kept whole (no more than the file holds)
-	 * for the pairs to refer to. */
-	uint64_t d = get_count(&r, DOCUMENT_MIN, "documents");
-	fields = eg_xmalloc((d ? d : 1) * 5 * sizeof(*fields));
-	for (uint64_t i = 0; i < d && !r.failed; i++) {
-		unsigned long long at = (unsigned long long)i + 1;
-		for (size_t f = 0; f < 5; f++) {
-			fields[5 * i + f] = table.len;
-			const char *v = get_string(&r, &strings[0], "a document");
-			eg_buf_add(&table, v, strlen(v) + 1);
-			if (f == 1)
-				check_dates(&r, v, v, "document", at);
-		}
-		const char *id = table.data + fields[5 * i];
-		if (!r.failed && !*id)
-			damaged(&r, "document %llu has no id", at);
-		if (!r.failed && i && strcmp(table.data + fields[5 * (i - 1)], id) >= 0)
-			damaged(&r, "document %llu does not come after document %llu", at, at - 1);
 	}
 	uint64_t m = get_count(&r, PAIR_MIN, "pairs"), last_a = 0, last_b = 0;
 	for (uint64_t i = 0; i < m && !r.failed; i++) {
@@ -618,31 +686,8 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 				(unsigned long long)p.weight, (unsigned long long)p.documents, (unsigned long long)fewest);
 			break;
 		}
-		if ((info->evidence ? p.evidence_count < 1 : p.evidence_count > 0) || p.evidence_count > info->evidence ||
-		    p.evidence_count > p.documents || p.evidence_count > left(&r) / ITEM_MIN) {
-			damaged(&r, "pair %llu: %u evidence ids for %llu documents (cap %u)", at, p.evidence_count,
-				(unsigned long long)p.documents, info->evidence);
-			break;
-		}
-		eg_evidence evidence[EG_EVIDENCE_LIMIT];
-		uint64_t last_document = 0;
-		for (uint32_t k = 0; k < p.evidence_count && !r.failed; k++) {
-			uint64_t document = get64(&r, "a pair");
-			const char *sentence = get_string(&r, &sentences[k], "a pair");
-			if (r.failed)
-				break;
-			/* Ascending positions: ascending ids, none twice. */
-			if (document >= d || (k && document <= last_document)) {
-				damaged(&r, "pair %llu: evidence document %llu of %llu, not ascending", at,
-					(unsigned long long)document, (unsigned long long)d);
-				break;
-			}
-			last_document = document;
-			const size_t *f = fields + 5 * document; /* an empty field: unknown */
-			evidence[k] = (eg_evidence){.document = table.data + f[0], .date = table.data + f[1],
-						    .title = table.data + f[2], .outlet = table.data + f[3],
-						    .url = table.data + f[4], .sentence = sentence};
-		}
+		check_item_count(&r, p.evidence_count, p.documents, 1, info->evidence, "pair", at);
+		read_items(&r, p.evidence_count, d, fields, &table, sentences, evidence, "a pair", "pair", at);
 		p.snippet = get_string(&r, &strings[5], "a pair");
 		p.first_date = get_string(&r, &strings[6], "a pair");
 		p.last_date = get_string(&r, &strings[3], "a pair");

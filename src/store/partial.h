@@ -2,15 +2,15 @@
  * partial: a shard's counts in a file, to be merged into the whole graph.
  *
  * A partial holds everything the graph, its metrics and its evidence need:
- * per entity its type, label, category, mentions, documents and dates; the
- * evidence documents with their metadata; per pair its windows, documents,
+ * the evidence documents with their metadata; per entity its type, label,
+ * category, mentions, documents, dates and evidence; per pair its windows, documents,
  * evidence (documents and sentences) and snippet; the number of
  * documents; and what must match for partials to be merged: the
  * configuration fingerprint, the window, and which shards of how many it
  * covers.  Entities are written sorted by id and pairs by their entities'
  * ids, so equal contents give equal bytes.
  *
- * Format (version 4), every integer little-endian, a string being a u32
+ * Format (version 5), every integer little-endian, a string being a u32
  * length and that many bytes (no NUL among them):
  *   "EGPART\r\n"  8 bytes of magic (the \r\n catches text-mode damage)
  *   u32 version, 16 bytes configuration fingerprint,
@@ -21,17 +21,20 @@
  *   (1..EG_SHARD_MAX), u32 number of shards held K (1..N),
  *   K x u32 shard index (1..N, ascending), u64 documents, string
  *   dates kept (eg_partial_dates: empty for all, at most 63 bytes),
+ *   u64 evidence documents, each: string id (not empty), date
+ *     ("YYYY-MM-DD"), title, outlet, url (each empty when unknown); the
+ *     documents some entity or pair names, each once, ascending by id;
  *   u64 entities, each: string type, label, category, first date, last
  *     date (both "YYYY-MM-DD", or both empty when none), u64 mentions,
  *     u64 documents, u32 source count S (at most EG_SOURCES_MAX), S strings
  *     (ascending), u32 surface form count F (at most EG_FORMS_MAX), F times
  *     string form (1..EG_FORM_MAX bytes) and u64 mentions (>= 1; all F
- *     together no more than the entity's); entities ascending by id.  An
- *     entity with 0 mentions is a listed name (eg_cooc_list_entity) and has
- *     no documents, dates, sources or forms;
- *   u64 evidence documents, each: string id (not empty), date
- *     ("YYYY-MM-DD"), title, outlet, url (each empty when unknown); the
- *     documents some pair names, each once, ascending by id;
+ *     together no more than the entity's), u32 evidence count E (1..the
+ *     cap, 0 when the cap is 0), E times: u64 document position (in the
+ *     table above, ascending) and string sentence (of its first mention
+ *     there); entities ascending by id.  An entity with 0 mentions is a
+ *     listed name (eg_cooc_list_entity) and has no documents, dates,
+ *     sources, forms or evidence;
  *   u64 pairs, each: u64 a, u64 b (entity positions above, a < b),
  *     u64 windows, u64 documents, u32 evidence count E (1..the cap, 0 when
  *     the cap is 0), E times: u64 document position (in the table above,
@@ -51,8 +54,9 @@
  * than it has mentions or the file has, a pair in no more than its
  * windows), dates real calendar dates, sums checked for overflow.
  * Partials of versions 1 (before the window budget), 2 (before the
- * evidence metadata) and 3 (before surface forms and listed names) are
- * refused with a message to re-run their shard.
+ * evidence metadata), 3 (before surface forms and listed names) and 4
+ * (before the entities' evidence) are refused with a message to re-run
+ * their shard.
  */
 #ifndef EG_PARTIAL_H
 #define EG_PARTIAL_H
@@ -64,8 +68,8 @@
 #include "match/entities.h"
 #include "util/util.h"
 
-#define EG_PARTIAL_VERSION 4
-#define EG_PARTIAL_SEED 0x4547504152540004ULL /* "EGPART" and the version */
+#define EG_PARTIAL_VERSION 5
+#define EG_PARTIAL_SEED 0x4547504152540005ULL /* "EGPART" and the version */
 #define EG_SHARD_MAX 1000000                  /* the largest N of --shard I/N */
 
 typedef struct eg_partial_info {

@@ -112,3 +112,8 @@ void eg_excerpt(eg_buf *b, const char *text, size_t lo, size_t hi, size_t x_star
 		eg_excerpt_second_half(b, text, lo, hi, y_start, y_end, to, max);
 	}
 }
+
+void eg_excerpt_mention(eg_buf *b, const char *text, const eg_mention *m, size_t max)
+{
+	eg_excerpt(b, text, m->sentence_start, m->sentence_end, m->start, m->end, m->start, m->end, max);
+}

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "mention.h"
 #include "util/util.h"
 
 /* Appends text[lo, hi), which holds [x_start, x_end) before or at
@@ -22,6 +23,10 @@
  * "…" between when they lie too far apart. */
 void eg_excerpt(eg_buf *b, const char *text, size_t lo, size_t hi, size_t x_start, size_t x_end, size_t y_start,
 		size_t y_end, size_t max);
+
+/* A mention's sentence around it, in max bytes: the evidence of what
+ * names an entity (mentions' "sentence", an entity's evidence). */
+void eg_excerpt_mention(eg_buf *b, const char *text, const eg_mention *m, size_t max);
 
 /* The two halves of an excerpt whose mentions lie in different texts (the
  * parts of one document): the first, text around [x_start, x_end) within

@@ -146,6 +146,7 @@ function panelOf() {
         href: t ? t.getAttribute('href') : null, sentence: text(li, '.sentence'),
       };
     }),
+    named: [...d.querySelectorAll('ol.sentences > li .sentence')].map(p => p.textContent.trim()),
     hash: location.hash,
   };
 }

@@ -3,7 +3,8 @@
 # nothing to fetch (no src or href to another file, no external script or
 # style; its markup is tests/e2e/pagelint.sh's); its data
 # the graph of -f json, node for node and link for link, with each link's
-# evidence (the --evidence cap holds) and periods; an article's title
+# evidence (the --evidence cap holds) and periods, each node's evidence the
+# sentences of its first mentions (as `mentions` has them); an article's title
 # holding "</script>" stays data; the same bytes for -j 1, -j 2 and a
 # merge of shards; an unwritable output is an error naming it.
 . "$(dirname "$0")/lib.sh"
@@ -51,10 +52,11 @@ done
 expect_status 0 "$ENTGRAPH" merge -f html -o "$TMP/merged.html" "$TMP/s2.egp" "$TMP/s1.egp"
 cmp -s "$TMP/whole.html" "$TMP/merged.html" || fail "the merge of two shards wrote other bytes"
 
-"$PYTHON" - "$TMP/r.html" "$TMP/r.json" <<'PY' || fail "the report's data is not the graph"
+expect_status 0 "$ENTGRAPH" mentions -d "$TMP/dict.tsv" -o "$TMP/mentions.jsonl" "$TMP/batch.jsonl"
+"$PYTHON" - "$TMP/r.html" "$TMP/r.json" "$TMP/mentions.jsonl" <<'PY' || fail "the report's data is not the graph"
 import html.parser, json, sys
 
-page, graph = sys.argv[1:]
+page, graph, mentions_file = sys.argv[1:]
 with open(page, encoding="utf-8") as f:
     text = f.read()
 
@@ -89,6 +91,8 @@ if len(p.scripts) != 2:
 data = next(json.loads(s[2]) for s in p.scripts if s[1] == "eg-data")
 with open(graph) as f:
     g = json.load(f)
+with open(mentions_file) as f:
+    mentions = [json.loads(line) for line in f]
 
 if data["format"] != "entgraph-report" or data["version"] != 1:
     problems.append(f"format {data['format']} version {data['version']}")
@@ -103,17 +107,26 @@ if [n[0] for n in nodes] != [n["id"] for n in g["nodes"]]:
 for n, j in zip(nodes, g["nodes"]):
     want = [j["id"], j["label"], j["entity_type"], j["x"], j["y"], j["size"], j["mentions"], j["documents"],
             j.get("first_seen"), j.get("last_seen"), j.get("category"), j.get("surface_forms"), j.get("candidates"),
-            j["pagerank"], j["community"]]
-    got = n[:2] + [types[n[2]]] + n[3:15]
+            j.get("sources"), j["pagerank"], j["community"]]
+    got = n[:2] + [types[n[2]]] + n[3:16]
     colour = data["types"][n[2]][1]
     if got != want:
         problems.append(f"node {j['id']}: {got} is not {want}")
     if colour != "#%02x%02x%02x" % (j["r"], j["g"], j["b"]):
         problems.append(f"node {j['id']}: type colour {colour}, the node's {j['r']},{j['g']},{j['b']}")
     periods = dict(x.split("=") for x in j.get("period_documents", "").split(" | ") if x)
-    mine = {data["periods"][n[15][k]]: str(n[15][k + 1]) for k in range(0, len(n[15]), 2)}
+    mine = {data["periods"][n[16][k]]: str(n[16][k + 1]) for k in range(0, len(n[16]), 2)}
     if mine != periods:
         problems.append(f"node {j['id']}: periods {mine}, the JSON's {periods}")
+    # Its evidence: its first documents (at most --evidence 2, by id), each
+    # with the sentence of its first mention there, as `mentions` gives it.
+    ev = [(data["documents"][n[17][k]][0], data["sentences"][n[17][k + 1]]) for k in range(0, len(n[17]), 2)]
+    firsts = {}
+    for m in mentions:
+        if m["id"] == j["id"]:
+            firsts.setdefault(m["doc"], m["sentence"])
+    if ev != sorted(firsts.items())[:2]:
+        problems.append(f"node {j['id']}: evidence {ev}, its first mentions {sorted(firsts.items())[:2]}")
 documents = data["documents"]
 sentences = data["sentences"]
 if len(sentences) != len(set(sentences)):

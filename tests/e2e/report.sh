@@ -142,6 +142,14 @@ for e in evidence:
         want(any(piece in t for t in texts), f"the evidence sentence {e['sentence']!r} is not in corpus/ ({piece!r})")
     want(re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["date"] or ""), f"the evidence date {e['date']!r} is no date")
 want(not evidence or whole, f"no evidence sentence is in corpus/ as it stands: {[e['sentence'] for e in evidence]}")
+# The node panel's sentences that name Unit 8200: its first mentions and
+# its links' evidence, each naming it, each the articles' words.
+named = selected.get("named") or []
+want(len(named) >= 3, f"the node panel names Unit 8200 in {len(named)} sentences")
+for sentence in named:
+    want("Unit 8200" in sentence or "unit" in sentence.lower(), f"a sentence of Unit 8200 does not name it: {sentence!r}")
+    for piece in filter(None, (collapsed(p) for p in sentence.split("…"))):
+        want(any(piece in t for t in texts), f"the sentence {sentence!r} is not in corpus/ ({piece!r})")
 # corpus/ is plain text: no URL, so no title links anywhere.
 evidence_hrefs(evidence)
 inked(r["screenshot"])

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, decode, other, outlets, sentences } from '../../src/report/data.mjs';
+import { addDays, decode, other, sentences } from '../../src/report/data.mjs';
 import { raw } from './fixture.mjs';
 
 test('nodes and edges get their fields, evidence its documents and sentences', () => {
@@ -44,15 +44,20 @@ test('another format or version is refused with what it is', () => {
   assert.throws(() => decode(null), /not an entgraph report/);
 });
 
-test("a node's outlets and sentences come from its links' evidence, each once", () => {
+test("a node's sentences: its own evidence and its links', each once, newest first", () => {
   const d = decode(raw());
   const ms = d.nodeById.get('org.microsoft');
-  assert.deepEqual(outlets(ms), [{ name: 'The Paper', documents: 1 }]);
-  // The same sentence of a.txt is the evidence of two links: listed once.
+  assert.deepEqual(ms.evidence.map(ev => [ev.document.id, ev.sentence]),
+    [['a.txt', 'Unit 8200 used Azure, Microsoft said.'], ['b.txt', 'Microsoft alone.']]);
+  assert.deepEqual(ms.sources, ['The Paper']);
+  // a.txt's sentence is its own evidence and two links': listed once.
   assert.deepEqual(sentences(ms, 10).map(ev => [ev.document.id, ev.sentence]),
-    [['a.txt', 'Unit 8200 used Azure, Microsoft said.']]);
+    [['b.txt', 'Microsoft alone.'], ['a.txt', 'Unit 8200 used Azure, Microsoft said.']]);
   const unit = d.nodeById.get('unit.unit_8200');
   assert.deepEqual(sentences(unit, 10).map(ev => ev.document.id), ['b.txt', 'a.txt']);
   assert.equal(sentences(unit, 1).length, 1);
-  assert.deepEqual(outlets(d.nodeById.get('person.clinton')), []);
+  // Without links, its own evidence still (an undated document last).
+  const clinton = d.nodeById.get('person.clinton');
+  assert.deepEqual(sentences(clinton, 10).map(ev => [ev.document.id, ev.sentence]), [['c.txt', 'Clinton spoke.']]);
+  assert.deepEqual(clinton.sources, ['A', 'B']);
 });
