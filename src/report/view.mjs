@@ -4,6 +4,7 @@
 // filters and selection (setVisible, setFocus); draw() applies them.
 import Graph from 'graphology';
 import Sigma from 'sigma';
+import { EdgeLineProgram } from 'sigma/rendering';
 
 const FADED = '#e4e8ec';
 const EDGE = '#c3cad1';
@@ -11,6 +12,7 @@ const EDGE_FOCUS = '#5b6670';
 // Beyond this many links, clicking on links is off: sigma would test every
 // one under the pointer at each move.
 const EDGE_EVENTS_MAX = 20000;
+const LINES_FROM = 20000;
 
 export function createView(container, data, handlers) {
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
@@ -33,6 +35,7 @@ export function createView(container, data, handlers) {
     enableEdgeEvents: data.edges.length <= EDGE_EVENTS_MAX,
     defaultEdgeColor: EDGE,
     zIndex: true,
+    ...(data.edges.length > LINES_FROM ? { defaultEdgeType: 'line', edgeProgramClasses: { line: EdgeLineProgram } } : {}),
     // A container without a size (printing, a folded layout) draws nothing
     // until it has one again, rather than throwing.
     allowInvalidContainer: true,
@@ -94,13 +97,14 @@ export function createView(container, data, handlers) {
         const n = item.node;
         const nodes = new Set([n.index]);
         const edges = new Set();
+        // Its label always; its neighbours' as sigma's label grid picks
+        // them (one or so per cell of the screen, the largest first).
         const labels = new Set([n.index]);
         for (const e of n.edges) {
           if (visible && !visible.edges[e.index]) continue;
           const o = e.source === n ? e.target : e.source;
           nodes.add(o.index);
           edges.add(e.index);
-          if (labels.size < 25) labels.add(o.index);
         }
         focus = { nodes, edges, labels, edge: -1 };
       } else {

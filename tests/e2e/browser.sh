@@ -10,17 +10,10 @@
 # when CI=true.
 . "$(dirname "$0")/lib.sh"
 
-chromium=${EG_CHROMIUM:-/usr/bin/chromium}
 modules=$EG_SRCDIR/npm/node_modules
-skip() {
-	echo "SKIP: $1 (scripts/install-deps installs it)" >&2
-	[ "${CI:-}" = true ] && { fail "$1 in CI"; finish; }
-	exit 77
-}
-[ -x "$chromium" ] || skip "no chromium at $chromium (Debian's chromium package; EG_CHROMIUM names another)"
-command -v node >/dev/null 2>&1 || skip "no node"
+need_browser
 if [ ! -d "$modules/sigma" ] || [ ! -x "$modules/.bin/esbuild" ]; then
-	skip "sigma and esbuild are not in $modules"
+	missing "sigma and esbuild are not in $modules"
 fi
 
 out=${EG_SCREENSHOT_DIR:-${EG_BUILDDIR:-$TMP}/browser}

@@ -56,7 +56,7 @@ grep -vE "$SUMMARY_LINE" "$TMP/nightly.log" | grep -vE '^entgraph: cache: [0-9]+
 
 # examples/report.sh: a folder to a report, counted per day, the options
 # passed on.
-if grep -q 'eg_html_available = 1' "$EG_BUILDDIR/report_page.c" 2>/dev/null; then
+if has_report_page; then
 	(cd "$TMP" && ENTGRAPH=$ENTGRAPH "$EG_SRCDIR/examples/report.sh" "$EG_SRCDIR/corpus" r.html --evidence 2) \
 		>"$TMP/report.out" 2>"$TMP/report.err" || fail "examples/report.sh failed: $(cat "$TMP/report.err")"
 	grep -q "^Wrote r.html ([0-9]* bytes)" "$TMP/report.out" || fail "examples/report.sh says: $(cat "$TMP/report.out")"

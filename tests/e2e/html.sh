@@ -9,11 +9,7 @@
 # merge of shards; an unwritable output is an error naming it.
 . "$(dirname "$0")/lib.sh"
 
-if ! grep -q 'eg_html_available = 1' "$EG_BUILDDIR/report_page.c" 2>/dev/null; then
-	echo "SKIP: this build has no report page (node and npm/ were missing at meson setup; scripts/install-deps)" >&2
-	[ "${CI:-}" = true ] && { fail "no report page in CI"; finish; }
-	exit 77
-fi
+need_report_page
 
 "$PYTHON" - "$TMP" <<'PY' || fail "cannot write the batch"
 import json, sys

@@ -51,6 +51,31 @@ expect_stdout_has() {
 	grep -qF -- "$1" "$TMP/out" || fail "stdout lacks: $1"
 }
 
+# missing WHAT: skips the test (77), saying that WHAT is missing and that
+# scripts/install-deps installs it; in CI, where everything must be there,
+# a failure instead.
+missing() {
+	echo "SKIP: $1 (scripts/install-deps installs it)" >&2
+	[ "${CI:-}" = true ] && { fail "$1 in CI"; finish; }
+	exit 77
+}
+
+# need_browser: Debian's chromium (EG_CHROMIUM names another) and node.
+need_browser() {
+	chromium=${EG_CHROMIUM:-/usr/bin/chromium}
+	[ -x "$chromium" ] || missing "no chromium at $chromium (Debian's chromium package; EG_CHROMIUM names another)"
+	command -v node >/dev/null 2>&1 || missing "no node"
+}
+
+# has_report_page: the build holds the report page (-f html), which a build
+# configured without node and npm/ does not; need_report_page skips without.
+has_report_page() {
+	grep -q 'eg_html_available = 1' "${EG_BUILDDIR:-}/report_page.c" 2>/dev/null
+}
+need_report_page() {
+	has_report_page || missing "this build has no report page (node and npm/ were missing at meson setup)"
+}
+
 # need_shared: skip (77) with a clear message when ../shared/eval is absent.
 need_shared() {
 	if [ ! -d "$EG_SHARED/eval" ]; then

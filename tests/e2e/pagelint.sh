@@ -8,12 +8,9 @@
 . "$(dirname "$0")/lib.sh"
 
 modules=$EG_SRCDIR/npm/node_modules
-if ! command -v node >/dev/null 2>&1 || [ ! -d "$modules/eslint" ] || [ ! -x "$modules/.bin/html-validate" ] ||
-	! grep -q 'eg_html_available = 1' "$EG_BUILDDIR/report_page.c" 2>/dev/null; then
-	echo "SKIP: node, ESLint, html-validate or the report page missing (scripts/install-deps, then scripts/build)" >&2
-	[ "${CI:-}" = true ] && { fail "the page's linters cannot run in CI"; finish; }
-	exit 77
-fi
+command -v node >/dev/null 2>&1 || missing "no node"
+[ -d "$modules/eslint" ] && [ -x "$modules/.bin/html-validate" ] || missing "ESLint or html-validate not in $modules"
+need_report_page
 
 (cd "$EG_SRCDIR" && node tests/report/lint.mjs "$modules" src/report/*.mjs src/report/embed.cjs tests/report/*.mjs) \
 	>"$TMP/eslint" 2>&1 || fail "ESLint: $(head -20 "$TMP/eslint")"

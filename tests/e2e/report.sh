@@ -15,18 +15,8 @@
 # chromium, node or a report page in the build, a failure when CI=true.
 . "$(dirname "$0")/lib.sh"
 
-chromium=${EG_CHROMIUM:-/usr/bin/chromium}
-skip() {
-	echo "SKIP: $1 (scripts/install-deps installs it)" >&2
-	[ "${CI:-}" = true ] && { fail "$1 in CI"; finish; }
-	exit 77
-}
-[ -x "$chromium" ] || skip "no chromium at $chromium (Debian's chromium package; EG_CHROMIUM names another)"
-command -v node >/dev/null 2>&1 || skip "no node"
-# As tests/e2e/html.sh: a build made without node and npm/ has no page.
-if ! grep -q 'eg_html_available = 1' "${EG_BUILDDIR:-}/report_page.c" 2>/dev/null; then
-	skip "this build has no report page (node and npm/ were missing at meson setup)"
-fi
+need_browser
+need_report_page
 
 out=${EG_SCREENSHOT_DIR:-${EG_BUILDDIR:-$TMP}/browser}
 mkdir -p "$out" || exit 1
