@@ -66,13 +66,7 @@ draw corpus.gexf gexf "$TMP/corpus.gexf"
 # Sizes as Gephi reads them (in the units of x and y), as the README shows.
 EG_SIGMA_SIZES=gephi draw corpus.gephi graphml "$TMP/corpus.graphml"
 
-if [ "${EG_QUICK:-0}" = 1 ]; then
-	echo "EG_QUICK=1: the 10,000-article batch not drawn" >&2
-	finish
-fi
-$PYTHON "$EG_SRCDIR/bench/gen-corpus.py" "$TMP/batch" 23 1 >/dev/null || fail "gen-corpus.py failed"
-articles=$(find "$TMP/batch" -type f | wc -l)
-[ "$articles" -ge 10000 ] || fail "the batch has $articles articles, not 10,000"
+ten_thousand "$TMP/batch" "the drawing of the 10,000-article batch"
 expect_status 0 "$ENTGRAPH" extract -o "$TMP/batch.graphml" "$TMP/batch"
 draw batch.graphml graphml "$TMP/batch.graphml"
 $PYTHON - "$TMP/batch.graphml.json" <<'PY' >&2 || fail "no time to first draw for the batch"

@@ -76,6 +76,18 @@ need_report_page() {
 	has_report_page || missing "this build has no report page (node and npm/ were missing at meson setup)"
 }
 
+# ten_thousand DIR WHAT: bench/gen-corpus.py's batch of 10,000 articles in
+# DIR; with EG_QUICK=1 the test ends here instead, saying WHAT is not done.
+ten_thousand() {
+	if [ "${EG_QUICK:-0}" = 1 ]; then
+		echo "EG_QUICK=1: $2 not done" >&2
+		finish
+	fi
+	$PYTHON "$EG_SRCDIR/bench/gen-corpus.py" "$1" 23 1 >/dev/null || fail "gen-corpus.py failed"
+	articles=$(find "$1" -type f | wc -l)
+	[ "$articles" -ge 10000 ] || fail "the batch has $articles articles, not 10,000"
+}
+
 # need_shared: skip (77) with a clear message when ../shared/eval is absent.
 need_shared() {
 	if [ ! -d "$EG_SHARED/eval" ]; then

@@ -245,13 +245,7 @@ want((r["hash"] or {}).get("hidden") is True, f"#details shows {r['hash']} for a
 PY
 fi
 
-if [ "${EG_QUICK:-0}" = 1 ]; then
-	echo "EG_QUICK=1: the report of the 10,000-article batch not opened" >&2
-	finish
-fi
-$PYTHON "$EG_SRCDIR/bench/gen-corpus.py" "$TMP/batch" 23 1 >/dev/null || fail "gen-corpus.py failed"
-articles=$(find "$TMP/batch" -type f | wc -l)
-[ "$articles" -ge 10000 ] || fail "the batch has $articles articles, not 10,000"
+ten_thousand "$TMP/batch" "the report of the 10,000-article batch"
 expect_status 0 "$ENTGRAPH" extract -f html -o "$TMP/batch.html" "$TMP/batch"
 expect_status 0 "$ENTGRAPH" extract -f json -o "$TMP/batch.graph.json" "$TMP/batch"
 # The most mentioned entity, as a reader would look for it, and its
