@@ -31,27 +31,9 @@ int eg_cmd_diff(int argc, char **argv);
 
 /* What the subcommands share: options, configuration, the input loop. */
 
-/* The help lines of the options extract and mentions share. */
-#define EG_HELP_COMMON_OPTIONS                                                          \
-	"  -d, --dict PATH          add a dictionary file or directory of *.tsv\n"       \
-	"  -r, --rules PATH         add a rules file or directory of *.rules\n"          \
-	"      --no-defaults        load only the dictionaries and rules named\n"        \
-	"      --input-format FMT   auto (the default), text, jsonl, html or feed\n"    \
-	"  -j, --jobs N             worker threads; output is the same for any N\n"      \
-	"      --max-input-bytes N  read at most N bytes of one input, after inflating\n"  \
-	"                           (default 1G; K, M, G and T suffixes)\n"            \
-	"      --max-record-bytes N hold at most N bytes whole: a JSONL line, an HTML\n" \
-	"                           page, a feed (default 64M)\n"                       \
-	"      --max-rule-steps N   PCRE2 steps all rules may spend on one document\n"  \
-	"                           beyond plain searching (default 100000000)\n"      \
-	"      --progress, --quiet  force the progress line and summary on stderr (on\n"  \
-	"                           a terminal they are on; elsewhere extract ends\n"  \
-	"                           with one summary line) / print errors only\n"     \
-	"  -h, --help               show this help\n"                                    \
-	"\n"                                                                             \
-	"Exit status: 0 success, 1 some inputs or records skipped or cut short by\n"   \
-	"a limit, 2 usage or configuration error, 3 the output could not be\n"         \
-	"written, 128+N ended by signal N (temporary files removed).\n"
+/* The help lines of the options extract and mentions share (those of
+ * EG_OPT_INPUT), which --help prints after the command's own. */
+extern const char eg_help_common_options[];
 
 typedef struct eg_options {
 	const char *command;

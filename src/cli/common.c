@@ -171,6 +171,27 @@ static unsigned option_group(int c)
 	}
 }
 
+const char eg_help_common_options[] =
+	"  -d, --dict PATH          add a dictionary file or directory of *.tsv\n"
+	"  -r, --rules PATH         add a rules file or directory of *.rules\n"
+	"      --no-defaults        load only the dictionaries and rules named\n"
+	"      --input-format FMT   auto (the default), text, jsonl, html or feed\n"
+	"  -j, --jobs N             worker threads; output is the same for any N\n"
+	"      --max-input-bytes N  read at most N bytes of one input, after inflating\n"
+	"                           (default 1G; K, M, G and T suffixes)\n"
+	"      --max-record-bytes N hold at most N bytes whole: a JSONL line, an HTML\n"
+	"                           page, a feed (default 64M)\n"
+	"      --max-rule-steps N   PCRE2 steps all rules may spend on one document\n"
+	"                           beyond plain searching (default 100000000)\n"
+	"      --progress, --quiet  force the progress line and summary on stderr (on\n"
+	"                           a terminal they are on; elsewhere extract ends\n"
+	"                           with one summary line) / print errors only\n"
+	"  -h, --help               show this help\n"
+	"\n"
+	"Exit status: 0 success, 1 some inputs or records skipped or cut short by\n"
+	"a limit, 2 usage or configuration error, 3 the output could not be\n"
+	"written, 128+N ended by signal N (temporary files removed).\n";
+
 static int usage_error(const eg_options *o, int *exit_status, const char *fmt, ...) EG_PRINTF(3, 4);
 
 static int usage_error(const eg_options *o, int *exit_status, const char *fmt, ...)
@@ -312,6 +333,8 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 		switch (c) {
 		case 'h':
 			fputs(usage, stdout);
+			if (groups & EG_OPT_INPUT)
+				fputs(eg_help_common_options, stdout);
 			*exit_status = EG_EXIT_OK;
 			return -1;
 		case 'o':
@@ -347,9 +370,11 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 			break;
 		case 'f':
 			if (strcmp(optarg, "graphml") != 0 && strcmp(optarg, "gexf") != 0 && strcmp(optarg, "csv") != 0 &&
-			    strcmp(optarg, "json") != 0 && strcmp(optarg, "svg") != 0 && strcmp(optarg, "html") != 0)
+			    strcmp(optarg, "json") != 0 && strcmp(optarg, "svg") != 0 && strcmp(optarg, "html") != 0 &&
+			    strcmp(optarg, "ftm") != 0)
 				return usage_error(o, exit_status,
-						   "--format must be graphml, gexf, csv, json, svg or html, not \"%s\"", optarg);
+						   "--format must be graphml, gexf, csv, json, svg, html or ftm, not \"%s\"",
+						   optarg);
 			if (strcmp(optarg, "html") == 0 && !eg_html_available)
 				return usage_error(o, exit_status, "--format html: %s", eg_html_unavailable);
 			o->format = optarg;

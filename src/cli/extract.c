@@ -19,7 +19,8 @@ static const char usage[] =
 	"  -f, --format FORMAT      graphml (the default), gexf, csv (-o NAME writes\n"
 	"                           NAME.nodes.csv, NAME.edges.csv,\n"
 	"                           NAME.evidence.csv, NAME.meta.csv),\n"
-	"                           json, svg or html (a page to explore in a browser)\n"
+	"                           json, svg, html (a page to explore in a browser)\n"
+	"                           or ftm (FollowTheMoney entities, for Aleph)\n"
 	"  -w, --window WINDOW      sentence (default), paragraph, document, or N:\n"
 	"                           entities within N tokens of each other\n"
 	"      --min-weight N       drop edges with weight below N (default: 1 for\n"
@@ -51,8 +52,7 @@ static const char usage[] =
 	"      --evidence N         name per link and entity its first N documents\n"
 	"                           with date, title, outlet, URL, sentence\n"
 	"                           (default 5; 0-100)\n"
-	"      --previous FILE      keep an earlier graph's positions and communities\n"
-	EG_HELP_COMMON_OPTIONS;
+	"      --previous FILE      keep an earlier graph's positions and communities\n";
 
 typedef struct counting {
 	eg_matcher *matcher;

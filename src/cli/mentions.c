@@ -14,8 +14,7 @@ static const char usage[] =
 	"with UTF-8 byte offsets into the document (end exclusive) and the\n"
 	"sentence around the mention (one line, at most 400 bytes, cut with \"…\").\n"
 	"\n"
-	"  -o, --output FILE        write here (- is standard output; the default)\n"
-	EG_HELP_COMMON_OPTIONS;
+	"  -o, --output FILE        write here (- is standard output; the default)\n";
 
 typedef struct writer {
 	FILE *fp;

@@ -5,6 +5,7 @@
 #include "graph/identity.h"
 #include "graph/periods.h"
 #include "graph/previous.h"
+#include "output/ftm.h"
 #include "output/gexf.h"
 #include "output/graphml.h"
 #include "output/html.h"
@@ -106,6 +107,8 @@ static int write_graph(const eg_options *o, FILE *const *fp, const eg_graph *g, 
 		return eg_svg_write(fp[0], g, p, err);
 	if (strcmp(o->format, "html") == 0)
 		return eg_html_write(fp[0], g, p, err);
+	if (strcmp(o->format, "ftm") == 0)
+		return eg_ftm_write(fp[0], g, err);
 	return eg_graphml_write(fp[0], g, p, threads, err);
 }
 

@@ -163,6 +163,20 @@ eg_evidence eg_graph_edge_evidence(const eg_graph *g, size_t edge, uint32_t k)
 	return eg_cooc_evidence(g->counts, g->edges[edge].pair, k);
 }
 
+uint32_t eg_graph_evidence_count(const eg_graph *g, size_t list)
+{
+	if (list < g->edge_count)
+		return eg_graph_edge_pair(g, list).evidence_count;
+	return eg_cooc_entity(g->counts, g->nodes[list - g->edge_count].entity).evidence_count;
+}
+
+eg_evidence eg_graph_evidence(const eg_graph *g, size_t list, uint32_t k)
+{
+	if (list < g->edge_count)
+		return eg_graph_edge_evidence(g, list, k);
+	return eg_cooc_entity_evidence(g->counts, g->nodes[list - g->edge_count].entity, k);
+}
+
 void eg_graph_free(eg_graph *g)
 {
 	if (!g->nodes)

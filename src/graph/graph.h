@@ -188,6 +188,11 @@ eg_pair_counts eg_graph_edge_pair(const eg_graph *g, size_t edge);
 void eg_graph_edge_id(const eg_graph *g, size_t edge, eg_buf *out);
 /* Its evidence document k, below eg_graph_edge_pair's evidence_count. */
 eg_evidence eg_graph_edge_evidence(const eg_graph *g, size_t edge, uint32_t k);
+/* The evidence of edges and nodes numbered as one list of lists: list i is
+ * edge i's below edge_count, else node i - edge_count's (its entity's first
+ * documents with the sentence of its first mention: graph/cooc.h). */
+uint32_t eg_graph_evidence_count(const eg_graph *g, size_t list);
+eg_evidence eg_graph_evidence(const eg_graph *g, size_t list, uint32_t k);
 void eg_graph_free(eg_graph *g);
 
 #endif

@@ -136,30 +136,15 @@ static void periods(writer *w, const eg_graph *g)
 	eg_buf_adds(&w->b, "],\n");
 }
 
-/* Evidence item k of edge i, or of node i - edge_count beyond the edges. */
-static uint32_t evidence_count(const eg_graph *g, size_t i)
-{
-	if (i < g->edge_count)
-		return eg_graph_edge_pair(g, i).evidence_count;
-	return eg_cooc_entity(g->counts, g->nodes[i - g->edge_count].entity).evidence_count;
-}
-
-static eg_evidence evidence_item(const eg_graph *g, size_t i, uint32_t k)
-{
-	if (i < g->edge_count)
-		return eg_graph_edge_evidence(g, i, k);
-	return eg_cooc_entity_evidence(g->counts, g->nodes[i - g->edge_count].entity, k);
-}
-
 /* The evidence documents and sentences, each once, numbered in order of
  * first use over the edges, then the nodes. */
 static void evidence_tables(writer *w, const eg_graph *g, eg_strmap *documents, eg_strmap *sentences)
 {
 	eg_buf_adds(&w->b, "\"documents\":[");
 	for (size_t i = 0; i < g->edge_count + g->node_count && !w->error; i++) {
-		uint32_t n = evidence_count(g, i);
+		uint32_t n = eg_graph_evidence_count(g, i);
 		for (uint32_t k = 0; k < n; k++) {
-			eg_evidence e = evidence_item(g, i, k);
+			eg_evidence e = eg_graph_evidence(g, i, k);
 			int inserted;
 			uint32_t d = eg_strmap_intern(documents, e.document, strlen(e.document), &inserted);
 			if (e.sentence)
@@ -192,9 +177,9 @@ static void evidence_list(writer *w, const eg_graph *g, size_t i, const eg_strma
 			  const eg_strmap *sentences)
 {
 	eg_buf_addc(&w->b, '[');
-	uint32_t n = evidence_count(g, i);
+	uint32_t n = eg_graph_evidence_count(g, i);
 	for (uint32_t k = 0; k < n; k++) {
-		eg_evidence ev = evidence_item(g, i, k);
+		eg_evidence ev = eg_graph_evidence(g, i, k);
 		int64_t s = ev.sentence ? eg_strmap_find(sentences, ev.sentence, strlen(ev.sentence)) : -1;
 		eg_buf_printf(&w->b, "%s%" PRId64 ",", k ? "," : "", eg_strmap_find(documents, ev.document, strlen(ev.document)));
 		if (s < 0)

@@ -28,7 +28,7 @@ expect_stderr "entgraph: extract: option '-o' needs a value (see 'entgraph extra
 expect_status 2 "$ENTGRAPH" mentions -w paragraph
 expect_stderr "entgraph: mentions: option '-w' does not apply here (see 'entgraph mentions --help')"
 expect_status 2 "$ENTGRAPH" extract -f pdf
-expect_stderr "entgraph: extract: --format must be graphml, gexf, csv, json, svg or html, not \"pdf\" (see 'entgraph extract --help')"
+expect_stderr "entgraph: extract: --format must be graphml, gexf, csv, json, svg, html or ftm, not \"pdf\" (see 'entgraph extract --help')"
 expect_status 2 "$ENTGRAPH" extract -f csv corpus
 expect_stderr "entgraph: extract: -f csv writes four files, NAME.nodes.csv, NAME.edges.csv, NAME.evidence.csv and NAME.meta.csv: give -o NAME (see 'entgraph extract --help')"
 # Graph options (issue 4): each bad value named in one line, exit 2.

@@ -7,7 +7,9 @@
 # 8200" and choosing it lists its links, Microsoft and Azure among them; the
 # Azure link shows evidence whose sentences are the articles' own words; a
 # shared view link (#edge=..., #node=...&types=...) opens that view; Escape
-# clears it; printing draws the graph into the page as an image.  Titles,
+# clears it; printing draws the graph into the page as an image; a report
+# counted per day, opened at August 2025, shows the links with windows in
+# it and no others.  Titles,
 # outlets, labels and links that hold HTML or javascript: URLs are shown as
 # text and run nothing.  Unless EG_QUICK=1, a report of a generated batch of
 # 10,000 articles too, and its time to first draw.  Screenshots in
@@ -192,6 +194,28 @@ want(img.get("src", "").startswith("data:image/png") and img.get("length", 0) > 
 want(any(min(map(int, size.split("x"))) >= 200 for size in p.get("images", [])), f"the PDF holds no picture of the graph: {p}")
 PY
 	fi
+fi
+
+# The date filter of a report counted per day: the links shown for August
+# 2025 are those with windows in a day of it (period_windows of -f json),
+# and the nodes those links join.
+expect_status 0 "$ENTGRAPH" extract -f html --period day -o "$TMP/days.html" corpus
+expect_status 0 "$ENTGRAPH" extract -f json --period day -o "$TMP/days.graph.json" corpus
+if run days "$TMP/days.html" "$TMP/days.png" --hash "from=2025-08-01&to=2025-08-31" \
+	--eval 'document.querySelector("#count").textContent' --eval 'document.querySelector("#from").value'; then
+	judge days "$TMP/days.graph.json" <<'PY' || fail "days: the date filter does not show what the periods hold"
+with open(args[0]) as f:
+    g = json.load(f)
+def in_august(periods):
+    return any(p.split("=")[0].startswith("2025-08-") for p in (periods or "").split(" | ") if p)
+links = [l for l in g["links"] if in_august(l.get("period_windows"))]
+nodes = {l["source"] for l in links} | {l["target"] for l in links}
+want(links, "no link of the corpus has a window in August 2025")
+count, start = (e.get("value") for e in r["eval"] or [{}, {}])
+want(count == f"{len(nodes)} of {len(g['nodes'])} entities, {len(links)} of {len(g['links'])} links shown",
+     f"#count says {count!r}; the periods give {len(nodes)} entities and {len(links)} links")
+want(start == "2025-08-01", f"#from holds {start!r}")
+PY
 fi
 
 # Hostile input: HTML in a label, a title, an outlet and a sentence, and a
