@@ -3,7 +3,9 @@
  * pair weights), written with eg_graphml_write, parsed back with libxml2:
  * well-formed, one <node> per node and one <edge> per edge, node ids
  * unique, every edge end a node, and labels that XML can hold read back
- * exactly.
+ * exactly.  The same graph as a report (-f html): no "<" in its data, so
+ * no label ends the data's script element; and as FtM entities: one line
+ * per entity, each a JSON object.
  *
  * Input: byte 0 the minimum weight, byte 1 the entity count; per entity a
  * type byte, a category byte, a mention count byte, a label length byte
@@ -11,7 +13,12 @@
 #include "fuzz.h"
 #include "graph/graph.h"
 #include "match/entities.h"
+#include "output/ftm.h"
 #include "output/graphml.h"
+#include "output/html.h"
+#include "output/report_page.h"
+
+#include <string.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -122,8 +129,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (k == 0)
 			label[k++] = 'x';
 		index[i] = eg_entities_intern(ents, type, label, k, category);
-		eg_entity_counts ec = {.mentions = mentions, .documents = mentions ? 1 : 0};
-		eg_cooc_merge_entity(counts, index[i], &ec);
+		eg_entity_counts ec = {.mentions = mentions, .documents = mentions ? 1 : 0,
+				       .evidence_count = mentions ? 1 : 0};
+		/* Its evidence sentence is its label: bytes the writers must escape. */
+		eg_evidence said = {.document = categories[1 + i % 4], .title = categories[4],
+				    .sentence = eg_entity_label(ents, index[i])};
+		eg_cooc_merge_entity(counts, index[i], &ec, &said);
 	}
 	while (count && c.p + 3 <= c.end) {
 		uint32_t a = index[take(&c) % count], b = index[take(&c) % count];
@@ -148,6 +159,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(eg_graphml_write(fp, &graph, NULL, 1, &err) == 0);
 	FUZZ_CHECK(fclose(fp) == 0);
 	check_round_trip(xml, length, &graph);
+	free(xml);
+
+	if (eg_html_available) {
+		fp = open_memstream(&xml, &length);
+		FUZZ_CHECK(fp != NULL);
+		FUZZ_CHECK(eg_html_write(fp, &graph, NULL, &err) == 0);
+		FUZZ_CHECK(fclose(fp) == 0);
+		FUZZ_CHECK(length >= eg_report_head_size + eg_report_tail_size);
+		FUZZ_CHECK(memcmp(xml, eg_report_head, eg_report_head_size) == 0);
+		FUZZ_CHECK(memchr(xml + eg_report_head_size, '<', length - eg_report_head_size - eg_report_tail_size) == NULL);
+		free(xml);
+	}
+
+	fp = open_memstream(&xml, &length);
+	FUZZ_CHECK(fp != NULL);
+	FUZZ_CHECK(eg_ftm_write(fp, &graph, &err) == 0);
+	FUZZ_CHECK(fclose(fp) == 0);
+	for (const char *line = xml; line < xml + length;) {
+		const char *end = memchr(line, '\n', (size_t)(xml + length - line));
+		FUZZ_CHECK(end != NULL && end - line > 10 && memcmp(line, "{\"id\":", 6) == 0 && memcmp(end - 2, "}}", 2) == 0);
+		line = end + 1;
+	}
 	free(xml);
 	eg_graph_free(&graph);
 	eg_cooc_free(counts);
