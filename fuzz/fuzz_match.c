@@ -1,11 +1,13 @@
 /* The whole matching pipeline (tokenizer, shipped dictionaries and rules,
  * person cues, overlaps, aliases) and co-occurrence counting on any text:
  * mentions sit on tokens, sorted and not overlapping (resolve.h), located
- * in their sentence, and every counted pair is ordered.  The shipped
+ * in their sentence, and every counted pair is ordered; relations join two
+ * different mentions of one sentence, their bytes within it.  The shipped
  * dictionaries load once, at start-up. */
 #include "fuzz.h"
 #include "graph/cooc.h"
 #include "match/pipeline.h"
+#include "match/relations.h"
 
 #include <dirent.h>
 
@@ -74,6 +76,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(m->sentence == tokens.v[m->tok_start].sentence);
 		FUZZ_CHECK(m->sentence_start <= m->start && m->sentence_end <= size);
 	}
+
+	eg_relations relations = {0};
+	eg_relations_find(text, &tokens, mentions.v, mentions.n, found, &relations);
+	for (size_t i = 0; i < relations.n; i++) {
+		const eg_relation *r = &relations.v[i];
+		FUZZ_CHECK(r->subject < mentions.n && r->object < mentions.n && r->subject != r->object);
+		FUZZ_CHECK(mentions.v[r->subject].sentence == mentions.v[r->object].sentence);
+		FUZZ_CHECK(r->sentence_start <= r->start && r->start < r->end && r->end <= r->sentence_end);
+		FUZZ_CHECK(r->predicate[0] && strlen(r->predicate) < EG_PREDICATE_MAX);
+	}
+	eg_relations_free(&relations);
 
 	eg_document doc = {.id = "fuzz", .text = text, .length = size, .date = "2025-08-06"};
 	static const eg_window windows[] = {{EG_WINDOW_SENTENCE, 0}, {EG_WINDOW_TOKENS, 3}};

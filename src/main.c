@@ -25,6 +25,7 @@ static const char usage[] =
 	"Commands:\n"
 	"  extract    read articles, write the co-occurrence graph (GraphML)\n"
 	"  mentions   read articles, write every entity mention as JSON Lines\n"
+	"  relations  read articles, write what links two entities as JSON Lines\n"
 	"  merge      merge the partial results of sharded extracts into one graph\n"
 	"  diff       say what changed between two graphs (Markdown, JSON, GraphML)\n"
 	"  check      load dictionaries and rules, report errors and conflicts\n"
@@ -41,6 +42,7 @@ typedef struct command {
 static const command commands[] = {
 	{"extract", eg_cmd_extract},
 	{"mentions", eg_cmd_mentions},
+	{"relations", eg_cmd_relations},
 	{"check", eg_cmd_check},
 	{"merge", eg_cmd_merge},
 	{"diff", eg_cmd_diff},
@@ -81,6 +83,6 @@ int main(int argc, char **argv)
 			return status;
 		}
 	}
-	eg_report("unknown command '%s' (commands: extract, mentions, merge, diff, check; see 'entgraph --help')", name);
+	eg_report("unknown command '%s' (commands: extract, mentions, relations, merge, diff, check; see 'entgraph --help')", name);
 	return EG_EXIT_USAGE;
 }

@@ -25,6 +25,7 @@ enum { EG_EXIT_OK = 0, EG_EXIT_SKIPPED = 1, EG_EXIT_USAGE = 2, EG_EXIT_OUTPUT = 
 
 int eg_cmd_extract(int argc, char **argv);
 int eg_cmd_mentions(int argc, char **argv);
+int eg_cmd_relations(int argc, char **argv);
 int eg_cmd_check(int argc, char **argv);
 int eg_cmd_merge(int argc, char **argv);
 int eg_cmd_diff(int argc, char **argv);
@@ -120,6 +121,13 @@ void eg_report(const char *fmt, ...) EG_PRINTF(1, 2);
  * document names them); eg_match_adopt moves them into the run's table. */
 typedef int (*eg_document_fn)(void *context, const eg_document *doc, eg_mentions *mentions,
 			      const eg_entities *found);
+
+/* A command that reads articles and writes lines per document (mentions,
+ * relations): format appends a document's lines and returns how many items
+ * they hold, which --progress reports as `items`. */
+typedef size_t (*eg_line_fn)(eg_buf *line, const eg_document *doc, const eg_mentions *mentions,
+			     const eg_entities *found);
+int eg_cmd_lines(int argc, char **argv, const char *command, const char *usage, eg_line_fn format, const char *items);
 
 /* What was skipped: whole inputs that could not be read, and records (a
  * JSONL line, a feed item) of inputs that otherwise were. */

@@ -1,3 +1,5 @@
+/* mentions, and what relations shares with it: a command that writes JSON
+ * lines per document. */
 #include "cli/cli.h"
 #include "output/atomic.h"
 #include "output/mentions.h"
@@ -19,7 +21,8 @@ static const char usage[] =
 typedef struct writer {
 	FILE *fp;
 	eg_buf line;
-	size_t mentions;
+	size_t items;
+	eg_line_fn format;
 	int error; /* errno of the first failed write */
 } writer;
 
@@ -27,8 +30,7 @@ static int write_document(void *context, const eg_document *doc, eg_mentions *me
 {
 	writer *w = context;
 	eg_buf_clear(&w->line);
-	eg_mentions_format(&w->line, doc, mentions->v, mentions->n, found);
-	w->mentions += mentions->n;
+	w->items += w->format(&w->line, doc, mentions, found);
 	if (w->line.len && fwrite(w->line.data, 1, w->line.len, w->fp) != w->line.len) {
 		w->error = errno;
 		return -1;
@@ -36,13 +38,13 @@ static int write_document(void *context, const eg_document *doc, eg_mentions *me
 	return 0;
 }
 
-int eg_cmd_mentions(int argc, char **argv)
+int eg_cmd_lines(int argc, char **argv, const char *command, const char *usage, eg_line_fn format, const char *items)
 {
-	eg_options o = {.command = "mentions"};
+	eg_options o = {.command = command};
 	int status = EG_EXIT_USAGE;
 	eg_matcher m = {0};
 	eg_out out = {0};
-	writer w = {0};
+	writer w = {.format = format};
 	int out_open = 0;
 	eg_error err;
 
@@ -74,7 +76,7 @@ int eg_cmd_mentions(int argc, char **argv)
 		goto done;
 	}
 	if (o.progress && !o.quiet)
-		eg_report("%zu documents, %zu mentions -> %s", stats.documents, w.mentions,
+		eg_report("%zu documents, %zu %s -> %s", stats.documents, w.items, items,
 			  eg_is_stdout(o.output) ? "standard output" : o.output);
 	status = eg_report_skipped(&stats.skipped);
 done:
@@ -84,4 +86,16 @@ done:
 	eg_matcher_free(&m);
 	eg_options_free(&o);
 	return status;
+}
+
+static size_t format_mentions(eg_buf *line, const eg_document *doc, const eg_mentions *mentions,
+			      const eg_entities *found)
+{
+	eg_mentions_format(line, doc, mentions->v, mentions->n, found);
+	return mentions->n;
+}
+
+int eg_cmd_mentions(int argc, char **argv)
+{
+	return eg_cmd_lines(argc, argv, "mentions", usage, format_mentions, "mentions");
 }

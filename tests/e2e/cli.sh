@@ -6,13 +6,13 @@ expect_status 0 "$ENTGRAPH" --help
 expect_stdout_has "usage: entgraph COMMAND"
 expect_status 0 "$ENTGRAPH" --version
 grep -qE '^entgraph [0-9]+\.[0-9]+\.[0-9]+$' "$TMP/out" || fail "--version prints '$(cat "$TMP/out")'"
-for cmd in extract mentions check; do
+for cmd in extract mentions relations check; do
 	expect_status 0 "$ENTGRAPH" "$cmd" --help
 	expect_stdout_has "usage: entgraph $cmd"
 done
 expect_status 2 "$ENTGRAPH"
 expect_status 2 "$ENTGRAPH" frobnicate
-expect_stderr "entgraph: unknown command 'frobnicate' (commands: extract, mentions, merge, diff, check; see 'entgraph --help')"
+expect_stderr "entgraph: unknown command 'frobnicate' (commands: extract, mentions, relations, merge, diff, check; see 'entgraph --help')"
 expect_status 2 "$ENTGRAPH" extract --frob
 expect_stderr "entgraph: extract: unknown option '--frob' (see 'entgraph extract --help')"
 expect_status 2 "$ENTGRAPH" extract -w sideways
