@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "match/entities.h"
 
@@ -53,18 +54,7 @@ static int is_word(const scan *s, size_t k, const char *word)
 		return 0;
 	const eg_token *t = &s->tokens->v[k];
 	size_t n = strlen(word);
-	if (t->end - t->start != n)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		char a = s->text[t->start + i], b = word[i];
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a + 32);
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b + 32);
-		if (a != b)
-			return 0;
-	}
-	return 1;
+	return t->end - t->start == n && strncasecmp(s->text + t->start, word, n) == 0;
 }
 
 static int in_list(const scan *s, size_t k, const char *const *list)
@@ -174,7 +164,9 @@ static void add(eg_relations *out, const eg_mention *m, uint32_t subject, uint32
 
 /* The role at token k, after a qualifier ("deputy", "acting") that stays
  * in the predicate: its index in ROLES, *end the token after it, and the
- * predicate "[qualifier ]ROLE PREPOSITION" in out; -1 for none. */
+ * predicate "[qualifier ]ROLE PREPOSITION" in out; -1 for none.  A NULL
+ * preposition is the token after the role, in lower case, as written
+ * ("analyst at"). */
 static int role_with(const scan *s, size_t k, size_t limit, size_t *end, const char *preposition,
 		     char out[EG_PREDICATE_MAX])
 {
@@ -183,9 +175,20 @@ static int role_with(const scan *s, size_t k, size_t limit, size_t *end, const c
 		if (is_word(s, k, QUALIFIERS[q]))
 			qualifier = QUALIFIERS[q];
 	int role = role_at(s, k + (qualifier ? 1 : 0), limit, end);
-	if (role >= 0)
-		snprintf(out, EG_PREDICATE_MAX, "%s%s%s %s", qualifier ? qualifier : "", qualifier ? " " : "", ROLES[role],
-			 preposition);
+	if (role < 0)
+		return -1;
+	char written[8] = "";
+	if (!preposition && *end < s->tokens->n) {
+		const eg_token *p = &s->tokens->v[*end];
+		size_t n = p->end - p->start < sizeof(written) - 1 ? p->end - p->start : sizeof(written) - 1;
+		for (size_t i = 0; i < n; i++) {
+			char c = s->text[p->start + i];
+			written[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		}
+		written[n] = '\0';
+	}
+	snprintf(out, EG_PREDICATE_MAX, "%s%s%s %s", qualifier ? qualifier : "", qualifier ? " " : "", ROLES[role],
+		 preposition ? preposition : written);
 	return role;
 }
 
@@ -205,19 +208,12 @@ static void pair(const scan *s, const eg_mention *m, uint32_t xi, uint32_t yi, c
 	if (is_punct(s, gap, ',') && !(x->tok_start > 0 && in_list(s, x->tok_start - 1, PREPOSITIONS))) {
 		size_t k = modifiers(s, gap + 1, next, &former);
 		size_t words = 0;
-		while ((role = role_with(s, k, next, &end, "of", predicate)) < 0 && words < 2 && filler(s, k)) {
+		while ((role = role_with(s, k, next, &end, NULL, predicate)) < 0 && words < 2 && filler(s, k)) {
 			k++;
 			words++;
 		}
 		if (role >= 0 && end < next && in_list(s, end, ROLE_PREPOSITIONS) &&
 		    (end + 1 == next || (end + 2 == next && is_word(s, end + 1, "the")))) {
-			/* The preposition as written: "analyst at". */
-			char preposition[8];
-			const eg_token *p = &s->tokens->v[end];
-			snprintf(preposition, sizeof(preposition), "%.*s", (int)(p->end - p->start), s->text + p->start);
-			for (char *c = preposition; *c; c++)
-				*c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-			role_with(s, k, next, &end, preposition, predicate);
 			add(out, m, xi, yi, EG_REL_ROLE, predicate, former);
 			return;
 		}

@@ -82,41 +82,38 @@ static void provenance(writer *w, const eg_provenance *p)
 	eg_buf_adds(&w->b, "},\n");
 }
 
-static int by_name(const void *x, const void *y)
+static int by_type(const void *x, const void *y)
 {
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
+	return strcmp((*(const eg_graph_node *const *)x)->type, (*(const eg_graph_node *const *)y)->type);
 }
 
 /* The types present, ascending, each with the colour of its nodes (one
- * colour per type: graph.h).  types[i]'s index in the output is its rank. */
+ * colour per type: graph.h, so its first node's); names numbers them by
+ * rank, the index the nodes give. */
 static void types(writer *w, const eg_graph *g, eg_strmap *names)
 {
-	const char **sorted = eg_xmalloc((g->node_count + 1) * sizeof(*sorted));
+	eg_strmap seen;
+	eg_strmap_init(&seen);
+	const eg_graph_node **firsts = eg_xmalloc((g->node_count + 1) * sizeof(*firsts));
 	size_t n = 0;
 	for (size_t i = 0; i < g->node_count; i++) {
 		int inserted;
-		eg_strmap_intern(names, g->nodes[i].type, strlen(g->nodes[i].type), &inserted);
+		eg_strmap_intern(&seen, g->nodes[i].type, strlen(g->nodes[i].type), &inserted);
 		if (inserted)
-			sorted[n++] = g->nodes[i].type;
+			firsts[n++] = &g->nodes[i];
 	}
-	qsort(sorted, n, sizeof(*sorted), by_name);
-	/* Interned again in sorted order: the index is the rank. */
-	eg_strmap_free(names);
-	eg_strmap_init(names);
+	eg_strmap_free(&seen);
+	qsort(firsts, n, sizeof(*firsts), by_type);
 	eg_buf_adds(&w->b, "\"types\":[");
 	for (size_t t = 0; t < n; t++) {
 		int inserted;
-		eg_strmap_intern(names, sorted[t], strlen(sorted[t]), &inserted);
-		const eg_graph_node *first = NULL;
-		for (size_t i = 0; i < g->node_count && !first; i++)
-			if (strcmp(g->nodes[i].type, sorted[t]) == 0)
-				first = &g->nodes[i];
+		eg_strmap_intern(names, firsts[t]->type, strlen(firsts[t]->type), &inserted);
 		eg_buf_adds(&w->b, t ? ",[" : "[");
-		string(w, sorted[t]);
-		eg_buf_printf(&w->b, ",\"#%02x%02x%02x\"]", first->r, first->g, first->b);
+		string(w, firsts[t]->type);
+		eg_buf_printf(&w->b, ",\"#%02x%02x%02x\"]", firsts[t]->r, firsts[t]->g, firsts[t]->b);
 	}
 	eg_buf_adds(&w->b, "],\n");
-	free(sorted);
+	free(firsts);
 }
 
 static void periods(writer *w, const eg_graph *g)

@@ -5,6 +5,7 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeLineProgram } from 'sigma/rendering';
+import { other } from './data.mjs';
 
 const FADED = '#e4e8ec';
 const EDGE = '#c3cad1';
@@ -102,8 +103,7 @@ export function createView(container, data, handlers) {
         const labels = new Set([n.index]);
         for (const e of n.edges) {
           if (visible && !visible.edges[e.index]) continue;
-          const o = e.source === n ? e.target : e.source;
-          nodes.add(o.index);
+          nodes.add(other(e, n).index);
           edges.add(e.index);
         }
         focus = { nodes, edges, labels, edge: -1 };
