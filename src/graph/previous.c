@@ -8,9 +8,11 @@
 
 #include <libxml/xmlreader.h>
 
-/* No network, no entities expanded, no DTD loaded; deep or large files are
- * read as they are (the stream holds one node at a time). */
-enum { PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE };
+/* No network, no entities expanded, no DTD loaded.  XML_PARSE_HUGE stays
+ * off: it would also lift libxml2's guard against entities that grow
+ * exponentially inside attribute values ("billion laughs"), which the
+ * parser expands even without XML_PARSE_NOENT. */
+enum { PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING };
 
 typedef enum field { FIELD_NONE, FIELD_X, FIELD_Y, FIELD_COMMUNITY, FIELD_DOCUMENTS } field;
 

@@ -108,6 +108,23 @@ expect_status 0 "$ENTGRAPH" diff "$TMP/new.part" "$TMP/new.part"
 printf 'x' >"$TMP/junk"
 expect_status 2 "$ENTGRAPH" diff "$TMP/junk" "$TMP/new.graphml"
 expect_stderr "entgraph: $TMP/junk:1: not well-formed XML"
+# Entities that grow exponentially inside an attribute value ("billion
+# laughs"): refused at once, not expanded.
+{
+	printf '<?xml version="1.0"?>\n<!DOCTYPE graphml [\n <!ENTITY l0 "lol">\n'
+	i=1
+	while [ $i -le 9 ]; do
+		p=$((i - 1))
+		printf ' <!ENTITY l%d "&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;">\n' $i $p $p $p $p $p $p $p $p $p $p
+		i=$((i + 1))
+	done
+	printf ']>\n'
+	sed -n '2,$p' "$TMP/old.graphml" | sed '0,/<node id="/s//<node id="\&l9;/'
+} >"$TMP/laughs.graphml"
+grep -q '<node id="&l9;' "$TMP/laughs.graphml" || fail "the hostile graph was not made"
+expect_status 2 timeout 60 "$ENTGRAPH" diff "$TMP/laughs.graphml" "$TMP/new.graphml"
+grep -q "^entgraph: $TMP/laughs.graphml:[0-9]*: not well-formed XML\$" "$TMP/err" || fail "billion laughs: $(cat "$TMP/err")"
+expect_status 2 timeout 60 "$ENTGRAPH" extract --quiet --previous "$TMP/laughs.graphml" -o "$TMP/none.graphml" corpus
 expect_status 2 "$ENTGRAPH" diff -f csv "$TMP/old.graphml" "$TMP/new.graphml"
 expect_stderr 'entgraph: diff: "csv" is not a format of diff (markdown, json or graphml)'
 expect_status 2 "$ENTGRAPH" diff "$TMP/old.graphml"
