@@ -14,8 +14,10 @@ static const char usage[] =
 	"\"sentence_end\",\"start\",\"end\",\"subject\",\"object\",\"predicate\",\"kind\",\n"
 	"\"negated\",\"former\",\"text\"}; subject and object are {\"id\",\"label\",\"type\"},\n"
 	"offsets UTF-8 bytes into the document, text the bytes that state it.\n"
-	"Kinds so far: role (\"Satya Nadella, CEO of Microsoft\": CEO of) and\n"
-	"possessive (\"Israel's Unit 8200\": 's).\n"
+	"Kinds: role (\"Satya Nadella, CEO of Microsoft\": CEO of), possessive\n"
+	"(\"Israel's Unit 8200\": 's), verb (\"Azure was used by Unit 8200\": Unit\n"
+	"8200 -use-> Azure; negated after \"not\") and agent (\"an investigation\n"
+	"by The Guardian into Microsoft\": investigate).\n"
 	"\n"
 	"  -o, --output FILE        write here (- is standard output; the default)\n";
 

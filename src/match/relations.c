@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "match/entities.h"
+#include "match/scan.h"
 
 /* Role nouns, as the predicate spells them; matched in any case, the
  * longest first where one is the start of another ("chief executive
@@ -32,58 +33,21 @@ static const char *const FORMER[] = {"former", "ex", "onetime", "erstwhile", "th
 static const char *const KEEP[] = {"current", "new", "acting", "longtime", "long-time", "senior", "deputy",
 				   "top", NULL};
 static const char *const QUALIFIERS[] = {"deputy", "acting", NULL};
-static const char *const DETERMINERS[] = {"a", "an", "the", "its", "their", "his", "her", NULL};
+const char *const EG_DETERMINERS[] = {"a", "an", "the", "its", "their", "his", "her", NULL};
 /* Lower-case words that end an apposition rather than describe a role:
  * relative pronouns, conjunctions, common verbs of speech and being. */
 static const char *const STOPS[] = {"who", "whom", "whose", "which", "that", "and", "or", "but", "said", "says",
 				    "say", "is", "was", "are", "were", "has", "had", "have", "will", "would",
 				    "told", "of", "at", "for", "in", "on", "by", "with", "to", "from", NULL};
 static const char *const ROLE_PREPOSITIONS[] = {"of", "at", "for", NULL};
-static const char *const PREPOSITIONS[] = {"in", "at", "on", "from", "to", "by", "with", "for", "of", "into",
+const char *const EG_PREPOSITIONS[] = {"in", "at", "on", "from", "to", "by", "with", "for", "of", "into",
 					   "near", "across", "inside", "outside", "after", "before", "like", NULL};
-
-typedef struct scan {
-	const char *text;
-	const eg_tokens *tokens;
-} scan;
-
-/* Token k's bytes equal word, ASCII case ignored. */
-static int is_word(const scan *s, size_t k, const char *word)
-{
-	if (k >= s->tokens->n)
-		return 0;
-	const eg_token *t = &s->tokens->v[k];
-	size_t n = strlen(word);
-	return t->end - t->start == n && strncasecmp(s->text + t->start, word, n) == 0;
-}
-
-static int in_list(const scan *s, size_t k, const char *const *list)
-{
-	for (size_t i = 0; list[i]; i++)
-		if (is_word(s, k, list[i]))
-			return 1;
-	return 0;
-}
-
-static int is_punct(const scan *s, size_t k, char c)
-{
-	if (k >= s->tokens->n)
-		return 0;
-	const eg_token *t = &s->tokens->v[k];
-	return t->end - t->start == 1 && s->text[t->start] == c;
-}
-
-/* A possessive "'s" (or "’s") at token k. */
-static int is_possessive(const scan *s, size_t k)
-{
-	return is_word(s, k, "'s") || is_word(s, k, "\xe2\x80\x99s");
-}
 
 /* The role starting at token k, ending before token limit: its index in
  * ROLES and, in *end, the token after it; -1 for none.  A role of several
  * words matches them as tokens ("chief" "executive"); "co-founder" is one
  * token. */
-static int role_at(const scan *s, size_t k, size_t limit, size_t *end)
+static int role_at(const eg_scan *s, size_t k, size_t limit, size_t *end)
 {
 	int best = -1;
 	size_t best_end = 0;
@@ -101,7 +65,7 @@ static int role_at(const scan *s, size_t k, size_t limit, size_t *end)
 			}
 			memcpy(word, p, n);
 			word[n] = '\0';
-			ok = is_word(s, at, word);
+			ok = eg_scan_is(s, at, word);
 			at++;
 			p += n + (space ? 1 : 0);
 		}
@@ -116,9 +80,9 @@ static int role_at(const scan *s, size_t k, size_t limit, size_t *end)
 
 /* A lower-case word that may describe a role ("intelligence" in "an
  * intelligence unit of"): letters only, not a stop word. */
-static int filler(const scan *s, size_t k)
+static int filler(const eg_scan *s, size_t k)
 {
-	if (k >= s->tokens->n || in_list(s, k, STOPS))
+	if (k >= s->tokens->n || eg_scan_in(s, k, STOPS))
 		return 0;
 	const eg_token *t = &s->tokens->v[k];
 	for (uint32_t i = t->start; i < t->end; i++)
@@ -129,25 +93,26 @@ static int filler(const scan *s, size_t k)
 
 /* Determiner and modifiers from token k: the token after them, former
  * set when one says the role is over. */
-static size_t modifiers(const scan *s, size_t k, size_t limit, int *former)
+static size_t modifiers(const eg_scan *s, size_t k, size_t limit, int *former)
 {
-	if (k < limit && in_list(s, k, DETERMINERS))
+	if (k < limit && eg_scan_in(s, k, EG_DETERMINERS))
 		k++;
-	while (k < limit && (in_list(s, k, FORMER) || in_list(s, k, KEEP)) && !in_list(s, k, QUALIFIERS)) {
-		if (in_list(s, k, FORMER))
+	while (k < limit && (eg_scan_in(s, k, FORMER) || eg_scan_in(s, k, KEEP)) && !eg_scan_in(s, k, QUALIFIERS)) {
+		if (eg_scan_in(s, k, FORMER))
 			*former = 1;
 		k++;
 		/* "ex-" as its own tokens: "ex" "-" */
-		if (k < limit && is_punct(s, k, '-'))
+		if (k < limit && eg_scan_punct(s, k, '-'))
 			k++;
 	}
 	return k;
 }
 
-static void add(eg_relations *out, const eg_mention *m, uint32_t subject, uint32_t object, eg_relation_kind kind,
-		const char *predicate, int former)
+eg_relation *eg_scan_add(const eg_scan *s, uint32_t subject, uint32_t object, eg_relation_kind kind,
+			 const char *predicate, int former)
 {
-	const eg_mention *a = &m[subject], *b = &m[object];
+	const eg_mention *a = &s->mentions[subject], *b = &s->mentions[object];
+	eg_relations *out = s->out;
 	EG_GROW(out->v, out->cap, out->n + 1);
 	eg_relation *r = &out->v[out->n++];
 	memset(r, 0, sizeof(*r));
@@ -160,6 +125,7 @@ static void add(eg_relations *out, const eg_mention *m, uint32_t subject, uint32
 	r->kind = kind;
 	r->former = (uint8_t)former;
 	snprintf(r->predicate, sizeof(r->predicate), "%s", predicate);
+	return r;
 }
 
 /* The role at token k, after a qualifier ("deputy", "acting") that stays
@@ -167,12 +133,12 @@ static void add(eg_relations *out, const eg_mention *m, uint32_t subject, uint32
  * predicate "[qualifier ]ROLE PREPOSITION" in out; -1 for none.  A NULL
  * preposition is the token after the role, in lower case, as written
  * ("analyst at"). */
-static int role_with(const scan *s, size_t k, size_t limit, size_t *end, const char *preposition,
+static int role_with(const eg_scan *s, size_t k, size_t limit, size_t *end, const char *preposition,
 		     char out[EG_PREDICATE_MAX])
 {
 	const char *qualifier = NULL;
 	for (size_t q = 0; QUALIFIERS[q] && k < limit; q++)
-		if (is_word(s, k, QUALIFIERS[q]))
+		if (eg_scan_is(s, k, QUALIFIERS[q]))
 			qualifier = QUALIFIERS[q];
 	int role = role_at(s, k + (qualifier ? 1 : 0), limit, end);
 	if (role < 0)
@@ -193,9 +159,9 @@ static int role_with(const scan *s, size_t k, size_t limit, size_t *end, const c
 }
 
 /* The patterns between mentions x (first) and y (next in the sentence). */
-static void pair(const scan *s, const eg_mention *m, uint32_t xi, uint32_t yi, const eg_entities *ents,
-		 eg_relations *out)
+static void pair(const eg_scan *s, uint32_t xi, uint32_t yi)
 {
+	const eg_mention *m = s->mentions;
 	const eg_mention *x = &m[xi], *y = &m[yi];
 	size_t gap = x->tok_end, next = y->tok_start;
 	char predicate[EG_PREDICATE_MAX];
@@ -205,24 +171,24 @@ static void pair(const scan *s, const eg_mention *m, uint32_t xi, uint32_t yi, c
 	/* "X, [a] [former] [word word] ROLE of|at|for [the] Y": X -ROLE of-> Y,
 	 * unless X is the object of a preposition ("In Gaza, a Microsoft
 	 * employee"), which an apposition cannot describe. */
-	if (is_punct(s, gap, ',') && !(x->tok_start > 0 && in_list(s, x->tok_start - 1, PREPOSITIONS))) {
+	if (eg_scan_punct(s, gap, ',') && !(x->tok_start > 0 && eg_scan_in(s, x->tok_start - 1, EG_PREPOSITIONS))) {
 		size_t k = modifiers(s, gap + 1, next, &former);
 		size_t words = 0;
 		while ((role = role_with(s, k, next, &end, NULL, predicate)) < 0 && words < 2 && filler(s, k)) {
 			k++;
 			words++;
 		}
-		if (role >= 0 && end < next && in_list(s, end, ROLE_PREPOSITIONS) &&
-		    (end + 1 == next || (end + 2 == next && is_word(s, end + 1, "the")))) {
-			add(out, m, xi, yi, EG_REL_ROLE, predicate, former);
+		if (role >= 0 && end < next && eg_scan_in(s, end, ROLE_PREPOSITIONS) &&
+		    (end + 1 == next || (end + 2 == next && eg_scan_is(s, end + 1, "the")))) {
+			eg_scan_add(s, xi, yi, EG_REL_ROLE, predicate, former);
 			return;
 		}
 		/* "X, [a] [former] Y ROLE": X -ROLE of-> Y */
 		k = modifiers(s, gap + 1, next, &former);
 		if (k == next && (role = role_with(s, y->tok_end, s->tokens->n, &end, "of", predicate)) >= 0 &&
 		    s->tokens->v[end - 1].sentence == s->tokens->v[y->tok_start].sentence) {
-			add(out, m, xi, yi, EG_REL_ROLE, predicate, former);
-			out->v[out->n - 1].end = s->tokens->v[end - 1].end; /* the role is after both */
+			eg_scan_add(s, xi, yi, EG_REL_ROLE, predicate, former);
+			s->out->v[s->out->n - 1].end = s->tokens->v[end - 1].end; /* the role is after both */
 			return;
 		}
 		former = 0;
@@ -231,49 +197,52 @@ static void pair(const scan *s, const eg_mention *m, uint32_t xi, uint32_t yi, c
 	{
 		int was = 0;
 		size_t k = modifiers(s, gap, next, &was);
-		if (k > gap && in_list(s, gap, DETERMINERS))
+		if (k > gap && eg_scan_in(s, gap, EG_DETERMINERS))
 			k = gap; /* "X the CEO Y" is no title */
 		if ((role = role_with(s, k, next, &end, "of", predicate)) >= 0 && end == next) {
-			add(out, m, yi, xi, EG_REL_ROLE, predicate, was);
+			eg_scan_add(s, yi, xi, EG_REL_ROLE, predicate, was);
 			return;
 		}
 	}
-	if (is_possessive(s, gap)) {
+	if (eg_scan_possessive(s, gap)) {
 		/* "X's [former] ROLE[,] Y": Y -ROLE of-> X ("Microsoft's president, Brad Smith") */
 		int was = 0;
 		size_t k = modifiers(s, gap + 1, next, &was);
 		if ((role = role_with(s, k, next, &end, "of", predicate)) >= 0 &&
-		    (end == next || (end + 1 == next && is_punct(s, end, ',')))) {
-			add(out, m, yi, xi, EG_REL_ROLE, predicate, was);
+		    (end == next || (end + 1 == next && eg_scan_punct(s, end, ',')))) {
+			eg_scan_add(s, yi, xi, EG_REL_ROLE, predicate, was);
 			return;
 		}
 		/* "X's Y": X -'s-> Y ("Israel's Unit 8200") */
 		if (gap + 1 == next) {
-			add(out, m, xi, yi, EG_REL_POSSESSIVE, "'s", 0);
+			eg_scan_add(s, xi, yi, EG_REL_POSSESSIVE, "'s", 0);
 			return;
 		}
 	}
 	/* "Y of [the] X" between organisations: X -'s-> Y ("Unit 8200 of the IDF") */
-	if (is_word(s, gap, "of") && (gap + 1 == next || (gap + 2 == next && is_word(s, gap + 1, "the")))) {
-		const char *tx = eg_entity_type(ents, x->entity), *ty = eg_entity_type(ents, y->entity);
+	if (eg_scan_is(s, gap, "of") && (gap + 1 == next || (gap + 2 == next && eg_scan_is(s, gap + 1, "the")))) {
+		const char *tx = eg_entity_type(s->ents, x->entity), *ty = eg_entity_type(s->ents, y->entity);
 		int org_x = strcmp(tx, "ORG") == 0 || strcmp(tx, "UNIT") == 0 || strcmp(tx, "PRODUCT") == 0;
 		int org_y = strcmp(ty, "ORG") == 0 || strcmp(ty, "UNIT") == 0;
-		if (org_x && org_y)
-			add(out, m, yi, xi, EG_REL_POSSESSIVE, "'s", 0);
+		if (org_x && org_y) {
+			eg_scan_add(s, yi, xi, EG_REL_POSSESSIVE, "'s", 0);
+			return;
+		}
 	}
+	eg_scan_verbs(s, xi, yi);
 }
 
 void eg_relations_find(const char *text, const eg_tokens *tokens, const eg_mention *mentions, size_t n,
 		       const eg_entities *ents, eg_relations *out)
 {
-	scan s = {text, tokens};
+	eg_scan s = {text, tokens, mentions, n, ents, out};
 	/* Every pattern joins a mention to the next one: no other name lies
 	 * between. */
 	for (size_t i = 0; i + 1 < n; i++) {
 		const eg_mention *x = &mentions[i], *y = &mentions[i + 1];
 		if (x->sentence != y->sentence || x->entity == y->entity || y->tok_start < x->tok_end)
 			continue;
-		pair(&s, mentions, (uint32_t)i, (uint32_t)(i + 1), ents, out);
+		pair(&s, (uint32_t)i, (uint32_t)(i + 1));
 	}
 }
 
@@ -285,5 +254,6 @@ void eg_relations_free(eg_relations *r)
 
 const char *eg_relation_kind_name(eg_relation_kind k)
 {
-	return k == EG_REL_ROLE ? "role" : k == EG_REL_POSSESSIVE ? "possessive" : "?";
+	static const char *const names[] = {"role", "possessive", "verb", "agent"};
+	return (size_t)k < sizeof(names) / sizeof(names[0]) ? names[k] : "?";
 }

@@ -1,7 +1,6 @@
 /*
  * relations: what a sentence says links two of its entity mentions, beyond
- * that they appear together (issue 18; roles and possessives so far, verb
- * phrases to come).
+ * that they appear together.
  *
  * eg_relations_find takes a document's text, its tokens and its resolved
  * mentions (sorted by offset, as match/ leaves them) and appends the
@@ -18,11 +17,16 @@
  *   "then" and "retired" before it marking `former`;
  * - possessive: "Israel's Unit 8200", "Unit 8200 of the IDF" (the
  *   possessor the subject, predicate "'s"), only between two names with
- *   nothing else between.
+ *   nothing else between;
+ * - verb: a verb phrase between the two (verbs.c): "Unit 8200 used Azure"
+ *   -use->, "stores calls in" -store in->, "Azure was used by Unit 8200"
+ *   turned round, negated after "not";
+ * - agent: "an investigation by The Guardian into Microsoft" -investigate->.
  * Offsets are bytes into text: the sentence's, and the span that expresses
  * the relation (from the first to the last byte of its two mentions and
- * the words between).  A pair yields at most one instance, the first
- * pattern that holds, in the order above.
+ * the words between).  A pair of neighbouring mentions yields the first
+ * pattern that holds, in the order above; a verb or agent extends to the
+ * names coordinated with its subject or object ("X, Y and Z said").
  */
 #ifndef EG_RELATIONS_H
 #define EG_RELATIONS_H
@@ -35,7 +39,7 @@
 #include "text/tokenize.h"
 #include "util/util.h"
 
-typedef enum eg_relation_kind { EG_REL_ROLE, EG_REL_POSSESSIVE } eg_relation_kind;
+typedef enum eg_relation_kind { EG_REL_ROLE, EG_REL_POSSESSIVE, EG_REL_VERB, EG_REL_AGENT } eg_relation_kind;
 
 #define EG_PREDICATE_MAX 48 /* bytes of a predicate, NUL included */
 

@@ -1,0 +1,380 @@
+/* Verb phrases and the agents of nominalisations between two mentions of
+ * a sentence (match/relations.h): the words between them must be a verb
+ * phrase in the sense of ReVerb's constraint (Fader et al. 2011), a verb
+ * optionally followed by other words and ending in a preposition or
+ * particle, or a nominalisation with its agent and theme.
+ *
+ * With no part-of-speech tagger, the words are read by position: after the
+ * subject come auxiliaries, negation and adverbs, then a verb that the
+ * lexicon (match/lexicon.h, from WordNet) knows in a form the auxiliaries
+ * allow; a word that is also a noun ("forces", "plans") is a verb only
+ * when the object follows it at once. */
+#include "match/lexicon.h"
+#include "match/scan.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL};
+static const char *const HAVE[] = {"has", "have", "had", "having", NULL};
+static const char *const MODALS[] = {"will", "would", "can", "could", "may", "might", "shall", "should", "must",
+				     "do", "does", "did", NULL};
+static const char *const NEGATIONS[] = {"not", "never", NULL};
+/* Contractions: the auxiliary they hold and its negation. */
+static const char *const NEGATED_BE[] = {"isn't", "aren't", "wasn't", "weren't", NULL};
+static const char *const NEGATED_HAVE[] = {"hasn't", "haven't", "hadn't", NULL};
+static const char *const NEGATED_MODALS[] = {"don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot",
+					     "couldn't", "shouldn't", "mustn't", NULL};
+static const char *const ADVERBS[] = {"also", "later", "still", "already", "now", "then", "recently", "once",
+				      "again", "just", "even", "jointly", "further", "soon", "previously", "since",
+				      NULL};
+/* Words of time that end a noun phrase ("talks earlier this week"). */
+static const char *const TIME[] = {"this", "that", "these", "those", "earlier", "later", "last", "next", "week",
+				   "month", "year", "day", "today", "yesterday", NULL};
+/* What may end the phrase: prepositions and particles. */
+static const char *const PARTICLES[] = {"in", "into", "on", "onto", "at", "to", "for", "from", "with", "by", "of",
+					"against", "about", "over", "under", "through", "across", "between", "among",
+					"after", "before", "behind", "within", "without", "via", "toward", "towards",
+					"up", "off", "out", "down", "back", "away", "around", "inside", "outside", NULL};
+/* Words that end a phrase before its preposition could: conjunctions,
+ * relative pronouns, subordinators. */
+static const char *const CLAUSE[] = {"that", "which", "who", "whom", "whose", "and", "or", "but", "if", "when",
+				     "while", "because", "as", "than", "where", "after", "so", NULL};
+/* Verbs whose object is a statement, not a thing acted on: after them a
+ * name is the statement's subject, and no words may come between. */
+static const char *const SPEECH[] = {"say", "tell", "report", "write", "announce", "claim", "state", "add",
+				     "confirm", "deny", "warn", "argue", "allege", "insist", "explain", "note",
+				     "acknowledge", "admit", "believe", "think", "suggest", "conclude", NULL};
+/* Verbs whose object noun is the relation itself ("signed a deal with"):
+ * the noun stays in the predicate. */
+static const char *const LIGHT[] = {"have", "make", "take", "give", "sign", "reach", "hold", "file", "play",
+				    "win", "strike", "seal", "award", NULL};
+/* The prepositions that take a nominalisation's theme. */
+static const char *const THEMES[] = {"of", "into", "on", "against", "over", "about", NULL};
+
+static int listed(const char *w, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(w, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Token k in lower case into w (the typographic apostrophe as "'"): its
+ * length, or 0 when it is not a word of lower-case ASCII letters (with an
+ * inner apostrophe or hyphen), or has a capital. */
+static size_t lower_word(const eg_scan *s, size_t k, char w[40])
+{
+	if (k >= s->tokens->n)
+		return 0;
+	const eg_token *t = &s->tokens->v[k];
+	size_t n = 0;
+	for (uint32_t i = t->start; i < t->end; i++) {
+		unsigned char c = (unsigned char)s->text[i];
+		if (n >= 39)
+			return 0;
+		if (c == 0xe2 && i + 2 < t->end && (unsigned char)s->text[i + 1] == 0x80 &&
+		    (unsigned char)s->text[i + 2] == 0x99) {
+			w[n++] = '\'';
+			i += 2;
+		} else if ((c >= 'a' && c <= 'z') || ((c == '\'' || c == '-') && n > 0)) {
+			w[n++] = (char)c;
+		} else {
+			return 0;
+		}
+	}
+	w[n] = '\0';
+	return n;
+}
+
+/* Mention y at token next, after a determiner and up to two lower-case
+ * words before it ("the segregated Azure environment") or nothing. */
+static int object_at(const eg_scan *s, size_t k, size_t next)
+{
+	if (k == next)
+		return 1;
+	if (!eg_scan_in(s, k, EG_DETERMINERS) || next - k > 3)
+		return 0;
+	char w[40];
+	for (size_t i = k + 1; i < next; i++)
+		if (!lower_word(s, i, w) || listed(w, CLAUSE) || listed(w, PARTICLES) || listed(w, BE) || listed(w, HAVE))
+			return 0;
+	return 1;
+}
+
+/* A place written as an adjective: "a naturalised U.S. citizen", "his
+ * England debut": a lower-case word after it. */
+static int place_as_modifier(const eg_scan *s, uint32_t yi)
+{
+	const eg_mention *y = &s->mentions[yi];
+	char w[40];
+	return strcmp(eg_entity_type(s->ents, y->entity), "PLACE") == 0 && lower_word(s, y->tok_end, w) &&
+	       !listed(w, PARTICLES) && !listed(w, TIME) && !listed(w, ADVERBS) && strcmp(w, "since") != 0 && !listed(w, CLAUSE) && !listed(w, BE) && !listed(w, HAVE) && !listed(w, MODALS);
+}
+
+/* The mention a verb acts on when it is y: the possessed one in "Y's Z". */
+static uint32_t object_of(const eg_scan *s, uint32_t yi)
+{
+	const eg_mention *y = &s->mentions[yi];
+	if (yi + 1 < s->n && eg_scan_possessive(s, y->tok_end) && s->mentions[yi + 1].tok_start == y->tok_end + 1 &&
+	    s->mentions[yi + 1].sentence == y->sentence)
+		return yi + 1;
+	return yi;
+}
+
+/* Mentions i and i + 1 are joined by "," "and" "or" or ", and". */
+static int coordinated(const eg_scan *s, uint32_t i)
+{
+	const eg_mention *a = &s->mentions[i], *b = &s->mentions[i + 1];
+	if (a->sentence != b->sentence)
+		return 0;
+	size_t g = a->tok_end, next = b->tok_start;
+	if (g + 1 == next)
+		return eg_scan_punct(s, g, ',') || eg_scan_is(s, g, "and") || eg_scan_is(s, g, "or");
+	return g + 2 == next && eg_scan_punct(s, g, ',') && (eg_scan_is(s, g + 1, "and") || eg_scan_is(s, g + 1, "or"));
+}
+
+/* A subject: no preposition but "by" before it ("reports from Israel
+ * said"; "an investigation by The Guardian reported"). */
+static int subject_ok(const eg_scan *s, uint32_t xi)
+{
+	size_t t = s->mentions[xi].tok_start;
+	if (t == 0 || eg_scan_is(s, t - 1, "by"))
+		return 1;
+	return !eg_scan_in(s, t - 1, EG_PREPOSITIONS) && !eg_scan_possessive(s, t - 1);
+}
+
+typedef struct phrase {
+	size_t verb;           /* its token */
+	eg_verb v;
+	int be, have, modal, negated;
+	size_t after;          /* the token after the verb */
+} phrase;
+
+/* Auxiliaries, negation and adverbs from token k, then the verb: 1 and *p
+ * filled when a verb stands where the auxiliaries allow one. */
+static int read_phrase(const eg_scan *s, size_t k, size_t limit, phrase *p)
+{
+	memset(p, 0, sizeof(*p));
+	size_t have_at = (size_t)-1;
+	char w[40];
+	for (int steps = 0; k < limit && steps < 6; steps++) {
+		size_t n = lower_word(s, k, w);
+		if (!n)
+			break;
+		if (listed(w, BE)) {
+			p->be = 1;
+		} else if (listed(w, HAVE)) {
+			p->have = 1;
+			have_at = k;
+		} else if (listed(w, MODALS)) {
+			p->modal = 1;
+		} else if (listed(w, NEGATIONS)) {
+			p->negated = 1;
+		} else if (listed(w, NEGATED_BE)) {
+			p->be = p->negated = 1;
+		} else if (listed(w, NEGATED_HAVE)) {
+			p->have = p->negated = 1;
+			have_at = k;
+		} else if (listed(w, NEGATED_MODALS)) {
+			p->modal = p->negated = 1;
+		} else if (strcmp(w, "no") == 0 && eg_scan_is(s, k + 1, "longer")) {
+			p->negated = 1;
+			k++;
+		} else if (listed(w, ADVERBS) || (n > 4 && strcmp(w + n - 2, "ly") == 0 && !eg_verb_lookup(w, n, &p->v))) {
+			/* an adverb: "reportedly", "later" */
+		} else {
+			break;
+		}
+		k++;
+	}
+	size_t n = k < limit ? lower_word(s, k, w) : 0;
+	if (n && !listed(w, PARTICLES) && !listed(w, CLAUSE) && eg_verb_lookup(w, n, &p->v)) {
+		eg_verb_form f = p->v.form;
+		int ok = p->be ? f == EG_VERB_ED || f == EG_VERB_ING
+			 : p->have ? f == EG_VERB_ED
+			 : p->modal ? f == EG_VERB_BASE
+				    : f == EG_VERB_ED || f == EG_VERB_S;
+		if (ok) {
+			p->verb = k;
+			p->after = k + 1;
+			if (!(p->be && f == EG_VERB_ED))
+				p->be = 0; /* "is using": active */
+			return 1;
+		}
+	}
+	/* "has", "had" as the verb itself: "X has a contract with Y" */
+	if (p->have && have_at == k - 1 && !p->be && eg_verb_lookup("have", 4, &p->v)) {
+		p->verb = have_at;
+		p->after = k;
+		p->v.form = EG_VERB_S;
+		return 1;
+	}
+	return 0;
+}
+
+/* subject -predicate-> object, and the same for every name coordinated with
+ * either: "The Guardian, +972 Magazine and Local Call reported" gives three
+ * subjects, "met Google and Amazon" two objects.  forward: the subject comes
+ * first, so its partners are before it and the object's after; else the
+ * other way round ("was used by X and Y").  A partner after the conjunction
+ * that starts a verb phrase of its own is the subject of another clause. */
+static void relate(const eg_scan *s, uint32_t subject, uint32_t object, eg_relation_kind kind, const char *predicate,
+		   int negated, int forward)
+{
+	uint32_t first = forward ? subject : object, last = forward ? object : subject;
+	uint32_t lo = first, hi = last;
+	while (lo > 0 && coordinated(s, lo - 1) && subject_ok(s, lo - 1))
+		lo--;
+	phrase p;
+	while (hi + 1 < s->n && coordinated(s, hi) &&
+	       !read_phrase(s, s->mentions[hi + 1].tok_end, s->tokens->n, &p))
+		hi++;
+	uint32_t s_lo = forward ? lo : subject, s_hi = forward ? subject : hi;
+	uint32_t o_lo = forward ? object : lo, o_hi = forward ? hi : object;
+	for (uint32_t a = s_lo; a <= s_hi; a++)
+		for (uint32_t b = o_lo; b <= o_hi; b++) {
+			if (s->mentions[a].entity == s->mentions[b].entity)
+				continue;
+			eg_relation *r = eg_scan_add(s, a, b, kind, predicate, 0);
+			r->negated = (uint8_t)negated;
+		}
+}
+
+/* "X [, which] [aux] [not] VERB [words] [PREP] [the] Y" between mentions xi
+ * and yi: 1 when it held. */
+static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
+{
+	const eg_mention *x = &s->mentions[xi], *y = &s->mentions[yi];
+	size_t k = x->tok_end, next = y->tok_start;
+	if (eg_scan_punct(s, k, ',') && (eg_scan_is(s, k + 1, "which") || eg_scan_is(s, k + 1, "who")))
+		k += 2;
+	else if (eg_scan_is(s, k, "which") || eg_scan_is(s, k, "who") || eg_scan_is(s, k, "that"))
+		k++;
+	else if (!subject_ok(s, xi))
+		return 0;
+	phrase p;
+	if (!read_phrase(s, k, next, &p))
+		return 0;
+	char predicate[EG_PREDICATE_MAX], w[40], last_word[40] = "";
+	const char *base = p.v.base;
+	int speech = listed(base, SPEECH);
+	size_t j = p.after;
+	/* "plans to acquire": the second verb is the one that acts */
+	char chain[EG_PREDICATE_MAX] = "";
+	phrase q;
+	if (!p.be && eg_scan_is(s, j, "to") && j + 1 < next && lower_word(s, j + 1, w) &&
+	    eg_verb_lookup(w, strlen(w), &q.v) && q.v.form == EG_VERB_BASE && !listed(w, PARTICLES)) {
+		snprintf(chain, sizeof(chain), "%s to ", base);
+		base = q.v.base;
+		j += 2;
+		speech = 0;
+	}
+	uint32_t object = object_of(s, yi);
+	int modifier = object == yi && place_as_modifier(s, yi);
+	/* VERB [the] Y, VERB that [the] Y */
+	if (!p.be && (object_at(s, j, next) || (eg_scan_is(s, j, "that") && object_at(s, j + 1, next)))) {
+		if (p.v.noun && p.v.form == EG_VERB_S && j != next && !eg_scan_is(s, j, "that"))
+			return 0; /* "Israel forces the": a plural noun as likely */
+		if (modifier)
+			return 0;
+		snprintf(predicate, sizeof(predicate), "%s%s", chain, base);
+		relate(s, xi, object, EG_REL_VERB, predicate, p.negated, 1);
+		return 1;
+	}
+	if (speech && !(eg_scan_in(s, j, PARTICLES) && object_at(s, j + 1, next)))
+		return 0;
+	/* VERB [words] PREP [the] Y */
+	size_t words = 0;
+	int plain = 1; /* the words are one noun phrase: [a] word... */
+	while (j < next && words < 4 && (!eg_scan_in(s, j, PARTICLES) || (words && eg_scan_is(s, j, "of") &&
+									   !object_at(s, j + 1, next)))) {
+		size_t n = lower_word(s, j, w);
+		int number = (s->tokens->v[j].flags & EG_TOK_NUMBER) != 0;
+		eg_verb other;
+		if (!number && (!n || listed(w, CLAUSE) || listed(w, BE) || listed(w, HAVE) || listed(w, MODALS) ||
+				listed(w, NEGATIONS) || (eg_verb_lookup(w, n, &other) && other.form == EG_VERB_ED &&
+							 !other.noun && strcmp(w + n - 2, "ed") != 0)))
+			return 0;
+		/* "sanctions imposed for": after a plural noun, a participle */
+		if (!number && p.v.noun && p.v.form == EG_VERB_S && eg_verb_lookup(w, n, &other) &&
+		    other.form == EG_VERB_ED)
+			return 0;
+		/* the noun of "signed a pact with", unless more follows it
+		 * ("held talks earlier this week in") */
+		if (!number && words && (eg_scan_in(s, j, EG_DETERMINERS) || listed(w, ADVERBS) || listed(w, TIME) ||
+					 (n > 4 && strcmp(w + n - 2, "ly") == 0)))
+			plain = 0;
+		if (!number)
+			snprintf(last_word, sizeof(last_word), "%s", w);
+		j++;
+		words++;
+	}
+	if (j >= next || !eg_scan_in(s, j, PARTICLES) || !object_at(s, j + 1, next))
+		return 0;
+	/* "Israel forces in Gaza", "Microsoft shares in": a plural noun as
+	 * likely as a verb; with words between ("stores calls in"), a verb */
+	if ((words && p.be) || (!words && p.v.noun && p.v.form == EG_VERB_S))
+		return 0;
+	lower_word(s, j, w);
+	if (modifier && strcmp(w, "of") == 0)
+		return 0; /* "ordered the use of U.S. troops" */
+	if (p.be && strcmp(w, "by") == 0) {
+		/* "Azure was used by Unit 8200": Unit 8200 -use-> Azure */
+		snprintf(predicate, sizeof(predicate), "%s", base);
+		relate(s, object, xi, EG_REL_VERB, predicate, p.negated, 0);
+		return 1;
+	}
+	if (p.be) {
+		char written[40];
+		lower_word(s, p.verb, written);
+		snprintf(predicate, sizeof(predicate), "be %s %s", written, w);
+	} else if (words && plain && *last_word && (listed(base, LIGHT) || strcmp(w, "of") == 0)) {
+		snprintf(predicate, sizeof(predicate), "%s%s %s %s", chain, base, last_word, w);
+	} else {
+		snprintf(predicate, sizeof(predicate), "%s%s %s", chain, base, w);
+	}
+	relate(s, xi, object, EG_REL_VERB, predicate, p.negated, 1);
+	return 1;
+}
+
+/* The verb of a nominalisation at token k ("investigation"), or NULL. */
+static const char *nominal(const eg_scan *s, size_t k)
+{
+	char w[40];
+	size_t n = lower_word(s, k, w);
+	return n ? eg_nominal_verb(w, n) : NULL;
+}
+
+/* "X's NOUN of|into Y", "X NOUN into Y", "NOUN of Y by X", "NOUN by X of
+ * Y": X -VERB-> Y, the verb the noun names. */
+static int agent(const eg_scan *s, uint32_t xi, uint32_t yi)
+{
+	const eg_mention *x = &s->mentions[xi], *y = &s->mentions[yi];
+	size_t g = x->tok_end, next = y->tok_start, xt = x->tok_start;
+	const char *verb;
+	size_t k = g + (eg_scan_possessive(s, g) ? 1 : 0);
+	if ((verb = nominal(s, k)) && eg_scan_in(s, k + 1, THEMES) && object_at(s, k + 2, next)) {
+		relate(s, xi, object_of(s, yi), EG_REL_AGENT, verb, 0, 1);
+		return 1;
+	}
+	/* "an investigation of Y by X": here x is Y */
+	size_t before = xt >= 2 && eg_scan_in(s, xt - 1, EG_DETERMINERS) ? xt - 1 : xt;
+	if (g + 1 == next && eg_scan_is(s, g, "by") && before >= 2 && eg_scan_in(s, before - 1, THEMES) &&
+	    (verb = nominal(s, before - 2))) {
+		relate(s, yi, xi, EG_REL_AGENT, verb, 0, 0);
+		return 1;
+	}
+	/* "an investigation by X into Y" */
+	if (xt >= 2 && eg_scan_is(s, xt - 1, "by") && (verb = nominal(s, xt - 2)) && eg_scan_in(s, g, THEMES) &&
+	    object_at(s, g + 1, next)) {
+		relate(s, xi, object_of(s, yi), EG_REL_AGENT, verb, 0, 1);
+		return 1;
+	}
+	return 0;
+}
+
+int eg_scan_verbs(const eg_scan *s, uint32_t xi, uint32_t yi)
+{
+	return verb_phrase(s, xi, yi) || agent(s, xi, yi);
+}
