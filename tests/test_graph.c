@@ -107,6 +107,9 @@ static void check_keys(xmlDocPtr doc)
 		{"edge_evidence_outlets", "edge", "evidence_outlets", "string"},
 		{"edge_evidence_urls", "edge", "evidence_urls", "string"},
 		{"edge_snippet", "edge", "snippet", "string"},
+		{"edge_predicate", "edge", "predicate", "string"},
+		{"edge_predicates", "edge", "predicates", "string"},
+		{"edge_link_kind", "edge", "link_kind", "string"},
 	};
 	size_t n = 0;
 	char got[128];

@@ -366,7 +366,8 @@ static void test_crafted(const char *valid)
 	expect_crafted_number(d, size, 8, 4, 2, "format version 2, which this entgraph no longer reads; write it again");
 	expect_crafted_number(d, size, 8, 4, 3, "format version 3, which this entgraph no longer reads; write it again");
 	expect_crafted_number(d, size, 8, 4, 4, "format version 4, which this entgraph no longer reads; write it again");
-	expect_crafted_number(d, size, 8, 4, 6, "format version 6; this entgraph reads version 5");
+	expect_crafted_number(d, size, 8, 4, 5, "format version 5, which this entgraph no longer reads; write it again");
+	expect_crafted_number(d, size, 8, 4, 7, "format version 7; this entgraph reads version 6");
 	expect_crafted_number(d, size, l.evidence_documents, 8, (uint64_t)1 << 40, "documents claimed in");
 	expect_crafted_number(d, size, l.evidence_position, 8, 1000, "(pair 1: evidence document 1000 of");
 	expect_crafted_number(d, size, l.entities, 8, (uint64_t)1 << 40, "(1099511627776 entities claimed in");

@@ -48,6 +48,7 @@ typedef struct eg_options {
 	long jobs;
 	eg_input_format input_format;
 	const char *format;       /* extract */
+	int find_relations;       /* the run finds relations (extract, relations) */
 	eg_window window;         /* extract */
 	double min_weight;        /* extract; without --min-weight, 1 for count and documents
 				     (keeps every edge) and -infinity for the other weightings */
@@ -57,6 +58,7 @@ typedef struct eg_options {
 	double backbone;          /* extract: 0 = off */
 	int largest_component;    /* extract */
 	int keep_isolated;        /* extract: keep the nodes without an edge */
+	int relations;            /* extract: directed links for the relations (--relations) */
 	const char *size_by;      /* extract: NULL = the library's default (pagerank) */
 	const char **types;       /* extract: NULL-terminated, or NULL */
 	char *types_storage;
@@ -116,18 +118,21 @@ int eg_types_check(const eg_options *o, const eg_entities *ents, const eg_rules 
  * \xff), so a file name cannot break the line or drive the terminal. */
 void eg_report(const char *fmt, ...) EG_PRINTF(1, 2);
 
-/* Called for each document, in input order, with its resolved mentions.
- * They refer to entities in found, the document's own table (labels as this
- * document names them); eg_match_adopt moves them into the run's table. */
+/* Called for each document, in input order, with its resolved mentions
+ * and, when the options ask to find them, the relations its sentences
+ * state between them (else none).  They refer to entities in found, the
+ * document's own table (labels as this document names them);
+ * eg_match_adopt moves them into the run's table. */
 typedef int (*eg_document_fn)(void *context, const eg_document *doc, eg_mentions *mentions,
-			      const eg_entities *found);
+			      const eg_entities *found, const eg_relations *relations);
 
 /* A command that reads articles and writes lines per document (mentions,
  * relations): format appends a document's lines and returns how many items
  * they hold, which --progress reports as `items`. */
 typedef size_t (*eg_line_fn)(eg_buf *line, const eg_document *doc, const eg_mentions *mentions,
-			     const eg_entities *found);
-int eg_cmd_lines(int argc, char **argv, const char *command, const char *usage, eg_line_fn format, const char *items);
+			     const eg_entities *found, const eg_relations *relations);
+int eg_cmd_lines(int argc, char **argv, const char *command, const char *usage, eg_line_fn format, const char *items,
+		 int find_relations);
 
 /* What was skipped: whole inputs that could not be read, and records (a
  * JSONL line, a feed item) of inputs that otherwise were. */

@@ -104,6 +104,7 @@ enum {
 	OPT_MAX_RULE_STEPS,
 	OPT_MAX_WINDOW_ENTITIES,
 	OPT_KEEP_ISOLATED,
+	OPT_RELATIONS,
 	OPT_EVIDENCE,
 	OPT_PREVIOUS,
 	OPT_SINCE,
@@ -140,6 +141,7 @@ static const struct option long_options[] = {
 	{"max-rule-steps", required_argument, NULL, OPT_MAX_RULE_STEPS},
 	{"max-window-entities", required_argument, NULL, OPT_MAX_WINDOW_ENTITIES},
 	{"keep-isolated", no_argument, NULL, OPT_KEEP_ISOLATED},
+	{"relations", no_argument, NULL, OPT_RELATIONS},
 	{"evidence", required_argument, NULL, OPT_EVIDENCE},
 	{"previous", required_argument, NULL, OPT_PREVIOUS},
 	{"since", required_argument, NULL, OPT_SINCE},
@@ -164,7 +166,7 @@ static unsigned option_group(int c)
 		return EG_OPT_COUNT;
 	case 'f': case OPT_MIN_WEIGHT: case OPT_TYPES: case OPT_WEIGHT: case OPT_MIN_DOCUMENTS: case OPT_TOP:
 	case OPT_BACKBONE: case OPT_LARGEST_COMPONENT: case OPT_SIZE_BY: case OPT_PARTIAL: case OPT_KEEP_ISOLATED:
-	case OPT_EVIDENCE: case OPT_PREVIOUS:
+	case OPT_EVIDENCE: case OPT_PREVIOUS: case OPT_RELATIONS:
 		return EG_OPT_GRAPH;
 	default:
 		return 0;
@@ -296,8 +298,10 @@ int eg_types_check(const eg_options *o, const eg_entities *ents, const eg_rules 
 int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, const char *usage, int *exit_status)
 {
 	const char *command = o->command;
+	int find_relations = o->find_relations;
 	memset(o, 0, sizeof(*o));
 	o->command = command;
+	o->find_relations = find_relations;
 	o->format = "graphml";
 	o->window.kind = EG_WINDOW_SENTENCE;
 	o->min_weight = 1;
@@ -430,6 +434,9 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 			break;
 		case OPT_KEEP_ISOLATED:
 			o->keep_isolated = 1;
+			break;
+		case OPT_RELATIONS:
+			o->relations = 1;
 			break;
 		case OPT_PREVIOUS:
 			o->previous = optarg;

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "match/lexicon.h"
 #include "graph/identity.h"
 #include "graph/periods.h"
 #include "graph/previous.h"
@@ -37,6 +38,10 @@ static const char usage[] =
 	"      --largest-component  keep only the largest connected component\n"
 	"      --keep-isolated      keep entities without a link as nodes (left out by\n"
 	"                           default, with those the filters leave unlinked)\n"
+	"      --relations          add a directed link per relation the sentences\n"
+	"                           state, subject -predicate-> object (graphml,\n"
+	"                           gexf, json), link_kind \"relation\" beside the\n"
+	"                           co-occurrences' \"cooccurrence\"\n"
 	"      --size-by METRIC     node size from pagerank (default), degree,\n"
 	"                           weighted_degree, betweenness, mentions or documents\n"
 	"      --cache FILE         keep each document's mentions and the run's counts\n"
@@ -91,11 +96,13 @@ static void report_capped(counting *c, const char *doc)
 	c->limited++;
 }
 
-static int count_document(void *context, const eg_document *doc, eg_mentions *mentions, const eg_entities *found)
+static int count_document(void *context, const eg_document *doc, eg_mentions *mentions, const eg_entities *found,
+			  const eg_relations *relations)
 {
 	counting *c = context;
 	eg_match_adopt(c->matcher, found, mentions);
 	eg_cooc_add_document(c->counts, doc, mentions->v, mentions->n);
+	eg_cooc_add_relations(c->counts, doc, relations->v, relations->n, mentions->v);
 	if (c->options->periods)
 		eg_periods_add(c->options->periods, doc, mentions->v, mentions->n);
 	if (!doc->more)
@@ -110,8 +117,11 @@ static int count_document(void *context, const eg_document *doc, eg_mentions *me
 static eg_cache_key counts_key(const eg_matcher *m, const eg_options *o, const eg_cache_key *content)
 {
 	eg_buf b = {0};
-	eg_buf_adds(&b, "entgraph counts 2 ");
+	eg_buf_adds(&b, "entgraph counts 3 ");
 	eg_buf_add(&b, m->fingerprint, sizeof(m->fingerprint));
+	/* the relations' verbs, built into the program */
+	uint64_t lexicon = eg_lexicon_fingerprint();
+	eg_buf_add(&b, &lexicon, sizeof(lexicon));
 	eg_buf_add(&b, content->bytes, sizeof(content->bytes));
 	const eg_budgets *g = &o->budgets;
 	eg_buf_printf(&b, " window=%d/%u shard=%u/%u budgets=%llu/%llu/%llu/%u evidence=%d since=%s until=%s undated=%d",
@@ -185,7 +195,7 @@ static int write_saved_counts(const eg_options *o, eg_cache *cache, const eg_cac
 
 int eg_cmd_extract(int argc, char **argv)
 {
-	eg_options o = {.command = "extract"};
+	eg_options o = {.command = "extract", .find_relations = 1};
 	int status = EG_EXIT_USAGE;
 	double start = eg_seconds();
 	eg_matcher m = {0};

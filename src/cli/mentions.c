@@ -26,11 +26,12 @@ typedef struct writer {
 	int error; /* errno of the first failed write */
 } writer;
 
-static int write_document(void *context, const eg_document *doc, eg_mentions *mentions, const eg_entities *found)
+static int write_document(void *context, const eg_document *doc, eg_mentions *mentions, const eg_entities *found,
+			  const eg_relations *relations)
 {
 	writer *w = context;
 	eg_buf_clear(&w->line);
-	w->items += w->format(&w->line, doc, mentions, found);
+	w->items += w->format(&w->line, doc, mentions, found, relations);
 	if (w->line.len && fwrite(w->line.data, 1, w->line.len, w->fp) != w->line.len) {
 		w->error = errno;
 		return -1;
@@ -38,9 +39,10 @@ static int write_document(void *context, const eg_document *doc, eg_mentions *me
 	return 0;
 }
 
-int eg_cmd_lines(int argc, char **argv, const char *command, const char *usage, eg_line_fn format, const char *items)
+int eg_cmd_lines(int argc, char **argv, const char *command, const char *usage, eg_line_fn format, const char *items,
+		 int find_relations)
 {
-	eg_options o = {.command = command};
+	eg_options o = {.command = command, .find_relations = find_relations};
 	int status = EG_EXIT_USAGE;
 	eg_matcher m = {0};
 	eg_out out = {0};
@@ -89,13 +91,14 @@ done:
 }
 
 static size_t format_mentions(eg_buf *line, const eg_document *doc, const eg_mentions *mentions,
-			      const eg_entities *found)
+			      const eg_entities *found, const eg_relations *relations)
 {
+	(void)relations;
 	eg_mentions_format(line, doc, mentions->v, mentions->n, found);
 	return mentions->n;
 }
 
 int eg_cmd_mentions(int argc, char **argv)
 {
-	return eg_cmd_lines(argc, argv, "mentions", usage, format_mentions, "mentions");
+	return eg_cmd_lines(argc, argv, "mentions", usage, format_mentions, "mentions", 0);
 }

@@ -21,7 +21,7 @@ static const char usage[] =
 	"                           most what the partials kept (the default)\n"
 	"      --min-weight N, --types LIST, --weight W, --min-documents N,\n"
 	"      --backbone ALPHA, --top N, --largest-component, --keep-isolated,\n"
-	"      --size-by METRIC, --previous FILE\n"
+	"      --size-by METRIC, --previous FILE, --relations\n"
 	"                           as for extract\n"
 	"      --progress, --quiet  force the summary lines on stderr (elsewhere than\n"
 	"                           on a terminal one line ends the run) / print\n"

@@ -34,16 +34,10 @@ static void entity(eg_buf *line, const char *key, const eg_entities *found, uint
 }
 
 static size_t format_relations(eg_buf *line, const eg_document *doc, const eg_mentions *mentions,
-			       const eg_entities *found)
+			       const eg_entities *found, const eg_relations *relations)
 {
-	/* The tokens again: match/ keeps none, and the same text gives the same
-	 * tokens, which the mentions' token indexes refer to. */
-	eg_tokens tokens = {0};
-	eg_relations found_relations = {0};
-	eg_tokenize(doc->text, doc->length, &tokens);
-	eg_relations_find(doc->text, &tokens, mentions->v, mentions->n, found, &found_relations);
-	for (size_t i = 0; i < found_relations.n; i++) {
-		const eg_relation *r = &found_relations.v[i];
+	for (size_t i = 0; i < relations->n; i++) {
+		const eg_relation *r = &relations->v[i];
 		eg_buf_adds(line, "{\"doc\":");
 		eg_json_bytes(line, doc->id, strlen(doc->id));
 		eg_buf_printf(line, ",\"sentence_start\":%u,\"sentence_end\":%u,\"start\":%u,\"end\":%u", r->sentence_start,
@@ -57,13 +51,10 @@ static size_t format_relations(eg_buf *line, const eg_document *doc, const eg_me
 		eg_json_string(line, doc->text + r->start, r->end - r->start);
 		eg_buf_adds(line, "}\n");
 	}
-	size_t n = found_relations.n;
-	eg_relations_free(&found_relations);
-	eg_tokens_free(&tokens);
-	return n;
+	return relations->n;
 }
 
 int eg_cmd_relations(int argc, char **argv)
 {
-	return eg_cmd_lines(argc, argv, "relations", usage, format_relations, "relations");
+	return eg_cmd_lines(argc, argv, "relations", usage, format_relations, "relations", 1);
 }

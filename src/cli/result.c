@@ -134,6 +134,8 @@ static void describe_filters(const eg_options *o, eg_buf *b)
 		eg_buf_adds(b, " --largest-component");
 	if (o->keep_isolated)
 		eg_buf_adds(b, " --keep-isolated");
+	if (o->relations)
+		eg_buf_adds(b, " --relations");
 }
 
 /* How the output was made: options, the configuration's fingerprint, the
@@ -243,7 +245,7 @@ int eg_write_result(const eg_options *o, eg_outputs *outs, eg_cooc *counts, cons
 						  .keep_isolated = o->keep_isolated,
 						  .threads = o->jobs > 1 ? (unsigned)o->jobs : 1,
 						  .identity = &identity, .previous = o->previous_graph,
-						  .periods = o->periods};
+						  .periods = o->periods, .relations = o->relations};
 		if (eg_graph_build(&graph, counts, ents, &graph_options, &err) < 0) {
 			eg_identity_free(&identity);
 			eg_outputs_abort(outs);

@@ -16,6 +16,7 @@
  */
 #include "cli/cli.h"
 #include "input/input.h"
+#include "match/relations.h"
 #include "store/cache.h"
 
 #include <xxhash.h>
@@ -39,10 +40,12 @@ typedef struct slot {
 	int match_failed; /* err holds the matcher's complaint; mentions still valid */
 	int rules_stopped; /* the rules spent their budget (err says where); mentions still valid */
 	int cached;       /* mentions came from the cache */
+	int find_relations; /* the options ask for relations */
 	eg_cache_key key;
 	eg_document doc;
 	eg_tokens tokens;
 	eg_mentions mentions;
+	eg_relations relations;
 	eg_entities *found;
 	eg_match_state match;
 	eg_error err;
@@ -60,10 +63,27 @@ typedef struct pool {
 	pthread_cond_t done; /* a slot became DONE */
 } pool;
 
+/* The relations of a matched slot: its tokens (tokenized again when the
+ * mentions came from the cache) and mentions. */
+static void find_relations(slot *s)
+{
+	s->relations.n = 0;
+	if (!s->find_relations)
+		return;
+	if (s->cached)
+		eg_tokenize(s->doc.text, s->doc.length, &s->tokens);
+	eg_relations_find(s->doc.text, &s->tokens, s->mentions.v, s->mentions.n, s->found, &s->relations);
+}
+
 static void match_slot(const eg_matcher *m, slot *s)
 {
+	if (s->cached) {
+		find_relations(s);
+		return;
+	}
 	int rc = eg_match_document(m, &s->match, s->found, s->doc.text, s->doc.length, &s->tokens, &s->mentions,
 				   &s->err);
+	find_relations(s);
 	s->match_failed = rc < 0;
 	s->rules_stopped = rc == EG_RULES_STOPPED;
 	if (s->rules_stopped) {
@@ -104,7 +124,9 @@ static void look_up(eg_cache *cache, slot *s)
 	s->key = eg_cache_key_of(s->doc.text, s->doc.length);
 	if (eg_cache_get(cache, &s->key, s->doc.length, s->found, &s->mentions)) {
 		s->cached = 1;
-		s->state = SLOT_DONE;
+		s->relations.n = 0;
+		/* relations need the tokens: a worker makes them */
+		s->state = s->find_relations ? SLOT_READY : SLOT_DONE;
 	}
 }
 
@@ -255,7 +277,7 @@ static int consume(eg_cache *cache, size_t *pending, XXH3_state_t *content, eg_p
 		stats->documents++;
 		*parts_matched = 0;
 	}
-	int status = fn(context, &s->doc, &s->mentions, s->found);
+	int status = fn(context, &s->doc, &s->mentions, s->found, &s->relations);
 	eg_document_free(&s->doc);
 	return status;
 }
@@ -342,6 +364,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 	p.slots = eg_xcalloc(p.count, sizeof(*p.slots));
 	for (size_t i = 0; i < p.count; i++) {
 		p.slots[i].found = eg_entities_extend(m->loaded);
+		p.slots[i].find_relations = o->find_relations;
 		eg_match_state_init(&p.slots[i].match);
 	}
 	pthread_t *ids = eg_xcalloc(threads ? threads : 1, sizeof(*ids));
@@ -409,6 +432,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 	for (size_t i = 0; i < p.count; i++) {
 		eg_tokens_free(&p.slots[i].tokens);
 		eg_mentions_free(&p.slots[i].mentions);
+		eg_relations_free(&p.slots[i].relations);
 		eg_entities_free(p.slots[i].found);
 		eg_match_state_free(&p.slots[i].match);
 	}

@@ -1,5 +1,6 @@
 #include "graph/cooc.h"
 #include "graph/pool.h"
+#include "graph/relcount.h"
 #include "text/excerpt.h"
 
 #include <errno.h>
@@ -108,6 +109,7 @@ struct eg_cooc {
 	earlier *earlier;            /* sorted by entity */
 	size_t earlier_count, earlier_cap;
 	size_t earlier_linked;       /* those within the window budget (around set) */
+	eg_relcount *relations;      /* what the sentences state between entities */
 };
 
 int eg_window_parse(const char *s, eg_window *out, eg_error *err)
@@ -151,6 +153,7 @@ eg_cooc *eg_cooc_new(eg_window window)
 	c->window = window;
 	c->window_entities = EG_BUDGETS_DEFAULT.window_entities;
 	c->evidence_max = EG_EVIDENCE_DEFAULT;
+	c->relations = eg_relcount_new();
 	eg_pool_init(&c->titles);
 	eg_pool_init(&c->urls);
 	eg_pool_init(&c->forms);
@@ -165,6 +168,7 @@ void eg_cooc_free(eg_cooc *c)
 {
 	if (!c)
 		return;
+	eg_relcount_free(c->relations);
 	for (size_t i = 0; i < c->entity_limit; i++) {
 		free(c->entities[i].forms);
 		free(c->entities[i].evidence.items);
@@ -1071,8 +1075,21 @@ typedef struct moved_pair {
 	eg_evidence *evidence;
 } moved_pair;
 
+void eg_cooc_add_relations(eg_cooc *c, const eg_document *doc, const eg_relation *rels, size_t n,
+			   const eg_mention *mentions)
+{
+	eg_relcount_add(c->relations, doc->offset == 0, rels, n, mentions);
+}
+
+eg_relcount *eg_cooc_relations(const eg_cooc *c)
+{
+	return c->relations;
+}
+
 int eg_cooc_join(eg_cooc *c, const uint32_t *into, size_t n)
 {
+	if (eg_relcount_join(c->relations, into, n) < 0)
+		return -1;
 #define INTO(e) ((e) < n ? into[e] : (e))
 	/* The pairs that touch a joined entity leave the table (the others
 	 * keep their order) and come back under their new endpoints, merged

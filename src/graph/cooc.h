@@ -55,6 +55,7 @@
 #include <stdint.h>
 
 #include "document.h"
+#include "match/relations.h"
 #include "mention.h"
 #include "util/util.h"
 
@@ -151,6 +152,14 @@ uint32_t eg_cooc_evidence_max(const eg_cooc *c);
  * and located (eg_mentions_locate).  doc supplies the id, date and text
  * (for snippets). */
 void eg_cooc_add_document(eg_cooc *c, const eg_document *doc, const eg_mention *mentions, size_t n);
+
+/* Counts the relations its sentences state (match/relations.h), for the
+ * document or part eg_cooc_add_document took last: graph/relcount.h. */
+struct eg_relcount;
+void eg_cooc_add_relations(eg_cooc *c, const eg_document *doc, const eg_relation *rels, size_t n,
+			   const eg_mention *mentions);
+/* Its relation counts: read them, or merge a shard's into them. */
+struct eg_relcount *eg_cooc_relations(const eg_cooc *c);
 
 /* Merging counts made elsewhere (partial results of shards), with entity
  * indexes already in this cooc's numbering: documents and counts add up,

@@ -134,6 +134,7 @@ int eg_graph_build(eg_graph *g, const eg_cooc *counts, const eg_entities *ents, 
 		igraph_destroy(&g->g);
 		goto fail;
 	}
+	eg_graph_attach_relations(g, options->relations);
 	rc = 0;
 fail:
 	igraph_set_error_handler(previous);
@@ -184,5 +185,9 @@ void eg_graph_free(eg_graph *g)
 	igraph_destroy(&g->g);
 	free(g->nodes);
 	free(g->edges);
+	free(g->predicates);
+	free(g->predicate_start);
+	free(g->relations);
+	free(g->relation_predicates);
 	memset(g, 0, sizeof(*g));
 }

@@ -86,6 +86,24 @@ typedef struct eg_graph_edge {
 				    dates; read them with eg_graph_edge_pair */
 } eg_graph_edge;
 
+/* What the documents state between an edge's two entities
+ * (graph/relcount.h): a predicate and its instances, either way round. */
+typedef struct eg_edge_predicate {
+	const char *predicate; /* owned by the counts */
+	uint64_t instances;
+} eg_edge_predicate;
+
+/* What the sentences state from one node to another
+ * (eg_graph_options.relations): one link per ordered pair, subject ->
+ * object, its predicates (first, ..., count of them) most instances first,
+ * and all their instances. */
+typedef struct eg_graph_relation {
+	uint32_t source, target; /* node indexes: subject, object */
+	const eg_edge_predicate *first;
+	uint32_t count;
+	uint64_t instances;
+} eg_graph_relation;
+
 typedef struct eg_graph {
 	igraph_t g;
 	const eg_cooc *counts;   /* built from; must outlive the graph */
@@ -98,6 +116,16 @@ typedef struct eg_graph {
 	size_t chance_edges;     /* pairs dropped at step 2 (pmi or npmi: no more than chance) */
 	size_t isolated_dropped; /* nodes dropped at step 5 for having no edge */
 	const struct eg_periods *periods; /* from the options: per-period values */
+	/* Per edge its predicates, most instances first (ties by bytes):
+	 * edge i's are predicates[predicate_start[i]] to
+	 * predicates[predicate_start[i + 1] - 1]. */
+	eg_edge_predicate *predicates;
+	size_t *predicate_start;
+	/* With the relations option: the relation links, by (source, target),
+	 * their predicates in relation_predicates; else NULL. */
+	eg_graph_relation *relations;
+	size_t relation_count;
+	eg_edge_predicate *relation_predicates;
 } eg_graph;
 
 /* Which value becomes an edge's `weight`.  With D the number of documents,
@@ -170,6 +198,7 @@ typedef struct eg_graph_options {
 					       (graph/previous.h); NULL for none */
 	const struct eg_periods *periods;   /* the counts per period (graph/periods.h),
 					       joined as counts are; NULL for none */
+	int relations;            /* list the relations between nodes (eg_graph.relations) */
 } eg_graph_options;
 
 /* 0 when name is NULL or one of the size metrics above, else -1 with err
@@ -186,6 +215,10 @@ eg_pair_counts eg_graph_edge_pair(const eg_graph *g, size_t edge);
  * source first; the same link has the same id in every run (no entity id
  * holds "--").  Written into out (cleared first). */
 void eg_graph_edge_id(const eg_graph *g, size_t edge, eg_buf *out);
+/* Relation link i's id: "SUBJECT--OBJECT--relation"
+ * ("person.satya_nadella--org.microsoft--relation"): subject first, so
+ * apart from the co-occurrence link's and from the other way round's. */
+void eg_graph_relation_id(const eg_graph *g, size_t i, eg_buf *out);
 /* Its evidence document k, below eg_graph_edge_pair's evidence_count. */
 eg_evidence eg_graph_edge_evidence(const eg_graph *g, size_t edge, uint32_t k);
 /* The evidence of edges and nodes numbered as one list of lists: list i is
@@ -193,6 +226,10 @@ eg_evidence eg_graph_edge_evidence(const eg_graph *g, size_t edge, uint32_t k);
  * documents with the sentence of its first mention: graph/cooc.h). */
 uint32_t eg_graph_evidence_count(const eg_graph *g, size_t list);
 eg_evidence eg_graph_evidence(const eg_graph *g, size_t list, uint32_t k);
+/* Fills the edges' predicates and, when asked, the relations, from the
+ * counts' relations between the graph's nodes (graph/predicates.c; the
+ * build's last step). */
+void eg_graph_attach_relations(eg_graph *g, int relations);
 void eg_graph_free(eg_graph *g);
 
 #endif

@@ -89,6 +89,15 @@ static void add_node(eg_snapshot *s, const char *id, char *const *v)
 	n->size = v[F_SIZE] ? strtod(v[F_SIZE], NULL) : 0;
 }
 
+/* directed="true": a relation link, which diff leaves out. */
+static int is_directed(xmlTextReaderPtr r)
+{
+	char *d = (char *)xmlTextReaderGetAttribute(r, (const xmlChar *)"directed");
+	int yes = d && strcmp(d, "true") == 0;
+	xmlFree(d);
+	return yes;
+}
+
 static void add_edge(eg_snapshot *s, const char *source, const char *target, char *const *v)
 {
 	EG_GROW(s->edges, s->edge_cap, s->edge_count + 1);
@@ -124,6 +133,7 @@ static int read_graphml(const char *path, eg_snapshot *s, eg_error *err)
 	char *v[F_COUNT_OF] = {0};
 	char *id = NULL, *source = NULL, *target = NULL;
 	int in = 0; /* 1 in a node, 2 in an edge */
+	int directed = 0; /* the edge is a relation link (--relations): not compared */
 	int root = 0, rc = 0, status;
 	while ((status = xmlTextReaderRead(r)) == 1) {
 		int type = xmlTextReaderNodeType(r);
@@ -138,11 +148,12 @@ static int read_graphml(const char *path, eg_snapshot *s, eg_error *err)
 				free(target);
 				source = (char *)xmlTextReaderGetAttribute(r, (const xmlChar *)"source");
 				target = (char *)xmlTextReaderGetAttribute(r, (const xmlChar *)"target");
+				directed = is_directed(r);
 				in = strcmp(name, "node") == 0 ? 1 : 2;
 			}
 			if (in == 1 && strcmp(name, "node") == 0 && id)
 				add_node(s, id, v);
-			else if (in == 2 && strcmp(name, "edge") == 0 && source && target)
+			else if (in == 2 && strcmp(name, "edge") == 0 && source && target && !directed)
 				add_edge(s, source, target, v);
 			if (strcmp(name, "node") == 0 || strcmp(name, "edge") == 0) {
 				in = 0;
@@ -182,6 +193,7 @@ static int read_graphml(const char *path, eg_snapshot *s, eg_error *err)
 			id = (char *)xmlTextReaderGetAttribute(r, (const xmlChar *)"id");
 			source = (char *)xmlTextReaderGetAttribute(r, (const xmlChar *)"source");
 			target = (char *)xmlTextReaderGetAttribute(r, (const xmlChar *)"target");
+			directed = is_directed(r);
 		} else if (in && strcmp(name, "data") == 0) {
 			char *key = (char *)xmlTextReaderGetAttribute(r, (const xmlChar *)"key");
 			for (size_t k = 0; key && k < key_count; k++) {

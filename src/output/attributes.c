@@ -43,7 +43,7 @@ const size_t eg_node_attr_count = sizeof(eg_node_attrs) / sizeof(eg_node_attrs[0
 
 enum { EDGE_WEIGHT, EDGE_COUNT, EDGE_DOCUMENTS, EDGE_FIRST_SEEN, EDGE_LAST_SEEN, EDGE_PMI, EDGE_NPMI, EDGE_JACCARD,
        EDGE_DICE, EDGE_EVIDENCE, EDGE_EVIDENCE_DATES, EDGE_EVIDENCE_TITLES, EDGE_EVIDENCE_OUTLETS,
-       EDGE_EVIDENCE_URLS, EDGE_SNIPPET, EDGE_PERIODS };
+       EDGE_EVIDENCE_URLS, EDGE_SNIPPET, EDGE_PREDICATE, EDGE_PREDICATES, EDGE_LINK_KIND, EDGE_PERIODS };
 
 const eg_attr eg_edge_attrs[] = {
 	[EDGE_WEIGHT] = {"weight", "weight", EG_ATTR_DOUBLE},
@@ -61,6 +61,9 @@ const eg_attr eg_edge_attrs[] = {
 	[EDGE_EVIDENCE_OUTLETS] = {"evidence_outlets", "edge_evidence_outlets", EG_ATTR_STRING},
 	[EDGE_EVIDENCE_URLS] = {"evidence_urls", "edge_evidence_urls", EG_ATTR_STRING},
 	[EDGE_SNIPPET] = {"snippet", "edge_snippet", EG_ATTR_STRING},
+	[EDGE_PREDICATE] = {"predicate", "edge_predicate", EG_ATTR_STRING},
+	[EDGE_PREDICATES] = {"predicates", "edge_predicates", EG_ATTR_STRING},
+	[EDGE_LINK_KIND] = {"link_kind", "edge_link_kind", EG_ATTR_STRING},
 	[EDGE_PERIODS] = {"period_windows", "edge_period_windows", EG_ATTR_STRING},
 };
 const size_t eg_edge_attr_count = sizeof(eg_edge_attrs) / sizeof(eg_edge_attrs[0]);
@@ -213,8 +216,36 @@ const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *b
 	}
 }
 
+/* "use (3) | store in (1)": the first EG_PREDICATES_LISTED of n
+ * predicates, most instances first, with their instances. */
+static const char *predicate_list(const eg_edge_predicate *p, size_t n, eg_buf *scratch)
+{
+	if (!n)
+		return NULL;
+	eg_buf_clear(scratch);
+	for (size_t i = 0; i < n && i < EG_PREDICATES_LISTED; i++)
+		eg_buf_printf(scratch, "%s%s (%" PRIu64 ")", i ? EG_LIST_SEPARATOR : "", p[i].predicate, p[i].instances);
+	return scratch->data;
+}
+
+/* A relation link's (eg_graph.relations): its instances as weight and
+ * count, its predicates. */
+static const char *relation_value(const eg_graph_relation *r, size_t k, char *buf, eg_buf *scratch)
+{
+	switch (k) {
+	case EDGE_WEIGHT: return double_text(buf, (double)r->instances);
+	case EDGE_COUNT: return uint_text(buf, r->instances);
+	case EDGE_PREDICATE: return r->first[0].predicate;
+	case EDGE_PREDICATES: return predicate_list(r->first, r->count, scratch);
+	case EDGE_LINK_KIND: return "relation";
+	default: return NULL;
+	}
+}
+
 const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *buf, eg_buf *scratch)
 {
+	if (edge >= g->edge_count)
+		return relation_value(&g->relations[edge - g->edge_count], k, buf, scratch);
 	const eg_graph_edge *e = &g->edges[edge];
 	switch (k) {
 	case EDGE_WEIGHT: return double_text(buf, e->weight);
@@ -230,6 +261,14 @@ const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *b
 	case EDGE_EVIDENCE_URLS:
 		return evidence_field(g, edge, k, scratch);
 	case EDGE_SNIPPET: return nonempty(eg_graph_edge_pair(g, edge).snippet);
+	case EDGE_PREDICATE: return g->predicate_start && g->predicate_start[edge + 1] > g->predicate_start[edge]
+					    ? g->predicates[g->predicate_start[edge]].predicate
+					    : NULL;
+	case EDGE_PREDICATES: return g->predicate_start ? predicate_list(g->predicates + g->predicate_start[edge],
+									 g->predicate_start[edge + 1] - g->predicate_start[edge],
+									 scratch)
+							: NULL;
+	case EDGE_LINK_KIND: return g->relations ? "cooccurrence" : NULL;
 	case EDGE_PERIODS: return edge_periods(g, edge, scratch);
 	default: return NULL;
 	}

@@ -40,6 +40,8 @@ extern const size_t eg_edge_attr_count;
  * evidence_urls (item i for evidence id i, empty where unknown), a node's
  * `sources`. */
 #define EG_LIST_SEPARATOR " | "
+/* An edge's `predicates` lists this many, most instances first. */
+#define EG_PREDICATES_LISTED 5
 
 /* buf holds at least 64 bytes; scratch grows for long strings. */
 /* How many of eg_node_attrs / eg_edge_attrs a graph's outputs carry: the
@@ -47,6 +49,10 @@ extern const size_t eg_edge_attr_count;
 size_t eg_node_attrs_for(const eg_graph *g);
 size_t eg_edge_attrs_for(const eg_graph *g);
 const char *eg_node_attr_value(const eg_graph *g, size_t node, size_t k, char *buf, eg_buf *scratch);
+/* An edge from edge_count on is relation edge - edge_count (eg_graph's
+ * relations): weight and count its instances, documents, predicate and
+ * link_kind "relation"; co-occurrence edges have link_kind "cooccurrence"
+ * when the graph has relations, none otherwise. */
 const char *eg_edge_attr_value(const eg_graph *g, size_t edge, size_t k, char *buf, eg_buf *scratch);
 
 /* Valid UTF-8 that XML 1.0 can hold, and CSV readers too: invalid

@@ -98,7 +98,7 @@ static void attvalues(eg_xml *x, const eg_graph *g, size_t item, const eg_attr *
 {
 	char buf[64];
 	eg_xml_start(x, "attvalues");
-	if (g->periods)
+	if (g->periods && !(edge && item >= g->edge_count)) /* a relation link has none */
 		period_values(x, g, item, edge, 0);
 	for (size_t k = 0; k < n; k++) {
 		if (own_place(&attrs[k]))
@@ -223,6 +223,24 @@ int eg_gexf_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, 
 	edge_context edges = {.g = g, .dynamic = dynamic};
 	eg_xml_start(&x, "edges");
 	eg_xml_items(&x, g->edge_count, write_edge, &edges, threads);
+	/* The relation links (--relations): directed in an undirected graph,
+	 * a mixed graph as GEXF 1.3 and Gephi allow. */
+	eg_buf value = {0};
+	char buf[64];
+	for (size_t i = 0; i < g->relation_count && !eg_xml_stopped(&x); i++) {
+		const eg_graph_relation *r = &g->relations[i];
+		eg_graph_relation_id(g, i, &value);
+		eg_xml_start(&x, "edge");
+		eg_xml_attr(&x, "id", value.data);
+		eg_xml_attr(&x, "source", g->nodes[r->source].id);
+		eg_xml_attr(&x, "target", g->nodes[r->target].id);
+		eg_xml_attr(&x, "type", "directed"); /* no label: Gephi would take it for an edge type */
+		eg_format_double(buf, (double)r->instances);
+		eg_xml_attr(&x, "weight", buf);
+		attvalues(&x, g, g->edge_count + i, eg_edge_attrs, eg_edge_attrs_for(g), eg_edge_attr_value, &value, 1);
+		eg_xml_end(&x);
+	}
+	eg_buf_free(&value);
 	eg_xml_end(&x);
 	return eg_xml_close(&x, "GEXF", err);
 }

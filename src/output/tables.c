@@ -3,6 +3,7 @@
 #include "output/mentions.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 
 static int flush(FILE *fp, eg_buf *b, int *error)
@@ -93,13 +94,17 @@ int eg_csv_write(FILE *nodes, FILE *edges, FILE *meta, const eg_graph *g, const 
 		if (strcmp(eg_edge_attrs[k].name, "weight") != 0)
 			eg_buf_printf(&line, ",%s", eg_edge_attrs[k].name);
 	eg_buf_adds(&line, "\r\n");
-	for (size_t i = 0; i < g->edge_count && !flush(edges, &line, &error); i++) {
-		const eg_graph_edge *e = &g->edges[i];
-		csv_field(&line, g->nodes[e->source].id, &safe);
+	/* The co-occurrences, then the relation links (--relations), which
+	 * Gephi's spreadsheet import reads as directed by their Type. */
+	for (size_t i = 0; i < g->edge_count + g->relation_count && !flush(edges, &line, &error); i++) {
+		int relation = i >= g->edge_count;
+		const eg_graph_relation *r = relation ? &g->relations[i - g->edge_count] : NULL;
+		const eg_graph_edge *e = relation ? NULL : &g->edges[i];
+		csv_field(&line, g->nodes[relation ? r->source : e->source].id, &safe);
 		eg_buf_addc(&line, ',');
-		csv_field(&line, g->nodes[e->target].id, &safe);
-		eg_buf_adds(&line, ",Undirected,");
-		eg_format_double(buf, e->weight);
+		csv_field(&line, g->nodes[relation ? r->target : e->target].id, &safe);
+		eg_buf_adds(&line, relation ? ",Directed," : ",Undirected,");
+		eg_format_double(buf, relation ? (double)r->instances : e->weight);
 		eg_buf_adds(&line, buf);
 		for (size_t k = 0; k < eg_edge_attrs_for(g); k++) {
 			if (strcmp(eg_edge_attrs[k].name, "weight") == 0)
@@ -205,7 +210,28 @@ int eg_json_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, 
 		}
 		eg_buf_addc(&b, '}');
 	}
-	eg_buf_adds(&b, "]}\n");
+	eg_buf_adds(&b, "]");
+	/* The relation links (--relations) apart, so that the node-link graph
+	 * stays undirected for the readers of that format. */
+	if (g->relations) {
+		eg_buf_adds(&b, ",\n\"relations\":[");
+		for (size_t i = 0; i < g->relation_count && !flush(fp, &b, &error); i++) {
+			const eg_graph_relation *r = &g->relations[i];
+			eg_buf_adds(&b, i ? ",\n{\"source\":" : "\n{\"source\":");
+			eg_json_string(&b, g->nodes[r->source].id, strlen(g->nodes[r->source].id));
+			eg_buf_adds(&b, ",\"target\":");
+			eg_json_string(&b, g->nodes[r->target].id, strlen(g->nodes[r->target].id));
+			eg_buf_adds(&b, ",\"predicates\":[");
+			for (uint32_t k = 0; k < r->count; k++) {
+				eg_buf_adds(&b, k ? ",{\"predicate\":" : "{\"predicate\":");
+				eg_json_string(&b, r->first[k].predicate, strlen(r->first[k].predicate));
+				eg_buf_printf(&b, ",\"instances\":%" PRIu64 "}", r->first[k].instances);
+			}
+			eg_buf_printf(&b, "],\"instances\":%" PRIu64 "}", r->instances);
+		}
+		eg_buf_adds(&b, "]");
+	}
+	eg_buf_adds(&b, "}\n");
 	flush(fp, &b, &error);
 	finish(fp, &error);
 	eg_buf_free(&b);

@@ -21,9 +21,10 @@
  * metadata and sentences), schema 4 as partials of version 4 (with the
  * entities' surface forms and listed names); schema 5 adds the last
  * graph's picture (pictures); schema 6 keeps partials of version 5 (with
- * the entities' evidence); older caches are emptied the same way. */
+ * the entities' evidence), schema 7 of version 6 (with relations); older
+ * caches are emptied the same way. */
 #define APPLICATION_ID 0x45475243
-#define SCHEMA 6
+#define SCHEMA 7
 
 struct eg_cache {
 	sqlite3 *db;

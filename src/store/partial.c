@@ -1,4 +1,5 @@
 #include "store/partial.h"
+#include "graph/relcount.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -130,6 +131,30 @@ static int flush_piece(eg_buf *b, XXH3_state_t *sum, FILE *fp, size_t at_least, 
 	return rc;
 }
 
+typedef struct placed_relation {
+	uint64_t subject, object; /* positions */
+	eg_relation_counts counts;
+} placed_relation;
+
+static int by_relation(const void *x, const void *y)
+{
+	const placed_relation *a = x, *b = y;
+	if (a->subject != b->subject)
+		return a->subject < b->subject ? -1 : 1;
+	if (a->object != b->object)
+		return a->object < b->object ? -1 : 1;
+	if (a->counts.kind != b->counts.kind)
+		return a->counts.kind < b->counts.kind ? -1 : 1;
+	return strcmp(a->counts.predicate, b->counts.predicate);
+}
+
+/* An entity the partial writes (one with mentions, or a listed name). */
+static int written(const eg_cooc *counts, uint32_t e)
+{
+	eg_entity_counts c = eg_cooc_entity(counts, e);
+	return c.mentions || c.listed;
+}
+
 int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, const eg_partial_info *info,
 		     eg_error *err)
 {
@@ -230,6 +255,29 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 			rc = flush_piece(&b, sum, fp, PIECE, err);
 	}
 	free(placed);
+
+	/* The relations, between entities written above. */
+	const eg_relcount *rels = eg_cooc_relations(counts);
+	size_t rn = eg_relcount_count(rels), kept = 0;
+	placed_relation *pr = eg_xmalloc((rn ? rn : 1) * sizeof(*pr));
+	for (size_t i = 0; i < rn; i++) {
+		eg_relation_counts c = eg_relcount_get(rels, i);
+		if (c.subject < limit && c.object < limit && written(counts, c.subject) && written(counts, c.object))
+			pr[kept++] = (placed_relation){position[c.subject], position[c.object], c};
+	}
+	qsort(pr, kept, sizeof(*pr), by_relation);
+	put64(&b, kept);
+	for (size_t i = 0; i < kept; i++) {
+		put64(&b, pr[i].subject);
+		put64(&b, pr[i].object);
+		put32(&b, (uint32_t)pr[i].counts.kind);
+		put_string(&b, pr[i].counts.predicate);
+		put64(&b, pr[i].counts.instances);
+		put64(&b, pr[i].counts.documents);
+		if (rc == 0)
+			rc = flush_piece(&b, sum, fp, PIECE, err);
+	}
+	free(pr);
 	free(held);
 	free(pairs);
 	free(position);
@@ -370,6 +418,7 @@ void eg_partial_info_free(eg_partial_info *info)
 #define ENTITY_MIN (5 * 4 + 8 + 8 + 4 + 4)
 #define DOCUMENT_MIN (5 * 4)
 #define PAIR_MIN (8 + 8 + 8 + 8 + 4 + 3 * 4)
+#define RELATION_MIN (8 + 8 + 4 + 4 + 8 + 8)
 #define ITEM_MIN (8 + 4)
 
 static void read_header(reader *r, eg_partial_info *info)
@@ -711,6 +760,56 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 			goto failed;
 		}
 	}
+	uint64_t rn = get_count(&r, RELATION_MIN, "relations"), last_s = 0, last_o = 0;
+	uint32_t last_kind = 0;
+	eg_buf last_predicate = {0};
+	for (uint64_t i = 0; i < rn && !r.failed; i++) {
+		unsigned long long at = (unsigned long long)i + 1;
+		uint64_t subject = get64(&r, "a relation"), object = get64(&r, "a relation");
+		eg_relation_counts c = {0};
+		uint32_t kind = get32(&r, "a relation");
+		c.predicate = get_string(&r, &strings[0], "a relation");
+		c.instances = get64(&r, "a relation");
+		c.documents = get64(&r, "a relation");
+		if (r.failed)
+			break;
+		size_t plen = strlen(c.predicate);
+		if (subject >= n || object >= n || subject == object || kind > EG_REL_AGENT || !plen ||
+		    plen >= EG_PREDICATE_MAX + 16) {
+			damaged(&r, "relation %llu: entities %llu and %llu of %llu, kind %u, a predicate of %zu bytes", at,
+				(unsigned long long)subject, (unsigned long long)object, (unsigned long long)n, kind, plen);
+			break;
+		}
+		int order = i == 0                ? 1
+			    : subject != last_s   ? (subject > last_s ? 1 : -1)
+			    : object != last_o    ? (object > last_o ? 1 : -1)
+			    : kind != last_kind   ? (kind > last_kind ? 1 : -1)
+						  : strcmp(c.predicate, last_predicate.data);
+		if (order <= 0) {
+			damaged(&r, "relation %llu does not come after relation %llu", at, at - 1);
+			break;
+		}
+		uint64_t fewest = documents_of[subject] < documents_of[object] ? documents_of[subject] : documents_of[object];
+		if (c.documents < 1 || c.documents > c.instances || c.documents > fewest) {
+			damaged(&r, "relation %llu: %llu instances in %llu documents, its entities in %llu", at,
+				(unsigned long long)c.instances, (unsigned long long)c.documents, (unsigned long long)fewest);
+			break;
+		}
+		last_s = subject;
+		last_o = object;
+		last_kind = kind;
+		eg_buf_clear(&last_predicate);
+		eg_buf_adds(&last_predicate, c.predicate);
+		c.subject = entity_of[subject];
+		c.object = entity_of[object];
+		c.kind = (eg_relation_kind)kind;
+		if (eg_relcount_merge(eg_cooc_relations(counts), &c) < 0) {
+			eg_error_set(err, "%s: counts overflow (relation %llu with the partials before it)", path, at);
+			eg_buf_free(&last_predicate);
+			goto failed;
+		}
+	}
+	eg_buf_free(&last_predicate);
 	if (!r.failed && r.p != r.end)
 		damaged(&r, "%zu bytes left over", left(&r));
 	if (r.failed)

@@ -10,7 +10,7 @@
  * covers.  Entities are written sorted by id and pairs by their entities'
  * ids, so equal contents give equal bytes.
  *
- * Format (version 5), every integer little-endian, a string being a u32
+ * Format (version 6), every integer little-endian, a string being a u32
  * length and that many bytes (no NUL among them):
  *   "EGPART\r\n"  8 bytes of magic (the \r\n catches text-mode damage)
  *   u32 version, 16 bytes configuration fingerprint,
@@ -41,6 +41,12 @@
  *     ascending) and string sentence (empty when unknown); string snippet,
  *     first date, last date (each empty when none); pairs ascending by
  *     (a, b);
+ *   u64 relations (graph/relcount.h), each: u64 subject, u64 object
+ *     (entity positions above, different), u32 kind (0 role, 1
+ *     possessive, 2 verb, 3 agent), string predicate (1 to
+ *     EG_PREDICATE_MAX + 15 bytes), u64 instances, u64 documents (1 to the
+ *     instances, no more than either entity's); ascending by (subject,
+ *     object, kind, predicate's bytes);
  *   16 bytes: XXH3-128, seeded with EG_PARTIAL_SEED, of every byte before
  *     it (canonical, big-endian).
  *
@@ -54,9 +60,9 @@
  * than it has mentions or the file has, a pair in no more than its
  * windows), dates real calendar dates, sums checked for overflow.
  * Partials of versions 1 (before the window budget), 2 (before the
- * evidence metadata), 3 (before surface forms and listed names) and 4
- * (before the entities' evidence) are refused with a message to re-run
- * their shard.
+ * evidence metadata), 3 (before surface forms and listed names), 4
+ * (before the entities' evidence) and 5 (before relations) are refused
+ * with a message to re-run their shard.
  */
 #ifndef EG_PARTIAL_H
 #define EG_PARTIAL_H
@@ -68,8 +74,8 @@
 #include "match/entities.h"
 #include "util/util.h"
 
-#define EG_PARTIAL_VERSION 5
-#define EG_PARTIAL_SEED 0x4547504152540005ULL /* "EGPART" and the version */
+#define EG_PARTIAL_VERSION 6
+#define EG_PARTIAL_SEED 0x4547504152540006ULL /* "EGPART" and the version */
 #define EG_SHARD_MAX 1000000                  /* the largest N of --shard I/N */
 
 typedef struct eg_partial_info {
