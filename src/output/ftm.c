@@ -1,4 +1,5 @@
 #include "output/ftm.h"
+#include "graph/relcount.h"
 #include "output/attributes.h"
 #include "output/mentions.h"
 #include "util/map.h"
@@ -226,6 +227,112 @@ static void link(writer *w, const eg_graph *g, size_t i, eg_buf *id)
 	end(w);
 }
 
+/* Roles that make a member of an organisation rather than its employee. */
+static const char *const MEMBER_ROLES[] = {"member", "board member", "organiser", "organizer", "activist",
+					   "campaigner", "leader", "founder", "co-founder", "cofounder", "partner",
+					   "shareholder", "investor", "unit", "arm", "division", "subsidiary", "branch",
+					   "wing", NULL};
+
+static int organization(const char *schema)
+{
+	return strcmp(schema, "Organization") == 0 || strcmp(schema, "Company") == 0 ||
+	       strcmp(schema, "PublicBody") == 0;
+}
+
+/* One relation the sentences state (graph/relcount.h) between two nodes:
+ * a role in an organisation as an Employment (a person's) or a Membership
+ * (a member role, or an organisation's: "unit of"), its role the
+ * predicate without its preposition and "former" as status "former";
+ * anything else an UnknownLink whose role is the predicate. */
+static void relation(writer *w, const eg_graph *g, const eg_relation_counts *c, uint32_t s, uint32_t o, eg_buf *id)
+{
+	const eg_graph_node *a = &g->nodes[s], *b = &g->nodes[o];
+	const char *sa = eg_ftm_schema(a->type, a->category), *sb = eg_ftm_schema(b->type, b->category);
+	uint64_t h = eg_hash_bytes(a->id, strlen(a->id) + 1);
+	h = eg_hash_mix(h, b->id, strlen(b->id) + 1);
+	h = eg_hash_mix(h, c->predicate, strlen(c->predicate));
+	h = eg_hash_mix(h, eg_relation_kind_name(c->kind), strlen(eg_relation_kind_name(c->kind)));
+	eg_buf_clear(id);
+	eg_buf_printf(id, "relation.%016" PRIx64, h);
+	char role[EG_PREDICATE_MAX + 16];
+	snprintf(role, sizeof(role), "%s", c->predicate);
+	int former = strncmp(role, "former ", 7) == 0;
+	if (former)
+		memmove(role, role + 7, strlen(role + 7) + 1);
+	char *space = strrchr(role, ' ');
+	int is_role = c->kind == EG_REL_ROLE && space && organization(sb) && legal_entity(sa) &&
+		      strncmp(role, "not ", 4) != 0;
+	if (is_role)
+		*space = '\0'; /* "CEO of": the role is "CEO" */
+	const char *schema = !is_role ? "UnknownLink"
+			     : strcmp(sa, "Person") == 0 && !listed(MEMBER_ROLES, role) ? "Employment"
+											 : "Membership";
+	begin(w, id->data, schema);
+	if (strcmp(schema, "Employment") == 0) {
+		prop1(w, "employee", a->id);
+		prop1(w, "employer", b->id);
+	} else if (strcmp(schema, "Membership") == 0) {
+		prop1(w, "member", a->id);
+		prop1(w, "organization", b->id);
+	} else {
+		prop1(w, "subject", a->id);
+		prop1(w, "object", b->id);
+	}
+	prop1(w, "role", is_role ? role : c->predicate);
+	if (is_role && former)
+		prop1(w, "status", "former");
+	char summary[160];
+	snprintf(summary, sizeof(summary), "%s, stated %" PRIu64 " time%s in %" PRIu64 " document%s",
+		 eg_relation_kind_name(c->kind), c->instances, c->instances == 1 ? "" : "s", c->documents,
+		 c->documents == 1 ? "" : "s");
+	prop1(w, "summary", summary);
+	end(w);
+}
+
+typedef struct placed {
+	uint32_t s, o;
+	eg_relation_counts c;
+} placed;
+
+static int by_placed(const void *x, const void *y)
+{
+	const placed *a = x, *b = y;
+	if (a->s != b->s)
+		return a->s < b->s ? -1 : 1;
+	if (a->o != b->o)
+		return a->o < b->o ? -1 : 1;
+	if (a->c.kind != b->c.kind)
+		return a->c.kind < b->c.kind ? -1 : 1;
+	return strcmp(a->c.predicate, b->c.predicate);
+}
+
+/* Every relation between two nodes, by (subject, object, kind, predicate). */
+static void relations(writer *w, const eg_graph *g, eg_buf *id)
+{
+	if (!g->counts)
+		return;
+	const eg_relcount *rc = eg_cooc_relations(g->counts);
+	size_t limit = eg_cooc_entity_limit(g->counts), n = eg_relcount_count(rc), k = 0;
+	uint32_t *node_of = eg_xmalloc((limit ? limit : 1) * sizeof(*node_of));
+	for (size_t e = 0; e < limit; e++)
+		node_of[e] = UINT32_MAX;
+	for (size_t i = 0; i < g->node_count; i++)
+		node_of[g->nodes[i].entity] = (uint32_t)i;
+	placed *v = eg_xmalloc((n ? n : 1) * sizeof(*v));
+	for (size_t i = 0; i < n; i++) {
+		eg_relation_counts c = eg_relcount_get(rc, i);
+		uint32_t s = c.subject < limit ? node_of[c.subject] : UINT32_MAX;
+		uint32_t o = c.object < limit ? node_of[c.object] : UINT32_MAX;
+		if (s != UINT32_MAX && o != UINT32_MAX)
+			v[k++] = (placed){s, o, c};
+	}
+	free(node_of);
+	qsort(v, k, sizeof(*v), by_placed);
+	for (size_t i = 0; i < k && !w->error; i++)
+		relation(w, g, &v[i].c, v[i].s, v[i].o, id);
+	free(v);
+}
+
 int eg_ftm_write(FILE *fp, const eg_graph *g, eg_error *err)
 {
 	writer w = {.fp = fp};
@@ -259,6 +366,7 @@ int eg_ftm_write(FILE *fp, const eg_graph *g, eg_error *err)
 	}
 	for (size_t i = 0; i < g->edge_count && !w.error; i++)
 		link(&w, g, i, &id);
+	relations(&w, g, &id);
 	flush(&w);
 	if (!w.error && (fflush(fp) != 0 || ferror(fp)))
 		w.error = errno ? errno : EIO;

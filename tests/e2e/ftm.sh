@@ -50,6 +50,32 @@ for p_ in problems:
 sys.exit(1 if problems else 0)
 PY
 
+# The relations (entgraph relations) of the seed-style articles: roles in
+# organisations as Employment or Membership, the rest as UnknownLink with
+# the predicate as role; all valid.
+expect_status 0 "$ENTGRAPH" extract -f ftm -o "$TMP/rel.ftm" "$EG_SRCDIR/corpus" "$DATA/azure-relations.txt" \
+	"$DATA/no-azure-vigil.txt"
+validate "$TMP/rel.ftm" || fail "the relations' FtM entities do not validate: $(head -5 "$TMP/validate")"
+"$PYTHON" - "$TMP/rel.ftm" <<'PY' || fail "the relations are not in the FtM entities"
+import json, sys
+got = set()
+for e in map(json.loads, open(sys.argv[1])):
+    if e["id"].startswith("relation."):
+        p = e["properties"]
+        ends = {"Employment": ("employee", "employer"), "Membership": ("member", "organization")}.get(
+            e["schema"], ("subject", "object"))
+        got.add((e["schema"], p[ends[0]][0], p["role"][0], p[ends[1]][0], p.get("status", [""])[0]))
+want = {("Employment", "person.satya_nadella", "CEO", "org.microsoft", ""),
+        ("Employment", "person.abdo_mohamed", "employee", "org.microsoft", "former"),
+        ("Membership", "unit.unit_8200", "unit", "org.israel_defense_forces", ""),
+        ("UnknownLink", "unit.unit_8200", "use", "product.azure", ""),
+        ("UnknownLink", "org.microsoft", "not be involved in", "unit.unit_8200", ""),
+        ("UnknownLink", "org.no_azure_for_apartheid", "demand", "org.microsoft", "")}
+missing = want - got
+if missing:
+    sys.exit(f"  missing {sorted(missing)}")
+PY
+
 # A batch with metadata: URLs (one a javascript: URL), outlets, titles.
 "$PYTHON" - "$TMP" <<'PY' || fail "cannot write the batch"
 import json, sys
