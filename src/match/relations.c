@@ -26,13 +26,18 @@ static const char *const ROLES[] = {
 	"campaigner", "unit", "arm", "division", "subsidiary", "branch", "wing", NULL,
 };
 
+/* Roles an organisation may hold in another; the others are a person's. */
+static const char *const ORG_ROLES[] = {"unit", "arm", "division", "subsidiary", "branch", "wing", "member", "partner",
+					"shareholder", "investor", "contractor", "owner", "founder", "co-founder",
+					"cofounder", "board member", NULL};
+
 /* Words before a role that say it is over. */
 static const char *const FORMER[] = {"former", "ex", "onetime", "erstwhile", "then", "retired", NULL};
 /* Words before a role that leave it as it is; "deputy" and "acting" are
  * kept in the predicate ("deputy prime minister of"). */
 static const char *const KEEP[] = {"current", "new", "acting", "longtime", "long-time", "senior", "deputy",
 				   "top", NULL};
-static const char *const QUALIFIERS[] = {"deputy", "acting", NULL};
+static const char *const QUALIFIERS[] = {"deputy", "acting", "vice", NULL};
 const char *const EG_DETERMINERS[] = {"a", "an", "the", "its", "their", "his", "her", NULL};
 /* Lower-case words that end an apposition rather than describe a role:
  * relative pronouns, conjunctions, common verbs of speech and being. */
@@ -158,6 +163,21 @@ static int role_with(const eg_scan *s, size_t k, size_t limit, size_t *end, cons
 	return role;
 }
 
+/* subject -predicate-> object for role ROLES[role], when the subject may
+ * hold it: a person's role needs a person ("the General Assembly, the
+ * Chairman of the Commission" is two bodies in a list). */
+static int add_role(const eg_scan *s, uint32_t subject, uint32_t object, int role, const char *predicate, int former)
+{
+	int org_role = 0;
+	for (size_t i = 0; ORG_ROLES[i]; i++)
+		org_role |= strcmp(ROLES[role], ORG_ROLES[i]) == 0;
+	const char *type = eg_entity_type(s->ents, s->mentions[subject].entity);
+	if (!org_role && strcmp(type, "PERSON") != 0)
+		return 0;
+	eg_scan_add(s, subject, object, EG_REL_ROLE, predicate, former);
+	return 1;
+}
+
 /* The patterns between mentions x (first) and y (next in the sentence). */
 static void pair(const eg_scan *s, uint32_t xi, uint32_t yi)
 {
@@ -179,17 +199,19 @@ static void pair(const eg_scan *s, uint32_t xi, uint32_t yi)
 			words++;
 		}
 		if (role >= 0 && end < next && eg_scan_in(s, end, ROLE_PREPOSITIONS) &&
-		    (end + 1 == next || (end + 2 == next && eg_scan_is(s, end + 1, "the")))) {
-			eg_scan_add(s, xi, yi, EG_REL_ROLE, predicate, former);
-			return;
+		    (end + 1 == next || (end + 2 == next && eg_scan_is(s, end + 1, "the"))) &&
+		    !eg_scan_modifier(s, yi)) {
+			if (add_role(s, xi, yi, role, predicate, former))
+				return;
 		}
 		/* "X, [a] [former] Y ROLE": X -ROLE of-> Y */
 		k = modifiers(s, gap + 1, next, &former);
 		if (k == next && (role = role_with(s, y->tok_end, s->tokens->n, &end, "of", predicate)) >= 0 &&
 		    s->tokens->v[end - 1].sentence == s->tokens->v[y->tok_start].sentence) {
-			eg_scan_add(s, xi, yi, EG_REL_ROLE, predicate, former);
-			s->out->v[s->out->n - 1].end = s->tokens->v[end - 1].end; /* the role is after both */
-			return;
+			if (add_role(s, xi, yi, role, predicate, former)) {
+				s->out->v[s->out->n - 1].end = s->tokens->v[end - 1].end; /* the role is after both */
+				return;
+			}
 		}
 		former = 0;
 	}
@@ -200,8 +222,8 @@ static void pair(const eg_scan *s, uint32_t xi, uint32_t yi)
 		if (k > gap && eg_scan_in(s, gap, EG_DETERMINERS))
 			k = gap; /* "X the CEO Y" is no title */
 		if ((role = role_with(s, k, next, &end, "of", predicate)) >= 0 && end == next) {
-			eg_scan_add(s, yi, xi, EG_REL_ROLE, predicate, was);
-			return;
+			if (add_role(s, yi, xi, role, predicate, was))
+				return;
 		}
 	}
 	if (eg_scan_possessive(s, gap)) {
@@ -210,11 +232,12 @@ static void pair(const eg_scan *s, uint32_t xi, uint32_t yi)
 		size_t k = modifiers(s, gap + 1, next, &was);
 		if ((role = role_with(s, k, next, &end, "of", predicate)) >= 0 &&
 		    (end == next || (end + 1 == next && eg_scan_punct(s, end, ',')))) {
-			eg_scan_add(s, yi, xi, EG_REL_ROLE, predicate, was);
-			return;
+			if (add_role(s, yi, xi, role, predicate, was))
+				return;
 		}
-		/* "X's Y": X -'s-> Y ("Israel's Unit 8200") */
-		if (gap + 1 == next) {
+		/* "X's Y": X -'s-> Y ("Israel's Unit 8200"), unless Y but
+		 * modifies a noun ("China's Japan policy") */
+		if (gap + 1 == next && !eg_scan_modifier(s, yi)) {
 			eg_scan_add(s, xi, yi, EG_REL_POSSESSIVE, "'s", 0);
 			return;
 		}

@@ -62,6 +62,11 @@ eg_relation *eg_scan_add(const eg_scan *s, uint32_t subject, uint32_t object, eg
  * one in the sentence (verbs.c): 1 when one held. */
 int eg_scan_verbs(const eg_scan *s, uint32_t xi, uint32_t yi);
 
+/* Mention yi is written as a modifier of the noun after it, not named
+ * for itself (verbs.c): "the Vermont Senate", "covered the Bruce
+ * Springsteen song", "the USA's first library school". */
+int eg_scan_modifier(const eg_scan *s, uint32_t yi);
+
 /* Prepositions, shared by both. */
 extern const char *const EG_PREPOSITIONS[];
 extern const char *const EG_DETERMINERS[];

@@ -48,7 +48,12 @@ static const char *const SPEECH[] = {"say", "tell", "report", "write", "announce
 /* Verbs whose object noun is the relation itself ("signed a deal with"):
  * the noun stays in the predicate. */
 static const char *const LIGHT[] = {"have", "make", "take", "give", "sign", "reach", "hold", "file", "play",
-				    "win", "strike", "seal", "award", NULL};
+				    "win", "lose", "strike", "seal", "award", "pull", "place", "cut", "impose", "lift",
+				    "launch", "open", "approve", "pay", "raise", "cause", "pose", "bring", "set", "stage",
+				    "express", "voice", "draw", "sever", "announce", NULL};
+/* Pronouns, which no predicate keeps ("took him to"). */
+static const char *const PRONOUNS[] = {"him", "her", "them", "it", "us", "me", "you", "this", "that", "these",
+				       "those", NULL};
 /* The prepositions that take a nominalisation's theme. */
 static const char *const THEMES[] = {"of", "into", "on", "against", "over", "about", NULL};
 
@@ -102,14 +107,42 @@ static int object_at(const eg_scan *s, size_t k, size_t next)
 	return 1;
 }
 
-/* A place written as an adjective: "a naturalised U.S. citizen", "his
- * England debut": a lower-case word after it. */
-static int place_as_modifier(const eg_scan *s, uint32_t yi)
+/* A place that a capitalised word follows: a modifier of a name the
+ * dictionaries missed ("a member of the Michigan House"). */
+static int place_before_name(const eg_scan *s, uint32_t yi)
 {
 	const eg_mention *y = &s->mentions[yi];
+	size_t after = y->tok_end;
 	char w[40];
-	return strcmp(eg_entity_type(s->ents, y->entity), "PLACE") == 0 && lower_word(s, y->tok_end, w) &&
-	       !listed(w, PARTICLES) && !listed(w, TIME) && !listed(w, ADVERBS) && strcmp(w, "since") != 0 && !listed(w, CLAUSE) && !listed(w, BE) && !listed(w, HAVE) && !listed(w, MODALS);
+	return strcmp(eg_entity_type(s->ents, y->entity), "PLACE") == 0 && after < s->tokens->n &&
+	       (s->tokens->v[after].flags & EG_TOK_CAPITALIZED) && s->tokens->v[after].sentence == y->sentence &&
+	       !lower_word(s, after, w);
+}
+
+/* A name written as a modifier of the noun after it: a place ("a
+ * naturalised U.S. citizen", "his England debut", "the Vermont Senate"),
+ * or any name but a product's after a determiner ("covered the Bruce
+ * Springsteen song", "played an NBA player"; "the segregated Azure
+ * environment" is Azure), or a possessor whose possession is no name
+ * ("the USA's first library school", "Tommy Lee Jones' shoes"). */
+int eg_scan_modifier(const eg_scan *s, uint32_t yi)
+{
+	const eg_mention *y = &s->mentions[yi];
+	size_t after = y->tok_end;
+	if (eg_scan_possessive(s, after) || (eg_scan_punct(s, after, '\'') && s->text[y->end - 1] == 's'))
+		return 1;
+	if (eg_scan_punct(s, after, '-') && after < s->tokens->n && s->tokens->v[after].start == y->end)
+		return 1; /* "Houston-based" */
+	char w[40];
+	const char *type = eg_entity_type(s->ents, y->entity);
+	int place = strcmp(type, "PLACE") == 0;
+	int determined = y->tok_start > 0 && eg_scan_in(s, y->tok_start - 1, EG_DETERMINERS);
+	if (place && place_before_name(s, yi))
+		return 1; /* "the Michigan House" */
+	if (!place && (!determined || strcmp(type, "PRODUCT") == 0))
+		return 0;
+	return lower_word(s, after, w) && !listed(w, PARTICLES) && !listed(w, TIME) && !listed(w, ADVERBS) &&
+	       !listed(w, CLAUSE) && !listed(w, BE) && !listed(w, HAVE) && !listed(w, MODALS) && strcmp(w, "since") != 0;
 }
 
 /* The mention a verb acts on when it is y: the possessed one in "Y's Z". */
@@ -134,14 +167,12 @@ static int coordinated(const eg_scan *s, uint32_t i)
 	return g + 2 == next && eg_scan_punct(s, g, ',') && (eg_scan_is(s, g + 1, "and") || eg_scan_is(s, g + 1, "or"));
 }
 
-/* A subject: no preposition but "by" before it ("reports from Israel
- * said"; "an investigation by The Guardian reported"). */
+/* A subject: no preposition before it ("reports from Israel said", "a
+ * play by Henrik Ibsen premiered"). */
 static int subject_ok(const eg_scan *s, uint32_t xi)
 {
 	size_t t = s->mentions[xi].tok_start;
-	if (t == 0 || eg_scan_is(s, t - 1, "by"))
-		return 1;
-	return !eg_scan_in(s, t - 1, EG_PREPOSITIONS) && !eg_scan_possessive(s, t - 1);
+	return t == 0 || (!eg_scan_in(s, t - 1, EG_PREPOSITIONS) && !eg_scan_possessive(s, t - 1));
 }
 
 typedef struct phrase {
@@ -247,8 +278,12 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 {
 	const eg_mention *x = &s->mentions[xi], *y = &s->mentions[yi];
 	size_t k = x->tok_end, next = y->tok_start;
+	char w0[40];
+	size_t n0 = lower_word(s, k + 1, w0);
 	if (eg_scan_punct(s, k, ',') && (eg_scan_is(s, k + 1, "which") || eg_scan_is(s, k + 1, "who")))
 		k += 2;
+	else if (eg_scan_punct(s, k, ',') && n0 > 3 && strcmp(w0 + n0 - 2, "ed") == 0 && eg_scan_is(s, k + 2, "by"))
+		k++; /* "Denktash, supported by Ankara" */
 	else if (eg_scan_is(s, k, "which") || eg_scan_is(s, k, "who") || eg_scan_is(s, k, "that"))
 		k++;
 	else if (!subject_ok(s, xi))
@@ -258,6 +293,12 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 		return 0;
 	char predicate[EG_PREDICATE_MAX], w[40], last_word[40] = "";
 	const char *base = p.v.base;
+	char written[40];
+	size_t wn = lower_word(s, p.verb, written);
+	/* "beaten", "taken", "given" alone: a participle, never a past */
+	if (!p.be && !p.have && !p.modal && p.v.form == EG_VERB_ED && wn > 3 && strcmp(written + wn - 2, "en") == 0 &&
+	    strcmp(written, base) != 0)
+		p.be = 1;
 	int speech = listed(base, SPEECH);
 	size_t j = p.after;
 	/* "plans to acquire": the second verb is the one that acts */
@@ -271,7 +312,7 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 		speech = 0;
 	}
 	uint32_t object = object_of(s, yi);
-	int modifier = object == yi && place_as_modifier(s, yi);
+	int modifier = object == yi && eg_scan_modifier(s, yi);
 	/* VERB [the] Y, VERB that [the] Y */
 	if (!p.be && (object_at(s, j, next) || (eg_scan_is(s, j, "that") && object_at(s, j + 1, next)))) {
 		if (p.v.noun && p.v.form == EG_VERB_S && j != next && !eg_scan_is(s, j, "that"))
@@ -296,16 +337,21 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 				listed(w, NEGATIONS) || (eg_verb_lookup(w, n, &other) && other.form == EG_VERB_ED &&
 							 !other.noun && strcmp(w + n - 2, "ed") != 0)))
 			return 0;
+		/* "consider recommending to", "find itself drawing closer to":
+		 * a second verb, whose preposition the first does not take */
+		if (!number && n > 4 && strcmp(w + n - 3, "ing") == 0 && eg_verb_lookup(w, n, &other) &&
+		    other.form == EG_VERB_ING)
+			return 0;
 		/* "sanctions imposed for": after a plural noun, a participle */
 		if (!number && p.v.noun && p.v.form == EG_VERB_S && eg_verb_lookup(w, n, &other) &&
-		    other.form == EG_VERB_ED)
-			return 0;
+		    (other.form == EG_VERB_ED || other.form == EG_VERB_ING))
+			return 0; /* "stars coming to": a plural noun and its verb */
 		/* the noun of "signed a pact with", unless more follows it
 		 * ("held talks earlier this week in") */
 		if (!number && words && (eg_scan_in(s, j, EG_DETERMINERS) || listed(w, ADVERBS) || listed(w, TIME) ||
 					 (n > 4 && strcmp(w + n - 2, "ly") == 0)))
 			plain = 0;
-		if (!number)
+		if (!number && !listed(w, PRONOUNS))
 			snprintf(last_word, sizeof(last_word), "%s", w);
 		j++;
 		words++;
@@ -319,6 +365,14 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 	lower_word(s, j, w);
 	if (modifier && strcmp(w, "of") == 0)
 		return 0; /* "ordered the use of U.S. troops" */
+	if (!p.be && words && strcmp(w, "by") == 0)
+		return 0; /* "support the work developed by": the words' agent */
+	int participle = wn > 3 && (strcmp(written + wn - 2, "ed") == 0 || strcmp(written + wn - 2, "en") == 0);
+	if (!p.be && !p.have && !p.modal && !words && participle && strcmp(w, "by") == 0 && !*chain) {
+		/* "Denktash, supported by Ankara": a participle, its agent after */
+		relate(s, object, xi, EG_REL_VERB, base, p.negated, 0);
+		return 1;
+	}
 	if (p.be && strcmp(w, "by") == 0) {
 		/* "Azure was used by Unit 8200": Unit 8200 -use-> Azure */
 		snprintf(predicate, sizeof(predicate), "%s", base);
@@ -326,8 +380,6 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 		return 1;
 	}
 	if (p.be) {
-		char written[40];
-		lower_word(s, p.verb, written);
 		snprintf(predicate, sizeof(predicate), "be %s %s", written, w);
 	} else if (words && plain && *last_word && (listed(base, LIGHT) || strcmp(w, "of") == 0)) {
 		snprintf(predicate, sizeof(predicate), "%s%s %s %s", chain, base, last_word, w);
@@ -354,7 +406,12 @@ static int agent(const eg_scan *s, uint32_t xi, uint32_t yi)
 	size_t g = x->tok_end, next = y->tok_start, xt = x->tok_start;
 	const char *verb;
 	size_t k = g + (eg_scan_possessive(s, g) ? 1 : 0);
-	if ((verb = nominal(s, k)) && eg_scan_in(s, k + 1, THEMES) && object_at(s, k + 2, next)) {
+	/* "X NOUN of Y" without "'s": X a name that leads its noun phrase
+	 * ("the Guardian investigation into"), not a modifier in one ("the
+	 * colorful WWI nickname of") */
+	int leads = k > g || xt == 0 || eg_scan_in(s, xt - 1, EG_DETERMINERS) || s->tokens->v[xt - 1].sentence != x->sentence;
+	if (leads && (verb = nominal(s, k)) && eg_scan_in(s, k + 1, THEMES) && object_at(s, k + 2, next) &&
+	    !(object_of(s, yi) == yi && eg_scan_modifier(s, yi))) {
 		relate(s, xi, object_of(s, yi), EG_REL_AGENT, verb, 0, 1);
 		return 1;
 	}

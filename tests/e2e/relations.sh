@@ -8,7 +8,7 @@
 # tests/data, the roles they state.
 . "$(dirname "$0")/lib.sh"
 
-printf 'Abdo Mohamed\tPERSON\nYossi Sariel\tPERSON\nBrad Smith\tPERSON\nSatya Nadella\tPERSON\nMichael Durante\tPERSON\nTareq Aziz\tPERSON\nMonica Seles\tPERSON\n' \
+printf 'Abdo Mohamed\tPERSON\nYossi Sariel\tPERSON\nBrad Smith\tPERSON\nSatya Nadella\tPERSON\nMichael Durante\tPERSON\nTareq Aziz\tPERSON\nMonica Seles\tPERSON\nHenrik Ibsen\tPERSON\nNatalie Cole\tPERSON\nBruce Springsteen\tPERSON\nAndrew Perchlik\tPERSON\nMelvil Dewey\tPERSON\nRauf Denktash\tPERSON\n' \
 	>"$TMP/people.tsv"
 # One case a file: the relations it must yield, each "KIND|SUBJECT|
 # PREDICATE|OBJECT|FLAGS" (FLAGS former, negated), and no others; a case
@@ -69,8 +69,16 @@ cases = [
     ("An investigation by The Guardian into Microsoft found the files.", [(A, "The Guardian", "investigate", "Microsoft", "")]),
     ("The Guardian's investigation of Microsoft found files.", [(A, "The Guardian", "investigate", "Microsoft", "")]),
     ("A review of Azure by Microsoft found no evidence.", [(A, "Microsoft", "review", "Azure", "")]),
-    ("An investigation by The Guardian found that Microsoft kept files.",
-     [(V, "The Guardian", "find", "Microsoft", "")]),
+    ("An investigation by The Guardian found that Microsoft kept files.", []),
+    # names that modify a noun, and a subject after "by"
+    ("A play by Henrik Ibsen premiered in Norway.", []),
+    ("Natalie Cole covered the Bruce Springsteen song.", []),
+    ("Melvil Dewey founded the USA's first library school.", []),
+    ("Andrew Perchlik, a member of the Vermont Senate, spoke.", []),
+    ("Andrew Perchlik, a member of the Vermont legislature, spoke.", []),
+    ("China's Japan policy changed.", []),
+    ("Rauf Denktash, supported by Ankara, refused.", [(V, "Ankara", "support", "Rauf Denktash", "")]),
+    ("The United States imposed sanctions on Iran.", [(V, "United States", "impose sanctions on", "Iran", "")]),
     ("An investigation by The Guardian was published on Monday in London.", []),
 ]
 os.makedirs(sys.argv[1] + "/cases")
