@@ -2,6 +2,8 @@
  * partials in any order and grouping gives the counts of one run over all
  * the documents, evidence and snippets included. */
 #include "check.h"
+#include "graph/relcount.h"
+#include "match/relations.h"
 #include "store/partial.h"
 
 #include <stdio.h>
@@ -56,6 +58,10 @@ static void count(eg_cooc *c, eg_entities *ents, const int *keep)
 		}
 		eg_mentions_locate(&m, &tokens);
 		eg_cooc_add_document(c, &d, m.v, m.n);
+		eg_relations rels = {0};
+		eg_relations_find(d.text, &tokens, m.v, m.n, ents, &rels);
+		eg_cooc_add_relations(c, &d, rels.v, rels.n, m.v);
+		eg_relations_free(&rels);
 	}
 	eg_tokens_free(&tokens);
 	eg_mentions_free(&m);
@@ -115,6 +121,14 @@ static char *dump(const eg_cooc *c, const eg_entities *ents)
 		lines[n++] = eg_xstrdup(buf);
 	}
 	free(pairs);
+	const eg_relcount *rc = eg_cooc_relations(c);
+	for (size_t i = 0; i < eg_relcount_count(rc) && n < sizeof(lines) / sizeof(lines[0]); i++) {
+		eg_relation_counts r = eg_relcount_get(rc, i);
+		snprintf(buf, sizeof(buf), "relation %s %s %s \"%s\" %llu %llu", eg_entity_id(ents, r.subject),
+			 eg_entity_id(ents, r.object), eg_relation_kind_name(r.kind), r.predicate,
+			 (unsigned long long)r.instances, (unsigned long long)r.documents);
+		lines[n++] = eg_xstrdup(buf);
+	}
 	qsort(lines, n, sizeof(*lines), by_line);
 	eg_buf out = {0};
 	eg_buf_printf(&out, "documents %llu\n", (unsigned long long)eg_cooc_documents(c));
@@ -404,6 +418,11 @@ static void test_crafted(const char *valid)
 	expect_crafted_number(d, size, l.weight, 8, 0, "(pair 1: 0 windows in");
 	expect_crafted_number(d, size, l.weight + 8, 8, 0, "(pair 1: ");
 	expect_crafted_number(d, size, l.weight + 16, 4, 6, "(pair 1: 6 evidence ids for");
+	/* The last relation's documents, the last field: more than its instances. */
+	CHECK(get_le(d + size - 16, 8) >= 1);
+	expect_crafted_number(d, size, size - 8, 8, 9, "instances in 9 documents");
+	/* and its instances: none */
+	expect_crafted_number(d, size, size - 16, 8, 0, "0 instances in");
 
 	/* Cut anywhere and resealed: refused, never read past the end (cut in
 	 * the version, the checksum's bytes are read as one). */
