@@ -124,9 +124,10 @@ static char *dump(const eg_cooc *c, const eg_entities *ents)
 	const eg_relcount *rc = eg_cooc_relations(c);
 	for (size_t i = 0; i < eg_relcount_count(rc) && n < sizeof(lines) / sizeof(lines[0]); i++) {
 		eg_relation_counts r = eg_relcount_get(rc, i);
-		snprintf(buf, sizeof(buf), "relation %s %s %s \"%s\" %llu %llu", eg_entity_id(ents, r.subject),
+		snprintf(buf, sizeof(buf), "relation %s %s %s \"%s\" %llu %llu %s {%s}", eg_entity_id(ents, r.subject),
 			 eg_entity_id(ents, r.object), eg_relation_kind_name(r.kind), r.predicate,
-			 (unsigned long long)r.instances, (unsigned long long)r.documents);
+			 (unsigned long long)r.instances, (unsigned long long)r.documents, r.document ? r.document : "-",
+			 r.sentence ? r.sentence : "-");
 		lines[n++] = eg_xstrdup(buf);
 	}
 	qsort(lines, n, sizeof(*lines), by_line);
@@ -418,11 +419,20 @@ static void test_crafted(const char *valid)
 	expect_crafted_number(d, size, l.weight, 8, 0, "(pair 1: 0 windows in");
 	expect_crafted_number(d, size, l.weight + 8, 8, 0, "(pair 1: ");
 	expect_crafted_number(d, size, l.weight + 16, 4, 6, "(pair 1: 6 evidence ids for");
-	/* The last relation's documents, the last field: more than its instances. */
-	CHECK(get_le(d + size - 16, 8) >= 1);
-	expect_crafted_number(d, size, size - 8, 8, 9, "instances in 9 documents");
-	/* and its instances: none */
-	expect_crafted_number(d, size, size - 16, 8, 0, "0 instances in");
+	/* The last relation ends in two strings (document, sentence): found
+	 * from the end, its documents more than its instances, then none. */
+	size_t end = size, strings = 0;
+	for (size_t k = 0; k < 2000 && strings < 2 && k + 4 <= end; k++) {
+		if (get_le(d + end - 4 - k, 4) == k) {
+			end -= 4 + k;
+			strings++;
+			k = (size_t)-1;
+		}
+	}
+	CHECK_INT(strings, 2);
+	CHECK(get_le(d + end - 16, 8) >= 1 && get_le(d + end - 8, 8) >= 1);
+	expect_crafted_number(d, size, end - 8, 8, 9, "instances in 9 documents");
+	expect_crafted_number(d, size, end - 16, 8, 0, "0 instances in");
 
 	/* Cut anywhere and resealed: refused, never read past the end (cut in
 	 * the version, the checksum's bytes are read as one). */

@@ -1078,7 +1078,7 @@ typedef struct moved_pair {
 void eg_cooc_add_relations(eg_cooc *c, const eg_document *doc, const eg_relation *rels, size_t n,
 			   const eg_mention *mentions)
 {
-	eg_relcount_add(c->relations, doc->offset == 0, rels, n, mentions);
+	eg_relcount_add(c->relations, doc, rels, n, mentions);
 }
 
 eg_relcount *eg_cooc_relations(const eg_cooc *c)

@@ -91,6 +91,8 @@ typedef struct eg_graph_edge {
 typedef struct eg_edge_predicate {
 	const char *predicate; /* owned by the counts */
 	uint64_t instances;
+	const char *document, *sentence; /* the smallest id stating it and the sentence
+					    there (graph/relcount.h); owned by the counts */
 } eg_edge_predicate;
 
 /* What the sentences state from one node to another

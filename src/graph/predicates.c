@@ -10,7 +10,18 @@ typedef struct edge_item {
 	size_t edge;
 	const char *predicate;
 	uint64_t instances;
+	const char *document, *sentence;
 } edge_item;
+
+/* p, with q's instances added and the smaller of their first documents. */
+static void merge_into(eg_edge_predicate *p, uint64_t instances, const char *document, const char *sentence)
+{
+	p->instances += instances;
+	if (document && (!p->document || strcmp(document, p->document) < 0)) {
+		p->document = document;
+		p->sentence = sentence;
+	}
+}
 
 static int by_edge(const void *x, const void *y)
 {
@@ -81,9 +92,9 @@ void eg_graph_attach_relations(eg_graph *g, int relations)
 			continue;
 		size_t edge = find_edge(g, x < y ? x : y, x < y ? y : x);
 		if (edge != SIZE_MAX)
-			items[n++] = (edge_item){edge, c.predicate, c.instances};
+			items[n++] = (edge_item){edge, c.predicate, c.instances, c.document, c.sentence};
 		if (rel)
-			rel[r++] = (relation_item){x, y, {c.predicate, c.instances}};
+			rel[r++] = (relation_item){x, y, {c.predicate, c.instances, c.document, c.sentence}};
 	}
 	free(node_of);
 
@@ -94,10 +105,11 @@ void eg_graph_attach_relations(eg_graph *g, int relations)
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (kept && i && items[i].edge == items[i - 1].edge && strcmp(items[i].predicate, items[i - 1].predicate) == 0) {
-			g->predicates[kept - 1].instances += items[i].instances;
+			merge_into(&g->predicates[kept - 1], items[i].instances, items[i].document, items[i].sentence);
 			continue;
 		}
-		g->predicates[kept++] = (eg_edge_predicate){items[i].predicate, items[i].instances};
+		g->predicates[kept++] =
+			(eg_edge_predicate){items[i].predicate, items[i].instances, items[i].document, items[i].sentence};
 		g->predicate_start[items[i].edge + 1]++;
 	}
 	free(items);
@@ -116,7 +128,8 @@ void eg_graph_attach_relations(eg_graph *g, int relations)
 		for (size_t i = 0; i < r; i++) {
 			int same_pair = i && rel[i].source == rel[i - 1].source && rel[i].target == rel[i - 1].target;
 			if (same_pair && strcmp(rel[i].p.predicate, rel[i - 1].p.predicate) == 0) {
-				g->relation_predicates[k - 1].instances += rel[i].p.instances;
+				merge_into(&g->relation_predicates[k - 1], rel[i].p.instances, rel[i].p.document,
+					   rel[i].p.sentence);
 			} else {
 				if (!same_pair)
 					g->relations[links++] = (eg_graph_relation){rel[i].source, rel[i].target, NULL, 0, 0};

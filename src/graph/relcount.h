@@ -6,8 +6,10 @@
  * predicate is the instance's, with "not " before it when negated and
  * "former " when the role is over ("not be involved in", "former employee
  * of"): what the graph's links show.  Per relation: its instances and the
- * documents that state it.  Sums only, so adding in any order, merging
- * shards and joining entities give the same counts.
+ * documents that state it, and its evidence: the smallest document id
+ * stating it, with the sentence of its first instance there.  Sums and
+ * minimums only, so adding in any order, merging shards and joining
+ * entities give the same counts.
  *
  * Memory grows with the distinct relations, not the documents.
  */
@@ -17,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "document.h"
 #include "match/relations.h"
 
 typedef struct eg_relcount eg_relcount;
@@ -26,16 +29,19 @@ typedef struct eg_relation_counts {
 	eg_relation_kind kind;
 	const char *predicate;      /* owned by the eg_relcount */
 	uint64_t instances, documents;
+	const char *document;       /* the smallest id of a document stating it, NULL
+				       when unknown; owned by the eg_relcount */
+	const char *sentence;       /* its sentence there (an excerpt of EG_SENTENCE_MAX
+				       bytes around both names), its first instance's */
 } eg_relation_counts;
 
 eg_relcount *eg_relcount_new(void);
 void eg_relcount_free(eg_relcount *r);
 
 /* Counts one document's (or one part's: a document counts once however
- * many parts state it, when its parts come one after another with
- * new_document set only on the first) relations, entity of mention i being
- * entities[i]. */
-void eg_relcount_add(eg_relcount *r, int new_document, const eg_relation *rels, size_t n,
+ * many parts state it, its parts coming one after another, the first at
+ * offset 0) relations between its mentions (their entities as counted). */
+void eg_relcount_add(eg_relcount *r, const eg_document *doc, const eg_relation *rels, size_t n,
 		     const eg_mention *mentions);
 /* The counts of a relation made elsewhere, entities in this numbering;
  * -1 when a sum would pass 2^64 - 1, changing nothing. */

@@ -229,7 +229,8 @@ static const char *predicate_list(const eg_edge_predicate *p, size_t n, eg_buf *
 }
 
 /* A relation link's (eg_graph.relations): its instances as weight and
- * count, its predicates. */
+ * count, its predicates, its first predicate's first document as evidence
+ * and the sentence there as snippet. */
 static const char *relation_value(const eg_graph_relation *r, size_t k, char *buf, eg_buf *scratch)
 {
 	switch (k) {
@@ -238,6 +239,9 @@ static const char *relation_value(const eg_graph_relation *r, size_t k, char *bu
 	case EDGE_PREDICATE: return r->first[0].predicate;
 	case EDGE_PREDICATES: return predicate_list(r->first, r->count, scratch);
 	case EDGE_LINK_KIND: return "relation";
+	/* the first document stating its first predicate, and the sentence */
+	case EDGE_EVIDENCE: return r->first[0].document;
+	case EDGE_SNIPPET: return nonempty(r->first[0].sentence);
 	default: return NULL;
 	}
 }

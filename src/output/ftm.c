@@ -286,6 +286,11 @@ static void relation(writer *w, const eg_graph *g, const eg_relation_counts *c, 
 		 eg_relation_kind_name(c->kind), c->instances, c->instances == 1 ? "" : "s", c->documents,
 		 c->documents == 1 ? "" : "s");
 	prop1(w, "summary", summary);
+	if (c->sentence && *c->sentence)
+		prop1(w, "description", c->sentence);
+	/* Intervals have no proof: the document's id, as its Article's
+	 * fileName has it, is the record */
+	prop1(w, "recordId", c->document);
 	end(w);
 }
 
@@ -306,20 +311,22 @@ static int by_placed(const void *x, const void *y)
 	return strcmp(a->c.predicate, b->c.predicate);
 }
 
-/* Every relation between two nodes, by (subject, object, kind, predicate). */
-static void relations(writer *w, const eg_graph *g, eg_buf *id)
+/* Every relation between two nodes, by (subject, object, kind, predicate);
+ * *n receives the count.  Caller frees. */
+static placed *relations_of(const eg_graph *g, size_t *n)
 {
+	*n = 0;
 	if (!g->counts)
-		return;
+		return NULL;
 	const eg_relcount *rc = eg_cooc_relations(g->counts);
-	size_t limit = eg_cooc_entity_limit(g->counts), n = eg_relcount_count(rc), k = 0;
+	size_t limit = eg_cooc_entity_limit(g->counts), count = eg_relcount_count(rc), k = 0;
 	uint32_t *node_of = eg_xmalloc((limit ? limit : 1) * sizeof(*node_of));
 	for (size_t e = 0; e < limit; e++)
 		node_of[e] = UINT32_MAX;
 	for (size_t i = 0; i < g->node_count; i++)
 		node_of[g->nodes[i].entity] = (uint32_t)i;
-	placed *v = eg_xmalloc((n ? n : 1) * sizeof(*v));
-	for (size_t i = 0; i < n; i++) {
+	placed *v = eg_xmalloc((count ? count : 1) * sizeof(*v));
+	for (size_t i = 0; i < count; i++) {
 		eg_relation_counts c = eg_relcount_get(rc, i);
 		uint32_t s = c.subject < limit ? node_of[c.subject] : UINT32_MAX;
 		uint32_t o = c.object < limit ? node_of[c.object] : UINT32_MAX;
@@ -328,9 +335,8 @@ static void relations(writer *w, const eg_graph *g, eg_buf *id)
 	}
 	free(node_of);
 	qsort(v, k, sizeof(*v), by_placed);
-	for (size_t i = 0; i < k && !w->error; i++)
-		relation(w, g, &v[i].c, v[i].s, v[i].o, id);
-	free(v);
+	*n = k;
+	return v;
 }
 
 int eg_ftm_write(FILE *fp, const eg_graph *g, eg_error *err)
@@ -357,6 +363,8 @@ int eg_ftm_write(FILE *fp, const eg_graph *g, eg_error *err)
 		}
 	}
 	eg_strmap_free(&seen);
+	size_t relation_count;
+	placed *rels = relations_of(g, &relation_count);
 	for (size_t i = 0; i < g->node_count && !w.error; i++) {
 		uint32_t n = eg_graph_evidence_count(g, g->edge_count + i);
 		for (uint32_t k = 0; k < n; k++) {
@@ -366,7 +374,9 @@ int eg_ftm_write(FILE *fp, const eg_graph *g, eg_error *err)
 	}
 	for (size_t i = 0; i < g->edge_count && !w.error; i++)
 		link(&w, g, i, &id);
-	relations(&w, g, &id);
+	for (size_t i = 0; i < relation_count && !w.error; i++)
+		relation(&w, g, &rels[i].c, rels[i].s, rels[i].o, &id);
+	free(rels);
 	flush(&w);
 	if (!w.error && (fflush(fp) != 0 || ferror(fp)))
 		w.error = errno ? errno : EIO;

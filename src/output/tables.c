@@ -225,7 +225,17 @@ int eg_json_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, 
 			for (uint32_t k = 0; k < r->count; k++) {
 				eg_buf_adds(&b, k ? ",{\"predicate\":" : "{\"predicate\":");
 				eg_json_string(&b, r->first[k].predicate, strlen(r->first[k].predicate));
-				eg_buf_printf(&b, ",\"instances\":%" PRIu64 "}", r->first[k].instances);
+				eg_buf_printf(&b, ",\"instances\":%" PRIu64, r->first[k].instances);
+				const char *doc = r->first[k].document, *sentence = r->first[k].sentence;
+				if (doc) {
+					eg_buf_adds(&b, ",\"document\":");
+					eg_json_string(&b, doc, strlen(doc));
+				}
+				if (sentence && *sentence) {
+					eg_buf_adds(&b, ",\"sentence\":");
+					eg_json_string(&b, sentence, strlen(sentence));
+				}
+				eg_buf_addc(&b, '}');
 			}
 			eg_buf_printf(&b, "],\"instances\":%" PRIu64 "}", r->instances);
 		}

@@ -274,6 +274,8 @@ int eg_partial_write(FILE *fp, const eg_cooc *counts, const eg_entities *ents, c
 		put_string(&b, pr[i].counts.predicate);
 		put64(&b, pr[i].counts.instances);
 		put64(&b, pr[i].counts.documents);
+		put_string(&b, pr[i].counts.document);
+		put_string(&b, pr[i].counts.sentence);
 		if (rc == 0)
 			rc = flush_piece(&b, sum, fp, PIECE, err);
 	}
@@ -418,7 +420,7 @@ void eg_partial_info_free(eg_partial_info *info)
 #define ENTITY_MIN (5 * 4 + 8 + 8 + 4 + 4)
 #define DOCUMENT_MIN (5 * 4)
 #define PAIR_MIN (8 + 8 + 8 + 8 + 4 + 3 * 4)
-#define RELATION_MIN (8 + 8 + 4 + 4 + 8 + 8)
+#define RELATION_MIN (8 + 8 + 4 + 4 + 8 + 8 + 4 + 4)
 #define ITEM_MIN (8 + 4)
 
 static void read_header(reader *r, eg_partial_info *info)
@@ -771,8 +773,14 @@ int eg_partial_parse(const char *path, const char *data, size_t size, eg_cooc *c
 		c.predicate = get_string(&r, &strings[0], "a relation");
 		c.instances = get64(&r, "a relation");
 		c.documents = get64(&r, "a relation");
+		c.document = get_string(&r, &strings[1], "a relation");
+		c.sentence = get_string(&r, &strings[2], "a relation");
 		if (r.failed)
 			break;
+		if (!*c.document || strlen(c.sentence) > 4 * EG_SENTENCE_MAX) {
+			damaged(&r, "relation %llu: no document, or a sentence of %zu bytes", at, strlen(c.sentence));
+			break;
+		}
 		size_t plen = strlen(c.predicate);
 		if (subject >= n || object >= n || subject == object || kind > EG_REL_AGENT || !plen ||
 		    plen >= EG_PREDICATE_MAX + 16) {

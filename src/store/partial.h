@@ -45,8 +45,10 @@
  *     (entity positions above, different), u32 kind (0 role, 1
  *     possessive, 2 verb, 3 agent), string predicate (1 to
  *     EG_PREDICATE_MAX + 15 bytes), u64 instances, u64 documents (1 to the
- *     instances, no more than either entity's); ascending by (subject,
- *     object, kind, predicate's bytes);
+ *     instances, no more than either entity's), string document (the
+ *     smallest id stating it, not empty), string sentence (there, at most
+ *     4 x EG_SENTENCE_MAX bytes); ascending by (subject, object, kind,
+ *     predicate's bytes);
  *   16 bytes: XXH3-128, seeded with EG_PARTIAL_SEED, of every byte before
  *     it (canonical, big-endian).
  *

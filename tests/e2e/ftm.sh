@@ -65,6 +65,8 @@ for e in map(json.loads, open(sys.argv[1])):
         ends = {"Employment": ("employee", "employer"), "Membership": ("member", "organization")}.get(
             e["schema"], ("subject", "object"))
         got.add((e["schema"], p[ends[0]][0], p["role"][0], p[ends[1]][0], p.get("status", [""])[0]))
+        if not p.get("recordId") or not p.get("description"):
+            sys.exit(f"  {e['id']} has no recordId or description: {p}")
 want = {("Employment", "person.satya_nadella", "CEO", "org.microsoft", ""),
         ("Employment", "person.abdo_mohamed", "employee", "org.microsoft", "former"),
         ("Membership", "unit.unit_8200", "unit", "org.israel_defense_forces", ""),

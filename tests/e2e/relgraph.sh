@@ -64,6 +64,9 @@ for (s, t), (p, ps) in {("unit.unit_8200", "product.azure"): ("use", "use (2) | 
     d = byends.get((s, t))
     if not d or d["predicate"] != p or (ps and d["predicates"] != ps):
         problems.append(f"relation {s} -> {t}: {d}, want {p}")
+d = byends.get(("unit.unit_8200", "product.azure"), {})
+if d.get("evidence") != "tests/data/azure-relations.txt" or "Unit 8200 used Microsoft's Azure cloud" not in (d.get("snippet") or ""):
+    problems.append(f"the relation Unit 8200 -> Azure lacks its evidence: {d}")
 if ("product.azure", "unit.unit_8200") in byends:
     problems.append("a relation turned round: Azure -> Unit 8200")
 for p in problems:
