@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define COORDINATED 16 /* names joined to a subject or object, each side */
+
 static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL};
 static const char *const HAVE[] = {"has", "have", "had", "having", NULL};
 static const char *const MODALS[] = {"will", "would", "can", "could", "may", "might", "shall", "should", "must",
@@ -255,10 +257,12 @@ static void relate(const eg_scan *s, uint32_t subject, uint32_t object, eg_relat
 {
 	uint32_t first = forward ? subject : object, last = forward ? object : subject;
 	uint32_t lo = first, hi = last;
-	while (lo > 0 && coordinated(s, lo - 1) && subject_ok(s, lo - 1))
+	/* at most COORDINATED names a side: a list of a thousand names before a
+	 * verb and a thousand after makes no million relations */
+	while (lo > 0 && first - lo < COORDINATED && coordinated(s, lo - 1) && subject_ok(s, lo - 1))
 		lo--;
 	phrase p;
-	while (hi + 1 < s->n && coordinated(s, hi) &&
+	while (hi + 1 < s->n && hi - last < COORDINATED && coordinated(s, hi) &&
 	       !read_phrase(s, s->mentions[hi + 1].tok_end, s->tokens->n, &p))
 		hi++;
 	uint32_t s_lo = forward ? lo : subject, s_hi = forward ? subject : hi;

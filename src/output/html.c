@@ -255,6 +255,15 @@ static void edge(writer *w, const eg_graph *g, size_t i, const eg_strmap *docume
 			first = 0;
 		}
 	}
+	/* what the sentences say links the two (graph.h's predicates) */
+	eg_buf_adds(&w->b, "],[");
+	size_t from = g->predicate_start ? g->predicate_start[i] : 0, to = g->predicate_start ? g->predicate_start[i + 1] : 0;
+	for (size_t k = from; k < to && k - from < EG_PREDICATES_LISTED; k++) {
+		if (k > from)
+			eg_buf_addc(&w->b, ',');
+		string(w, g->predicates[k].predicate);
+		eg_buf_printf(&w->b, ",%" PRIu64, g->predicates[k].instances);
+	}
 	eg_buf_adds(&w->b, "]]");
 }
 

@@ -20,14 +20,16 @@
  *              pagerank,community,[period,documents,...],
  *              [document,sentence,...]],...],
  *    "edges":[[source,target,weight,count,documents,first_seen,last_seen,
- *              [document,sentence,...],[period,windows,...]],...]}
+ *              [document,sentence,...],[period,windows,...],
+ *              [predicate,instances,...]],...]}
  * with type, source, target, document, sentence and period indexes into
  * their arrays, numbers as JSON numbers, lists flat in pairs, and
  * surface_forms, candidates and sources as the other formats write them
  * (" | " between items; null for none).  The
  * evidence is each edge's and each node's (at most --evidence documents
  * per link and per entity: graph/cooc.h), a node's sentence the one of its
- * first mention in that document.
+ * first mention in that document; an edge's predicates are its first
+ * EG_PREDICATES_LISTED (graph.h), the most stated first.
  * Deterministic: identical graphs give identical bytes.
  *
  * eg_html_available is 0 in a build made without node and the npm

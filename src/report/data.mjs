@@ -52,6 +52,7 @@ export function decode(raw) {
       first: e[5], last: e[6],
       evidence: pairs(e[7]).map(([d, s]) => ({ document: documents[d], sentence: s === null ? null : raw.sentences[s] })),
       periods: pairs(e[8]),
+      predicates: pairs(e[9] || []).map(([predicate, instances]) => ({ predicate, instances })),
     };
     source.edges.push(edge);
     target.edges.push(edge);

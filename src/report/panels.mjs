@@ -107,7 +107,7 @@ function linkList(links, node, ctx) {
         type: 'button', class: 'link', dataset: { edge: e.id }, onclick: () => ctx.openEdge(e),
         'aria-label': `${o.label}: weight ${grouped(e.weight)}, ${plural(e.documents, 'document', 'documents')}; show the evidence`,
       }, swatch(o.color), el('span', { class: 'name' }, o.label), el('span', { class: 'weight' }, grouped(e.weight)),
-      el('span', { class: 'seen' }, `${plural(e.documents, 'document', 'documents')} · ${seen(e.first, e.last)}`))));
+      el('span', { class: 'seen' }, `${e.predicates.length ? `${e.predicates[0].predicate} · ` : ''}${plural(e.documents, 'document', 'documents')} · ${seen(e.first, e.last)}`))));
     }
   };
   add(0, LINKS_SHOWN);
@@ -133,6 +133,7 @@ export function edgePanel(panel, edge, ctx) {
       ['Weight', `${grouped(edge.weight)} (${ctx.weighting})`],
       ['Together', `${plural(edge.count, 'window', 'windows')} in ${plural(edge.documents, 'document', 'documents')}`],
       ['Seen', seen(edge.first, edge.last)],
+      ['Stated', edge.predicates.map(p => `${p.predicate} (${grouped(p.instances)})`).join(' · ') || null],
       ['Id', edge.id],
     ]),
     el('h3', null, 'Evidence'),

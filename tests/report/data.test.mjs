@@ -19,6 +19,8 @@ test('nodes and edges get their fields, evidence its documents and sentences', (
   assert.equal(e.evidence[0].document.title, 'Cloud deal');
   assert.equal(e.evidence[0].sentence, 'Unit 8200 used Azure, Microsoft said.');
   assert.equal(e.evidence[1].sentence, null);
+  assert.deepEqual(e.predicates, [{ predicate: 'chief executive of', instances: 2 }, { predicate: 'CEO of', instances: 1 }]);
+  assert.deepEqual(d.edges[0].predicates, [], 'an edge of a report without predicates has none');
   assert.deepEqual(d.types.map(t => [t.name, t.nodes]), [['ORG', 1], ['PERSON', 2], ['UNIT', 1]]);
   assert.deepEqual(d.weights, [1, 2, 3]);
 });
