@@ -195,6 +195,8 @@ static void pair(const eg_scan *s, uint32_t xi, uint32_t yi)
 		size_t k = modifiers(s, gap + 1, next, &former);
 		size_t words = 0;
 		while ((role = role_with(s, k, next, &end, NULL, predicate)) < 0 && words < 2 && filler(s, k)) {
+			if (eg_scan_in(s, k, FORMER)) /* "the disgraced former president of" */
+				former = 1;
 			k++;
 			words++;
 		}

@@ -77,6 +77,7 @@ cases = [
     ("Andrew Perchlik, a member of the Vermont Senate, spoke.", []),
     ("Andrew Perchlik, a member of the Vermont legislature, spoke.", []),
     ("China's Japan policy changed.", []),
+    ("Satya Nadella, the disgraced former CEO of Microsoft, left.", [(R, "Satya Nadella", "CEO of", "Microsoft", "former")]),
     ("Rauf Denktash, supported by Ankara, refused.", [(V, "Ankara", "support", "Rauf Denktash", "")]),
     ("The United States imposed sanctions on Iran.", [(V, "United States", "impose sanctions on", "Iran", "")]),
     ("An investigation by The Guardian was published on Monday in London.", []),
