@@ -67,6 +67,23 @@ static int listed(const char *w, const char *const *list)
 	return 0;
 }
 
+/* The words joined by spaces (empty ones left out) into out, cut to fit:
+ * a predicate. */
+static void compose(char out[EG_PREDICATE_MAX], const char *a, const char *b, const char *c, const char *d)
+{
+	const char *parts[] = {a, b, c, d};
+	size_t n = 0;
+	for (size_t i = 0; i < 4; i++) {
+		if (!parts[i] || !*parts[i])
+			continue;
+		if (n && n < EG_PREDICATE_MAX - 1)
+			out[n++] = ' ';
+		for (const char *p = parts[i]; *p && n < EG_PREDICATE_MAX - 1; p++)
+			out[n++] = *p;
+	}
+	out[n] = '\0';
+}
+
 /* Token k in lower case into w (the typographic apostrophe as "'"): its
  * length, or 0 when it is not a word of lower-case ASCII letters (with an
  * inner apostrophe or hyphen), or has a capital. */
@@ -310,7 +327,7 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 	phrase q;
 	if (!p.be && eg_scan_is(s, j, "to") && j + 1 < next && lower_word(s, j + 1, w) &&
 	    eg_verb_lookup(w, strlen(w), &q.v) && q.v.form == EG_VERB_BASE && !listed(w, PARTICLES)) {
-		snprintf(chain, sizeof(chain), "%s to ", base);
+		compose(chain, base, "to", NULL, NULL);
 		base = q.v.base;
 		j += 2;
 		speech = 0;
@@ -323,7 +340,7 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 			return 0; /* "Israel forces the": a plural noun as likely */
 		if (modifier)
 			return 0;
-		snprintf(predicate, sizeof(predicate), "%s%s", chain, base);
+		compose(predicate, chain, base, NULL, NULL);
 		relate(s, xi, object, EG_REL_VERB, predicate, p.negated, 1);
 		return 1;
 	}
@@ -379,16 +396,16 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 	}
 	if (p.be && strcmp(w, "by") == 0) {
 		/* "Azure was used by Unit 8200": Unit 8200 -use-> Azure */
-		snprintf(predicate, sizeof(predicate), "%s", base);
+		compose(predicate, base, NULL, NULL, NULL);
 		relate(s, object, xi, EG_REL_VERB, predicate, p.negated, 0);
 		return 1;
 	}
 	if (p.be) {
-		snprintf(predicate, sizeof(predicate), "be %s %s", written, w);
+		compose(predicate, "be", written, w, NULL);
 	} else if (words && plain && *last_word && (listed(base, LIGHT) || strcmp(w, "of") == 0)) {
-		snprintf(predicate, sizeof(predicate), "%s%s %s %s", chain, base, last_word, w);
+		compose(predicate, chain, base, last_word, w);
 	} else {
-		snprintf(predicate, sizeof(predicate), "%s%s %s", chain, base, w);
+		compose(predicate, chain, base, w, NULL);
 	}
 	relate(s, xi, object, EG_REL_VERB, predicate, p.negated, 1);
 	return 1;
