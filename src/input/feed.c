@@ -10,9 +10,12 @@
  * walk bounds its own depth (text nested deeper than 256 elements is left
  * out).  Attribute values are another matter: libxml2 expands the entity
  * references in them whatever the options, and XML_PARSE_HUGE switches off
- * its guard against exponential growth, so every entity the document
- * declares is declared empty (entity_declared below); an attribute that
- * names one reads as if the reference were not there. */
+ * its guard against exponential growth.  So a document that declares an
+ * entity (that holds "<!ENTITY" anywhere) is parsed without
+ * XML_PARSE_HUGE, under libxml2's guard, and every entity it declares is
+ * declared empty (entity_declared below), so that an attribute naming one
+ * reads as if the reference were not there; the guard still holds where
+ * an error leaves the declaration to libxml2 itself. */
 #include "input/reader.h"
 
 #include <limits.h>
@@ -226,6 +229,15 @@ static void entity_declared(void *ctx, const xmlChar *name, int type, const xmlC
 	xmlSAX2EntityDecl(ctx, name, type, public_id, system_id, (xmlChar *)"");
 }
 
+/* Whether the bytes hold "<!ENTITY" (memmem is not POSIX). */
+static int declares_entity(const char *data, size_t n)
+{
+	for (const char *p = data, *end = data + n; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
+		if ((size_t)(end - p) >= 8 && memcmp(p, "<!ENTITY", 8) == 0)
+			return 1;
+	return 0;
+}
+
 static int parse_error(const char *path, xmlParserCtxtPtr ctxt, eg_error *err)
 {
 	const xmlError *e = ctxt ? xmlCtxtGetLastError(ctxt) : NULL;
@@ -249,7 +261,10 @@ int eg_feed_open(eg_reader *r, eg_error *err)
 	ctxt->sax->entityDecl = entity_declared;
 	eg_xml_quiet quiet;
 	eg_xml_quiet_begin(&quiet);
-	xmlDocPtr xml = xmlCtxtReadMemory(ctxt, r->data, (int)r->length, NULL, NULL, PARSE_OPTIONS);
+	int options = PARSE_OPTIONS;
+	if (declares_entity(r->data, r->length))
+		options &= ~XML_PARSE_HUGE;
+	xmlDocPtr xml = xmlCtxtReadMemory(ctxt, r->data, (int)r->length, NULL, NULL, options);
 	eg_xml_quiet_end(&quiet);
 	if (!xml) {
 		parse_error(r->path, ctxt, err);
