@@ -390,6 +390,20 @@ static void join_legal_forms(const eg_entities *ents, eg_mentions *list)
 			 strcmp(eg_entity_id(ents, e), eg_entity_id(ents, names[k].longer)) < 0)
 			names[k].longer = e;
 	}
+	/* A name a rule or an alias made a person, the short name of a company
+	 * the document names with its legal form ("Cofinec S.A." ... "Cofinec
+	 * said"), is that company: the legal form says what it is. */
+	for (size_t i = 0; i < list->n; i++) {
+		uint32_t e = list->v[i].entity;
+		if (strcmp(eg_entity_type(ents, e), "PERSON") != 0 ||
+		    (list->v[i].source != EG_SOURCE_RULE && list->v[i].source != EG_SOURCE_ALIAS))
+			continue;
+		const char *label = eg_entity_label(ents, e);
+		eg_entity_id_for("ORG", label, strlen(label), &id);
+		int64_t k = eg_strmap_find(&keys, id.data, id.len);
+		if (k >= 0 && names[k].longer != UINT32_MAX)
+			key_of[i] = (uint32_t)k;
+	}
 	for (size_t i = 0; i < list->n; i++) {
 		if (key_of[i] == UINT32_MAX)
 			continue;

@@ -21,7 +21,9 @@
  *   before or after, unless the word was found as two different entities.
  * - A company named with and without its legal form ("Akamai Inc." ...
  *   "Akamai") is one entity, the plain name's (graph/identity.h does the
- *   same across documents); its mentions get source EG_SOURCE_ALIAS.
+ *   same across documents); its mentions get source EG_SOURCE_ALIAS.  A
+ *   short name that a rule or an alias made a person ("Cofinec said" after
+ *   "Cofinec S.A.") is that company too: the legal form says what it is.
  * The list stays sorted.
  */
 #ifndef EG_ALIAS_H

@@ -108,4 +108,10 @@ has "Talks with Tony Blair and Mike Tyson went on." "Tony Blair=PERSON/rule" "Mi
 # Airlines", "Air Hamburg (AHO)").
 has "Passengers of El Al and Air Hamburg waited." "El Al=ORG/dict" "Air Hamburg=ORG/dict"
 
+# A company the document names with its legal form is no person where a
+# rule would make its short name one ("Cofinec said", issue 19).
+has "Printed packaging company Cofinec S.A. plunged on Monday. Cofinec said the results were weak." \
+	"Cofinec S.A.=ORG/rule" "Cofinec=ORG/alias"
+lacks "Printed packaging company Cofinec S.A. plunged on Monday. Cofinec said the results were weak." "Cofinec=PERSON"
+
 finish
