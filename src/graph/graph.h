@@ -217,10 +217,19 @@ eg_pair_counts eg_graph_edge_pair(const eg_graph *g, size_t edge);
  * source first; the same link has the same id in every run (no entity id
  * holds "--").  Written into out (cleared first). */
 void eg_graph_edge_id(const eg_graph *g, size_t edge, eg_buf *out);
-/* Relation link i's id: "SUBJECT--OBJECT--relation"
- * ("person.satya_nadella--org.microsoft--relation"): subject first, so
- * apart from the co-occurrence link's and from the other way round's. */
-void eg_graph_relation_id(const eg_graph *g, size_t i, eg_buf *out);
+/* The links the outputs write, numbered as one list: the edges, then the
+ * relation links (link edge_count + i is relation i).  A relation link's
+ * ends are its subject and object, its weight its instances, its id
+ * "SUBJECT--OBJECT--relation" ("person.satya_nadella--org.microsoft--
+ * relation": subject first, so apart from the co-occurrence link's and
+ * from the other way round's); an edge's as eg_graph_edge_id. */
+size_t eg_graph_link_count(const eg_graph *g);
+void eg_graph_link_ends(const eg_graph *g, size_t link, uint32_t *source, uint32_t *target);
+double eg_graph_link_weight(const eg_graph *g, size_t link);
+void eg_graph_link_id(const eg_graph *g, size_t link, eg_buf *out);
+/* The node index of each entity below eg_cooc_entity_limit (*limit
+ * receives it), UINT32_MAX for an entity that is no node.  Caller frees. */
+uint32_t *eg_graph_node_of(const eg_graph *g, size_t *limit);
 /* Its evidence document k, below eg_graph_edge_pair's evidence_count. */
 eg_evidence eg_graph_edge_evidence(const eg_graph *g, size_t edge, uint32_t k);
 /* The evidence of edges and nodes numbered as one list of lists: list i is

@@ -71,15 +71,22 @@ static size_t find_edge(const eg_graph *g, uint32_t x, uint32_t y)
 	return lo < g->edge_count && g->edges[lo].source == x && g->edges[lo].target == y ? lo : SIZE_MAX;
 }
 
-void eg_graph_attach_relations(eg_graph *g, int relations)
+uint32_t *eg_graph_node_of(const eg_graph *g, size_t *limit)
 {
-	const eg_relcount *counts = eg_cooc_relations(g->counts);
-	size_t limit = eg_cooc_entity_limit(g->counts), rn = eg_relcount_count(counts);
-	uint32_t *node_of = eg_xmalloc((limit ? limit : 1) * sizeof(*node_of));
-	for (size_t e = 0; e < limit; e++)
+	*limit = g->counts ? eg_cooc_entity_limit(g->counts) : 0;
+	uint32_t *node_of = eg_xmalloc((*limit ? *limit : 1) * sizeof(*node_of));
+	for (size_t e = 0; e < *limit; e++)
 		node_of[e] = UINT32_MAX;
 	for (size_t i = 0; i < g->node_count; i++)
 		node_of[g->nodes[i].entity] = (uint32_t)i;
+	return node_of;
+}
+
+void eg_graph_attach_relations(eg_graph *g, int relations)
+{
+	const eg_relcount *counts = eg_cooc_relations(g->counts);
+	size_t limit, rn = eg_relcount_count(counts);
+	uint32_t *node_of = eg_graph_node_of(g, &limit);
 
 	edge_item *items = eg_xmalloc((rn ? rn : 1) * sizeof(*items));
 	relation_item *rel = relations ? eg_xmalloc((rn ? rn : 1) * sizeof(*rel)) : NULL;
@@ -150,9 +157,34 @@ void eg_graph_attach_relations(eg_graph *g, int relations)
 	}
 }
 
-void eg_graph_relation_id(const eg_graph *g, size_t i, eg_buf *out)
+size_t eg_graph_link_count(const eg_graph *g)
 {
-	const eg_graph_relation *r = &g->relations[i];
+	return g->edge_count + g->relation_count;
+}
+
+void eg_graph_link_ends(const eg_graph *g, size_t link, uint32_t *source, uint32_t *target)
+{
+	if (link < g->edge_count) {
+		*source = g->edges[link].source;
+		*target = g->edges[link].target;
+	} else {
+		*source = g->relations[link - g->edge_count].source;
+		*target = g->relations[link - g->edge_count].target;
+	}
+}
+
+double eg_graph_link_weight(const eg_graph *g, size_t link)
+{
+	return link < g->edge_count ? g->edges[link].weight : (double)g->relations[link - g->edge_count].instances;
+}
+
+void eg_graph_link_id(const eg_graph *g, size_t link, eg_buf *out)
+{
+	if (link < g->edge_count) {
+		eg_graph_edge_id(g, link, out);
+		return;
+	}
+	const eg_graph_relation *r = &g->relations[link - g->edge_count];
 	eg_buf_clear(out);
 	eg_buf_adds(out, g->nodes[r->source].id);
 	eg_buf_adds(out, "--");

@@ -142,13 +142,10 @@ int eg_relcount_join(eg_relcount *r, const uint32_t *into, size_t n)
 			rc = -1;
 	}
 	joined->serial = r->serial;
-	eg_strmap_free(&r->keys);
-	eg_strmap_free(&r->predicates);
-	eg_strmap_free(&r->ids);
-	eg_strmap_free(&r->sentences);
-	free(r->v);
+	eg_relcount old = *r;
 	*r = *joined;
-	free(joined);
+	*joined = old;
+	eg_relcount_free(joined); /* the old tables */
 	return rc;
 }
 

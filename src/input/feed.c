@@ -229,15 +229,6 @@ static void entity_declared(void *ctx, const xmlChar *name, int type, const xmlC
 	xmlSAX2EntityDecl(ctx, name, type, public_id, system_id, (xmlChar *)"");
 }
 
-/* Whether the bytes hold "<!ENTITY" (memmem is not POSIX). */
-static int declares_entity(const char *data, size_t n)
-{
-	for (const char *p = data, *end = data + n; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
-		if ((size_t)(end - p) >= 8 && memcmp(p, "<!ENTITY", 8) == 0)
-			return 1;
-	return 0;
-}
-
 static int parse_error(const char *path, xmlParserCtxtPtr ctxt, eg_error *err)
 {
 	const xmlError *e = ctxt ? xmlCtxtGetLastError(ctxt) : NULL;
@@ -262,7 +253,7 @@ int eg_feed_open(eg_reader *r, eg_error *err)
 	eg_xml_quiet quiet;
 	eg_xml_quiet_begin(&quiet);
 	int options = PARSE_OPTIONS;
-	if (declares_entity(r->data, r->length))
+	if (eg_find_bytes(r->data, r->data + r->length, "<!ENTITY"))
 		options &= ~XML_PARSE_HUGE;
 	xmlDocPtr xml = xmlCtxtReadMemory(ctxt, r->data, (int)r->length, NULL, NULL, options);
 	eg_xml_quiet_end(&quiet);

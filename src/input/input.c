@@ -248,17 +248,6 @@ static int starts_with_word(const char *p, const char *end, const char *word)
 	return p + n == end || !(((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z') || p[n] == ':' || p[n] == '-');
 }
 
-/* The first occurrence of needle in [p, end), or NULL (memmem is a GNU
- * extension). */
-static const char *find(const char *p, const char *end, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; (size_t)(end - p) >= n; p++)
-		if (*p == *needle && memcmp(p, needle, n) == 0)
-			return p;
-	return NULL;
-}
-
 /* Looks past the XML prolog (declaration, comments, processing
  * instructions, a doctype with its internal subset) at the root element,
  * within the first 64 KiB. */
@@ -283,16 +272,16 @@ static eg_input_format format_from_content(const char *data, size_t length)
 			return EG_FORMAT_HTML;
 		const char *close;
 		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-			close = find(p, end, "-->");
+			close = eg_find_bytes(p, end, "-->");
 			p = close ? close + 3 : end;
 		} else if (end - p >= 2 && p[1] == '?') {
-			close = find(p, end, "?>");
+			close = eg_find_bytes(p, end, "?>");
 			p = close ? close + 2 : end;
 		} else if (starts_with_word(p, end, "<!doctype")) {
 			const char *gt = memchr(p, '>', (size_t)(end - p));
 			const char *bracket = memchr(p, '[', (size_t)(end - p));
 			if (bracket && (!gt || bracket < gt)) {
-				close = find(bracket, end, "]>");
+				close = eg_find_bytes(bracket, end, "]>");
 				p = close ? close + 2 : end;
 			} else {
 				p = gt ? gt + 1 : end;

@@ -168,11 +168,8 @@ static int role_with(const eg_scan *s, size_t k, size_t limit, size_t *end, cons
  * Chairman of the Commission" is two bodies in a list). */
 static int add_role(const eg_scan *s, uint32_t subject, uint32_t object, int role, const char *predicate, int former)
 {
-	int org_role = 0;
-	for (size_t i = 0; ORG_ROLES[i]; i++)
-		org_role |= strcmp(ROLES[role], ORG_ROLES[i]) == 0;
 	const char *type = eg_entity_type(s->ents, s->mentions[subject].entity);
-	if (!org_role && strcmp(type, "PERSON") != 0)
+	if (!eg_scan_listed(ROLES[role], ORG_ROLES) && strcmp(type, "PERSON") != 0)
 		return 0;
 	eg_scan_add(s, subject, object, EG_REL_ROLE, predicate, former);
 	return 1;

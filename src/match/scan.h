@@ -20,6 +20,15 @@ typedef struct eg_scan {
 	eg_relations *out;
 } eg_scan;
 
+/* w is one of list's words (exactly). */
+static inline int eg_scan_listed(const char *w, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(w, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Token k's bytes equal word, ASCII case ignored. */
 static inline int eg_scan_is(const eg_scan *s, size_t k, const char *word)
 {

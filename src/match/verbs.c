@@ -59,14 +59,6 @@ static const char *const PRONOUNS[] = {"him", "her", "them", "it", "us", "me", "
 /* The prepositions that take a nominalisation's theme. */
 static const char *const THEMES[] = {"of", "into", "on", "against", "over", "about", NULL};
 
-static int listed(const char *w, const char *const *list)
-{
-	for (size_t i = 0; list[i]; i++)
-		if (strcmp(w, list[i]) == 0)
-			return 1;
-	return 0;
-}
-
 /* The words joined by spaces (empty ones left out) into out, cut to fit:
  * a predicate. */
 static void compose(char out[EG_PREDICATE_MAX], const char *a, const char *b, const char *c, const char *d)
@@ -121,7 +113,7 @@ static int object_at(const eg_scan *s, size_t k, size_t next)
 		return 0;
 	char w[40];
 	for (size_t i = k + 1; i < next; i++)
-		if (!lower_word(s, i, w) || listed(w, CLAUSE) || listed(w, PARTICLES) || listed(w, BE) || listed(w, HAVE))
+		if (!lower_word(s, i, w) || eg_scan_listed(w, CLAUSE) || eg_scan_listed(w, PARTICLES) || eg_scan_listed(w, BE) || eg_scan_listed(w, HAVE))
 			return 0;
 	return 1;
 }
@@ -160,8 +152,8 @@ int eg_scan_modifier(const eg_scan *s, uint32_t yi)
 		return 1; /* "the Michigan House" */
 	if (!place && (!determined || strcmp(type, "PRODUCT") == 0))
 		return 0;
-	return lower_word(s, after, w) && !listed(w, PARTICLES) && !listed(w, TIME) && !listed(w, ADVERBS) &&
-	       !listed(w, CLAUSE) && !listed(w, BE) && !listed(w, HAVE) && !listed(w, MODALS) && strcmp(w, "since") != 0;
+	return lower_word(s, after, w) && !eg_scan_listed(w, PARTICLES) && !eg_scan_listed(w, TIME) && !eg_scan_listed(w, ADVERBS) &&
+	       !eg_scan_listed(w, CLAUSE) && !eg_scan_listed(w, BE) && !eg_scan_listed(w, HAVE) && !eg_scan_listed(w, MODALS) && strcmp(w, "since") != 0;
 }
 
 /* The mention a verb acts on when it is y: the possessed one in "Y's Z". */
@@ -212,26 +204,26 @@ static int read_phrase(const eg_scan *s, size_t k, size_t limit, phrase *p)
 		size_t n = lower_word(s, k, w);
 		if (!n)
 			break;
-		if (listed(w, BE)) {
+		if (eg_scan_listed(w, BE)) {
 			p->be = 1;
-		} else if (listed(w, HAVE)) {
+		} else if (eg_scan_listed(w, HAVE)) {
 			p->have = 1;
 			have_at = k;
-		} else if (listed(w, MODALS)) {
+		} else if (eg_scan_listed(w, MODALS)) {
 			p->modal = 1;
-		} else if (listed(w, NEGATIONS)) {
+		} else if (eg_scan_listed(w, NEGATIONS)) {
 			p->negated = 1;
-		} else if (listed(w, NEGATED_BE)) {
+		} else if (eg_scan_listed(w, NEGATED_BE)) {
 			p->be = p->negated = 1;
-		} else if (listed(w, NEGATED_HAVE)) {
+		} else if (eg_scan_listed(w, NEGATED_HAVE)) {
 			p->have = p->negated = 1;
 			have_at = k;
-		} else if (listed(w, NEGATED_MODALS)) {
+		} else if (eg_scan_listed(w, NEGATED_MODALS)) {
 			p->modal = p->negated = 1;
 		} else if (strcmp(w, "no") == 0 && eg_scan_is(s, k + 1, "longer")) {
 			p->negated = 1;
 			k++;
-		} else if (listed(w, ADVERBS) || (n > 4 && strcmp(w + n - 2, "ly") == 0 && !eg_verb_lookup(w, n, &p->v))) {
+		} else if (eg_scan_listed(w, ADVERBS) || (n > 4 && strcmp(w + n - 2, "ly") == 0 && !eg_verb_lookup(w, n, &p->v))) {
 			/* an adverb: "reportedly", "later" */
 		} else {
 			break;
@@ -239,7 +231,7 @@ static int read_phrase(const eg_scan *s, size_t k, size_t limit, phrase *p)
 		k++;
 	}
 	size_t n = k < limit ? lower_word(s, k, w) : 0;
-	if (n && !listed(w, PARTICLES) && !listed(w, CLAUSE) && eg_verb_lookup(w, n, &p->v)) {
+	if (n && !eg_scan_listed(w, PARTICLES) && !eg_scan_listed(w, CLAUSE) && eg_verb_lookup(w, n, &p->v)) {
 		eg_verb_form f = p->v.form;
 		int ok = p->be ? f == EG_VERB_ED || f == EG_VERB_ING
 			 : p->have ? f == EG_VERB_ED
@@ -320,15 +312,15 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 	if (!p.be && !p.have && !p.modal && p.v.form == EG_VERB_ED && wn > 3 && strcmp(written + wn - 2, "en") == 0 &&
 	    strcmp(written, base) != 0)
 		p.be = 1;
-	int speech = listed(base, SPEECH);
+	int speech = eg_scan_listed(base, SPEECH);
 	size_t j = p.after;
 	/* "plans to acquire": the second verb is the one that acts */
 	char chain[EG_PREDICATE_MAX] = "";
-	phrase q;
+	eg_verb second;
 	if (!p.be && eg_scan_is(s, j, "to") && j + 1 < next && lower_word(s, j + 1, w) &&
-	    eg_verb_lookup(w, strlen(w), &q.v) && q.v.form == EG_VERB_BASE && !listed(w, PARTICLES)) {
+	    eg_verb_lookup(w, strlen(w), &second) && second.form == EG_VERB_BASE && !eg_scan_listed(w, PARTICLES)) {
 		compose(chain, base, "to", NULL, NULL);
-		base = q.v.base;
+		base = second.base;
 		j += 2;
 		speech = 0;
 	}
@@ -354,8 +346,8 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 		size_t n = lower_word(s, j, w);
 		int number = (s->tokens->v[j].flags & EG_TOK_NUMBER) != 0;
 		eg_verb other;
-		if (!number && (!n || listed(w, CLAUSE) || listed(w, BE) || listed(w, HAVE) || listed(w, MODALS) ||
-				listed(w, NEGATIONS) || (eg_verb_lookup(w, n, &other) && other.form == EG_VERB_ED &&
+		if (!number && (!n || eg_scan_listed(w, CLAUSE) || eg_scan_listed(w, BE) || eg_scan_listed(w, HAVE) || eg_scan_listed(w, MODALS) ||
+				eg_scan_listed(w, NEGATIONS) || (eg_verb_lookup(w, n, &other) && other.form == EG_VERB_ED &&
 							 !other.noun && strcmp(w + n - 2, "ed") != 0)))
 			return 0;
 		/* "consider recommending to", "find itself drawing closer to":
@@ -369,10 +361,10 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 			return 0; /* "stars coming to": a plural noun and its verb */
 		/* the noun of "signed a pact with", unless more follows it
 		 * ("held talks earlier this week in") */
-		if (!number && words && (eg_scan_in(s, j, EG_DETERMINERS) || listed(w, ADVERBS) || listed(w, TIME) ||
+		if (!number && words && (eg_scan_in(s, j, EG_DETERMINERS) || eg_scan_listed(w, ADVERBS) || eg_scan_listed(w, TIME) ||
 					 (n > 4 && strcmp(w + n - 2, "ly") == 0)))
 			plain = 0;
-		if (!number && !listed(w, PRONOUNS))
+		if (!number && !eg_scan_listed(w, PRONOUNS))
 			snprintf(last_word, sizeof(last_word), "%s", w);
 		j++;
 		words++;
@@ -402,7 +394,7 @@ static int verb_phrase(const eg_scan *s, uint32_t xi, uint32_t yi)
 	}
 	if (p.be) {
 		compose(predicate, "be", written, w, NULL);
-	} else if (words && plain && *last_word && (listed(base, LIGHT) || strcmp(w, "of") == 0)) {
+	} else if (words && plain && *last_word && (eg_scan_listed(base, LIGHT) || strcmp(w, "of") == 0)) {
 		compose(predicate, chain, base, last_word, w);
 	} else {
 		compose(predicate, chain, base, w, NULL);

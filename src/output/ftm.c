@@ -319,12 +319,8 @@ static placed *relations_of(const eg_graph *g, size_t *n)
 	if (!g->counts)
 		return NULL;
 	const eg_relcount *rc = eg_cooc_relations(g->counts);
-	size_t limit = eg_cooc_entity_limit(g->counts), count = eg_relcount_count(rc), k = 0;
-	uint32_t *node_of = eg_xmalloc((limit ? limit : 1) * sizeof(*node_of));
-	for (size_t e = 0; e < limit; e++)
-		node_of[e] = UINT32_MAX;
-	for (size_t i = 0; i < g->node_count; i++)
-		node_of[g->nodes[i].entity] = (uint32_t)i;
+	size_t limit, count = eg_relcount_count(rc), k = 0;
+	uint32_t *node_of = eg_graph_node_of(g, &limit);
 	placed *v = eg_xmalloc((count ? count : 1) * sizeof(*v));
 	for (size_t i = 0; i < count; i++) {
 		eg_relation_counts c = eg_relcount_get(rc, i);

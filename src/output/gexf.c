@@ -157,26 +157,32 @@ typedef struct edge_context {
 	int dynamic;
 } edge_context;
 
-/* One edge; an eg_xml_item_fn, so that edges can be formatted on several
- * threads. */
+/* One link (graph.h: an edge, or a relation link, of type directed in
+ * an undirected graph, a mixed graph as GEXF 1.3 and Gephi allow; no label,
+ * which Gephi would take for an edge type); an eg_xml_item_fn, so that
+ * links can be formatted on several threads. */
 static void write_edge(eg_xml *x, size_t i, const void *context, eg_buf *scratch)
 {
 	const edge_context *c = context;
 	const eg_graph *g = c->g;
-	const eg_graph_edge *e = &g->edges[i];
+	int edge = i < g->edge_count;
 	char buf[64];
-	eg_graph_edge_id(g, i, scratch);
+	uint32_t source, target;
+	eg_graph_link_ends(g, i, &source, &target);
+	eg_graph_link_id(g, i, scratch);
 	eg_xml_start(x, "edge");
 	eg_xml_attr(x, "id", scratch->data);
-	eg_xml_attr(x, "source", g->nodes[e->source].id);
-	eg_xml_attr(x, "target", g->nodes[e->target].id);
-	eg_format_double(buf, e->weight);
+	eg_xml_attr(x, "source", g->nodes[source].id);
+	eg_xml_attr(x, "target", g->nodes[target].id);
+	if (!edge)
+		eg_xml_attr(x, "type", "directed");
+	eg_format_double(buf, eg_graph_link_weight(g, i));
 	eg_xml_attr(x, "weight", buf);
-	const char *start = c->dynamic && !g->periods ? eg_graph_edge_pair(g, i).first_date : NULL;
+	const char *start = edge && c->dynamic && !g->periods ? eg_graph_edge_pair(g, i).first_date : NULL;
 	if (start)
 		eg_xml_attr(x, "start", start);
 	attvalues(x, g, i, eg_edge_attrs, eg_edge_attrs_for(g), eg_edge_attr_value, scratch, 1);
-	if (g->periods)
+	if (edge && g->periods)
 		period_values(x, g, i, 1, 1);
 	eg_xml_end(x);
 }
@@ -222,25 +228,7 @@ int eg_gexf_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, 
 	eg_buf_free(&scratch);
 	edge_context edges = {.g = g, .dynamic = dynamic};
 	eg_xml_start(&x, "edges");
-	eg_xml_items(&x, g->edge_count, write_edge, &edges, threads);
-	/* The relation links (--relations): directed in an undirected graph,
-	 * a mixed graph as GEXF 1.3 and Gephi allow. */
-	eg_buf value = {0};
-	char buf[64];
-	for (size_t i = 0; i < g->relation_count && !eg_xml_stopped(&x); i++) {
-		const eg_graph_relation *r = &g->relations[i];
-		eg_graph_relation_id(g, i, &value);
-		eg_xml_start(&x, "edge");
-		eg_xml_attr(&x, "id", value.data);
-		eg_xml_attr(&x, "source", g->nodes[r->source].id);
-		eg_xml_attr(&x, "target", g->nodes[r->target].id);
-		eg_xml_attr(&x, "type", "directed"); /* no label: Gephi would take it for an edge type */
-		eg_format_double(buf, (double)r->instances);
-		eg_xml_attr(&x, "weight", buf);
-		attvalues(&x, g, g->edge_count + i, eg_edge_attrs, eg_edge_attrs_for(g), eg_edge_attr_value, &value, 1);
-		eg_xml_end(&x);
-	}
-	eg_buf_free(&value);
+	eg_xml_items(&x, eg_graph_link_count(g), write_edge, &edges, threads);
 	eg_xml_end(&x);
 	return eg_xml_close(&x, "GEXF", err);
 }

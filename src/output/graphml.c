@@ -66,50 +66,31 @@ static void write_nodes(eg_xml *x, const eg_graph *g, eg_buf *value)
 	}
 }
 
-/* One edge; an eg_xml_item_fn, so that edges can be formatted on several
- * threads. */
+/* One link (graph.h: an edge, or a relation link, directed, as GraphML
+ * allows in an undirected graph and Gephi reads as a mixed graph, labelled
+ * by its predicate); an eg_xml_item_fn, so that links can be formatted on
+ * several threads. */
 static void write_edge(eg_xml *x, size_t i, const void *context, eg_buf *value)
 {
 	const eg_graph *g = context;
-	const eg_graph_edge *e = &g->edges[i];
 	char buf[64];
-	eg_graph_edge_id(g, i, value);
+	uint32_t source, target;
+	eg_graph_link_ends(g, i, &source, &target);
+	eg_graph_link_id(g, i, value);
 	eg_xml_start(x, "edge");
 	eg_xml_attr(x, "id", value->data);
-	eg_xml_attr(x, "source", g->nodes[e->source].id);
-	eg_xml_attr(x, "target", g->nodes[e->target].id);
+	eg_xml_attr(x, "source", g->nodes[source].id);
+	eg_xml_attr(x, "target", g->nodes[target].id);
+	if (i >= g->edge_count)
+		eg_xml_attr(x, "directed", "true");
 	for (size_t k = 0; k < eg_edge_attrs_for(g); k++) {
 		const char *v = eg_edge_attr_value(g, i, k, buf, value);
 		if (v)
 			eg_graphml_data(x, eg_edge_attrs[k].graphml_id, v);
 	}
+	if (i >= g->edge_count)
+		eg_graphml_data(x, "edge_label", g->relations[i - g->edge_count].first[0].predicate);
 	eg_xml_end(x);
-}
-
-/* The relation links (--relations): directed edges in the undirected
- * graph, which GraphML allows and Gephi reads as a mixed graph; labelled by
- * their predicate. */
-static void write_relations(eg_xml *x, const eg_graph *g)
-{
-	eg_buf value = {0};
-	char buf[64];
-	for (size_t i = 0; i < g->relation_count && !eg_xml_stopped(x); i++) {
-		const eg_graph_relation *r = &g->relations[i];
-		eg_graph_relation_id(g, i, &value);
-		eg_xml_start(x, "edge");
-		eg_xml_attr(x, "id", value.data);
-		eg_xml_attr(x, "source", g->nodes[r->source].id);
-		eg_xml_attr(x, "target", g->nodes[r->target].id);
-		eg_xml_attr(x, "directed", "true");
-		for (size_t k = 0; k < eg_edge_attrs_for(g); k++) {
-			const char *v = eg_edge_attr_value(g, g->edge_count + i, k, buf, &value);
-			if (v)
-				eg_graphml_data(x, eg_edge_attrs[k].graphml_id, v);
-		}
-		eg_graphml_data(x, "edge_label", r->first[0].predicate);
-		eg_xml_end(x);
-	}
-	eg_buf_free(&value);
 }
 
 int eg_graphml_write(FILE *fp, const eg_graph *g, const eg_provenance *provenance, unsigned threads,
@@ -131,7 +112,6 @@ int eg_graphml_write(FILE *fp, const eg_graph *g, const eg_provenance *provenanc
 	}
 	write_nodes(&x, g, &value);
 	eg_buf_free(&value);
-	eg_xml_items(&x, g->edge_count, write_edge, g, threads);
-	write_relations(&x, g);
+	eg_xml_items(&x, eg_graph_link_count(g), write_edge, g, threads);
 	return eg_xml_close(&x, "GraphML", err);
 }

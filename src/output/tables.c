@@ -96,15 +96,14 @@ int eg_csv_write(FILE *nodes, FILE *edges, FILE *meta, const eg_graph *g, const 
 	eg_buf_adds(&line, "\r\n");
 	/* The co-occurrences, then the relation links (--relations), which
 	 * Gephi's spreadsheet import reads as directed by their Type. */
-	for (size_t i = 0; i < g->edge_count + g->relation_count && !flush(edges, &line, &error); i++) {
-		int relation = i >= g->edge_count;
-		const eg_graph_relation *r = relation ? &g->relations[i - g->edge_count] : NULL;
-		const eg_graph_edge *e = relation ? NULL : &g->edges[i];
-		csv_field(&line, g->nodes[relation ? r->source : e->source].id, &safe);
+	for (size_t i = 0; i < eg_graph_link_count(g) && !flush(edges, &line, &error); i++) {
+		uint32_t source, target;
+		eg_graph_link_ends(g, i, &source, &target);
+		csv_field(&line, g->nodes[source].id, &safe);
 		eg_buf_addc(&line, ',');
-		csv_field(&line, g->nodes[relation ? r->target : e->target].id, &safe);
-		eg_buf_adds(&line, relation ? ",Directed," : ",Undirected,");
-		eg_format_double(buf, relation ? (double)r->instances : e->weight);
+		csv_field(&line, g->nodes[target].id, &safe);
+		eg_buf_adds(&line, i >= g->edge_count ? ",Directed," : ",Undirected,");
+		eg_format_double(buf, eg_graph_link_weight(g, i));
 		eg_buf_adds(&line, buf);
 		for (size_t k = 0; k < eg_edge_attrs_for(g); k++) {
 			if (strcmp(eg_edge_attrs[k].name, "weight") == 0)

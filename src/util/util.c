@@ -145,6 +145,15 @@ uint64_t eg_hash_mix(uint64_t h, const void *data, size_t n)
 	return h;
 }
 
+const char *eg_find_bytes(const char *p, const char *end, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; (size_t)(end - p) >= n; p++)
+		if (*p == *needle && memcmp(p, needle, n) == 0)
+			return p;
+	return NULL;
+}
+
 uint64_t eg_hash_bytes(const void *data, size_t n)
 {
 	return eg_hash_mix(0xcbf29ce484222325ULL, data, n);

@@ -64,6 +64,10 @@ void eg_buf_printf(eg_buf *b, const char *fmt, ...) EG_PRINTF(2, 3);
 void eg_buf_clear(eg_buf *b);
 void eg_buf_free(eg_buf *b);
 
+/* The first occurrence of needle in [p, end), or NULL (memmem is a GNU
+ * extension). */
+const char *eg_find_bytes(const char *p, const char *end, const char *needle);
+
 uint64_t eg_hash_bytes(const void *data, size_t n);
 uint64_t eg_hash_mix(uint64_t h, const void *data, size_t n);
 
