@@ -60,6 +60,7 @@ const char *eg_source_name(eg_source s)
 	case EG_SOURCE_DICT: return "dict";
 	case EG_SOURCE_RULE: return "rule";
 	case EG_SOURCE_ALIAS: return "alias";
+	case EG_SOURCE_LEARNED: return "learned";
 	}
 	return "?";
 }

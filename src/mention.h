@@ -21,6 +21,7 @@ typedef enum eg_source {
 	EG_SOURCE_DICT = 0,
 	EG_SOURCE_RULE = 1,
 	EG_SOURCE_ALIAS = 2,
+	EG_SOURCE_LEARNED = 3, /* typed by the contexts learned over the run (match/learn.h) */
 } eg_source;
 
 typedef struct eg_mention {

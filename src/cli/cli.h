@@ -44,6 +44,7 @@ typedef struct eg_options {
 	const char **rules;       /* -r, in order */
 	size_t rule_count;
 	int no_defaults;
+	int learn;                /* type unknown names from learned contexts (not --no-learn) */
 	int quiet, progress;
 	long jobs;
 	eg_input_format input_format;
@@ -181,6 +182,7 @@ int eg_report_skipped(const eg_skipped *skipped);
  * o->quiet. */
 typedef struct eg_progress {
 	int on, terminal, drawn;
+	const char *phase; /* before the figures: "learning: " in a run's first pass */
 	size_t documents;
 	double bytes, total; /* total 0 when unknown */
 	double start, last;

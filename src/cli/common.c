@@ -111,6 +111,7 @@ enum {
 	OPT_UNTIL,
 	OPT_UNDATED,
 	OPT_PERIOD,
+	OPT_NO_LEARN,
 };
 
 static const struct option long_options[] = {
@@ -148,6 +149,7 @@ static const struct option long_options[] = {
 	{"until", required_argument, NULL, OPT_UNTIL},
 	{"undated", required_argument, NULL, OPT_UNDATED},
 	{"period", required_argument, NULL, OPT_PERIOD},
+	{"no-learn", no_argument, NULL, OPT_NO_LEARN},
 	{NULL, 0, NULL, 0},
 };
 
@@ -156,7 +158,7 @@ static unsigned option_group(int c)
 	switch (c) {
 	case OPT_PROGRESS:
 		return EG_OPT_INPUT | EG_OPT_PARTS; /* merge's help offers it for its summary */
-	case OPT_INPUT_FORMAT: case 'j':
+	case OPT_INPUT_FORMAT: case 'j': case OPT_NO_LEARN:
 	case OPT_MAX_INPUT_BYTES: case OPT_MAX_RECORD_BYTES: case OPT_MAX_RULE_STEPS:
 		return EG_OPT_INPUT;
 	case 'o':
@@ -177,6 +179,9 @@ const char eg_help_common_options[] =
 	"  -d, --dict PATH          add a dictionary file or directory of *.tsv\n"
 	"  -r, --rules PATH         add a rules file or directory of *.rules\n"
 	"      --no-defaults        load only the dictionaries and rules named\n"
+	"      --no-learn           type only the names the dictionaries and rules\n"
+	"                           know: no first pass learning the contexts that\n"
+	"                           type the others (README \"Learned names\")\n"
 	"      --input-format FMT   auto (the default), text, jsonl, html or feed\n"
 	"  -j, --jobs N             worker threads; output is the same for any N\n"
 	"      --max-input-bytes N  read at most N bytes of one input, after inflating\n"
@@ -307,6 +312,7 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 	o->min_weight = 1;
 	o->evidence = -1;
 	o->jobs = eg_default_jobs();
+	o->learn = 1;
 	o->budgets = EG_BUDGETS_DEFAULT;
 	o->progress = isatty(STDERR_FILENO);
 
@@ -352,6 +358,9 @@ int eg_options_parse(eg_options *o, int argc, char **argv, unsigned groups, cons
 			break;
 		case OPT_NO_DEFAULTS:
 			o->no_defaults = 1;
+			break;
+		case OPT_NO_LEARN:
+			o->learn = 0;
 			break;
 		case OPT_INPUT_FORMAT:
 			if (eg_input_format_parse(optarg, &o->input_format) < 0)

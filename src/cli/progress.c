@@ -56,7 +56,7 @@ static void draw(eg_progress *p, double t)
 {
 	double elapsed = t - p->start, mb = p->bytes / 1e6, rate = elapsed > 0 ? mb / elapsed : 0;
 	char line[160];
-	int n = snprintf(line, sizeof(line), "%zu documents, %.1f MB, %.1f MB/s", p->documents, mb, rate);
+	int n = snprintf(line, sizeof(line), "%s%zu documents, %.1f MB, %.1f MB/s", p->phase ? p->phase : "", p->documents, mb, rate);
 	/* gzip inflates: a file's share is its size on disk, so the estimate
 	 * only holds for plain files; clamp it. */
 	if (p->total > 0 && rate > 0 && p->bytes <= p->total) {

@@ -16,6 +16,7 @@
  */
 #include "cli/cli.h"
 #include "input/input.h"
+#include "match/learn.h"
 #include "match/relations.h"
 #include "store/cache.h"
 
@@ -41,6 +42,12 @@ typedef struct slot {
 	int rules_stopped; /* the rules spent their budget (err says where); mentions still valid */
 	int cached;       /* mentions came from the cache */
 	int find_relations; /* the options ask for relations */
+	int learning;     /* the first pass: sum the contexts into learner, nothing else */
+	int tokenized;    /* tokens hold this document's (they do once it was matched) */
+	eg_learner *learner; /* the first pass: this document's sums */
+	eg_mentions plain;   /* with a model and a cache: the mentions before the learned */
+	int keep_plain;      /* fill plain (a cache will store this document) */
+	int has_plain;       /* plain holds this document's */
 	eg_cache_key key;
 	eg_document doc;
 	eg_tokens tokens;
@@ -63,27 +70,52 @@ typedef struct pool {
 	pthread_cond_t done; /* a slot became DONE */
 } pool;
 
-/* The relations of a matched slot: its tokens (tokenized again when the
- * mentions came from the cache) and mentions. */
-static void find_relations(slot *s)
+/* A slot's tokens, as the matcher made them (tokenized again when the
+ * mentions came from the cache). */
+static void tokenize(const eg_matcher *m, slot *s)
+{
+	if (!s->tokenized)
+		eg_match_tokenize(m, s->doc.text, s->doc.length, &s->tokens);
+	s->tokenized = 1;
+}
+
+/* What follows the matching: in the first pass the document's sums; in
+ * the second its learned names, then its relations. */
+static void after_match(const eg_matcher *m, slot *s)
 {
 	s->relations.n = 0;
+	if (s->learning) {
+		tokenize(m, s);
+		eg_learner_clear(s->learner);
+		eg_learn_document(s->learner, s->doc.text, &s->tokens, &s->mentions, s->found, m->dict, m->common);
+		return;
+	}
+	if (m->model && eg_model_count(m->model)) {
+		tokenize(m, s);
+		if (s->keep_plain) {
+			s->has_plain = 1;
+			s->plain.n = 0;
+			for (size_t i = 0; i < s->mentions.n; i++)
+				eg_mentions_push(&s->plain, &s->mentions.v[i]);
+		}
+		eg_model_apply(m->model, s->doc.text, &s->tokens, &s->mentions, s->found, m->dict, m->common);
+	}
 	if (!s->find_relations)
 		return;
-	if (s->cached)
-		eg_tokenize(s->doc.text, s->doc.length, &s->tokens);
+	tokenize(m, s);
 	eg_relations_find(s->doc.text, &s->tokens, s->mentions.v, s->mentions.n, s->found, &s->relations);
 }
 
 static void match_slot(const eg_matcher *m, slot *s)
 {
 	if (s->cached) {
-		find_relations(s);
+		after_match(m, s);
 		return;
 	}
 	int rc = eg_match_document(m, &s->match, s->found, s->doc.text, s->doc.length, &s->tokens, &s->mentions,
 				   &s->err);
-	find_relations(s);
+	s->tokenized = 1;
+	after_match(m, s);
 	s->match_failed = rc < 0;
 	s->rules_stopped = rc == EG_RULES_STOPPED;
 	if (s->rules_stopped) {
@@ -119,14 +151,16 @@ static void *worker(void *arg)
 }
 
 /* Takes s's mentions from the cache when it has them. */
-static void look_up(eg_cache *cache, slot *s)
+static void look_up(const eg_matcher *m, eg_cache *cache, slot *s)
 {
 	s->key = eg_cache_key_of(s->doc.text, s->doc.length);
 	if (eg_cache_get(cache, &s->key, s->doc.length, s->found, &s->mentions)) {
 		s->cached = 1;
 		s->relations.n = 0;
-		/* relations need the tokens: a worker makes them */
-		s->state = s->find_relations ? SLOT_READY : SLOT_DONE;
+		/* learning, learned names and relations need the tokens: a
+		 * worker makes them */
+		int more = s->learning || s->find_relations || (m->model && eg_model_count(m->model));
+		s->state = more ? SLOT_READY : SLOT_DONE;
 	}
 }
 
@@ -156,24 +190,26 @@ static int keep_id(void *context, const char *id)
 
 /* The inputs of this run: the files of other shards skipped unread, the
  * run's own outputs and cache never read. */
-static eg_input *open_inputs(const eg_options *o)
+static eg_input *open_inputs(const eg_options *o, int every_shard)
 {
 	eg_input *in = eg_input_new(o->inputs, o->input_count, o->input_format);
 	for (size_t i = 0; i < o->own_count; i++)
 		eg_input_exclude(in, o->own[i]);
 	eg_input_budget(in, &o->budgets);
-	if (o->shard_count)
+	if (o->shard_count && !every_shard)
 		eg_input_skip_ids(in, keep_id, (void *)o);
 	return in;
 }
 
-/* Reads the next document of this shard into s; returns 0 at the end of
- * the inputs. */
-static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s, eg_run_stats *stats)
+/* Reads the next document of this shard (of any, in the first pass) into
+ * s; returns 0 at the end of the inputs. */
+static int fill(const eg_options *o, const eg_matcher *m, eg_input *in, eg_cache *cache, slot *s,
+		eg_run_stats *stats)
 {
 	int rc;
-	while ((rc = eg_input_next(in, &s->doc, &s->err)) > 0 && (!in_shard(o, s->doc.id) || !in_period(o, &s->doc))) {
-		if (in_shard(o, s->doc.id) && !s->doc.more) {
+	while ((rc = eg_input_next(in, &s->doc, &s->err)) > 0 &&
+	       ((!s->learning && !in_shard(o, s->doc.id)) || !in_period(o, &s->doc))) {
+		if (!s->learning && in_shard(o, s->doc.id) && !s->doc.more) {
 			stats->outside++;
 			stats->undated += !s->doc.date || strlen(s->doc.date) < 10;
 		}
@@ -188,6 +224,8 @@ static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s, eg_
 	s->match_failed = 0;
 	s->rules_stopped = 0;
 	s->cached = 0;
+	s->tokenized = 0;
+	s->has_plain = 0;
 	if (rc > 0 && s->doc.length >= UINT32_MAX) {
 		eg_error_set(&s->err, "%s: larger than the 4 GiB one document may hold", s->doc.id);
 		eg_document_free(&s->doc);
@@ -195,7 +233,7 @@ static int fill(const eg_options *o, eg_input *in, eg_cache *cache, slot *s, eg_
 	}
 	s->state = s->read_failed ? SLOT_DONE : SLOT_READY;
 	if (cache && !s->read_failed)
-		look_up(cache, s);
+		look_up(m, cache, s);
 	return 1;
 }
 
@@ -226,7 +264,8 @@ static eg_cache_key digest_of(XXH3_state_t *h)
  * database error ends the cache's work; eg_cache_close reports it. */
 static void store(eg_cache *cache, const slot *s, size_t *pending)
 {
-	eg_cache_put(cache, &s->key, s->found, s->mentions.v, s->mentions.n);
+	const eg_mentions *plain = s->has_plain ? &s->plain : &s->mentions;
+	eg_cache_put(cache, &s->key, s->found, plain->v, plain->n);
 	if (++*pending >= COMMIT_EVERY) {
 		eg_cache_commit(cache);
 		*pending = 0;
@@ -282,13 +321,27 @@ static int consume(eg_cache *cache, size_t *pending, XXH3_state_t *content, eg_p
 	return status;
 }
 
+/* Takes one finished slot of the first pass: its sums, its share of the
+ * content hash.  Failures are left for the second pass to report. */
+static void learn(eg_learner *learner, XXH3_state_t *content, eg_progress *progress, slot *s)
+{
+	s->state = SLOT_EMPTY;
+	if (s->read_failed)
+		return;
+	eg_progress_add(progress, s->doc.length);
+	if (content)
+		hash_document(content, &s->doc, &s->key);
+	eg_learner_add(learner, s->learner);
+	eg_document_free(&s->doc);
+}
+
 int eg_run_files(const eg_options *o, eg_cache_key *files, int64_t *newest)
 {
 	if (o->input_count == 0)
 		return 0;
 	XXH3_state_t *h = XXH3_createState();
 	XXH3_128bits_reset(h);
-	eg_input *in = open_inputs(o);
+	eg_input *in = open_inputs(o, o->learn);
 	XXH3_128bits_update(h, &o->input_format, sizeof(o->input_format));
 	char *path;
 	struct stat st;
@@ -327,16 +380,18 @@ int eg_run_content(const eg_options *o, eg_cache_key *content, size_t *documents
 		return 0;
 	XXH3_state_t *h = XXH3_createState();
 	XXH3_128bits_reset(h);
-	eg_input *in = open_inputs(o);
+	/* With learning, every shard's documents shape the result. */
+	eg_input *in = open_inputs(o, o->learn);
 	eg_document doc;
 	eg_error err;
 	int rc;
 	*documents = 0;
 	while ((rc = eg_input_next(in, &doc, &err)) > 0) {
-		if (in_shard(o, doc.id) && in_period(o, &doc)) {
+		int mine = in_shard(o, doc.id);
+		if ((mine || o->learn) && in_period(o, &doc)) {
 			eg_cache_key text = eg_cache_key_of(doc.text, doc.length);
 			hash_document(h, &doc, &text);
-			*documents += !doc.more;
+			*documents += mine && !doc.more;
 		}
 		eg_document_free(&doc);
 	}
@@ -346,16 +401,21 @@ int eg_run_content(const eg_options *o, eg_cache_key *content, size_t *documents
 	return rc == 0; /* an input that does not read cleanly must be reported by a real run */
 }
 
-int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_document_fn fn, void *context,
-		     eg_run_stats *stats)
+/* One pass over the inputs.  With learner, the first pass of a learning
+ * run: every shard's documents, their sums added to learner, nothing
+ * reported or handed on (the second pass does that). */
+static int run_pass(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_learner *learner, eg_document_fn fn,
+		    void *context, eg_run_stats *stats)
 {
-	eg_matcher_freeze(m);
 	*stats = (eg_run_stats){0};
 	size_t pending = 0;
 	eg_progress progress;
 	eg_progress_start(&progress, o);
+	progress.phase = learner ? "learning: " : o->learn ? "typing: " : "";
 	XXH3_state_t *content = NULL;
-	if (cache) {
+	/* With learning the first pass hashes what the result depends on:
+	 * every shard's documents. */
+	if (cache && (learner || !o->learn)) {
 		content = XXH3_createState();
 		XXH3_128bits_reset(content);
 	}
@@ -364,7 +424,10 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 	p.slots = eg_xcalloc(p.count, sizeof(*p.slots));
 	for (size_t i = 0; i < p.count; i++) {
 		p.slots[i].found = eg_entities_extend(m->loaded);
-		p.slots[i].find_relations = o->find_relations;
+		p.slots[i].find_relations = o->find_relations && !learner;
+		p.slots[i].learning = learner != NULL;
+		p.slots[i].learner = learner ? eg_learner_new() : NULL;
+		p.slots[i].keep_plain = cache != NULL;
 		eg_match_state_init(&p.slots[i].match);
 	}
 	pthread_t *ids = eg_xcalloc(threads ? threads : 1, sizeof(*ids));
@@ -376,7 +439,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 		if (pthread_create(&ids[started], NULL, worker, &p) != 0)
 			break; /* fewer threads is slower, not wrong; none means the main thread matches */
 
-	eg_input *in = open_inputs(o);
+	eg_input *in = open_inputs(o, learner != NULL);
 	size_t consumed = 0;
 	int more = 1, status = 0, parts_matched = 0;
 	while (status >= 0) {
@@ -390,7 +453,7 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 		while (more && p.filled - consumed < p.count) {
 			slot *s = &p.slots[p.filled % p.count];
 			pthread_mutex_unlock(&p.lock);
-			more = fill(o, in, cache, s, stats);
+			more = fill(o, m, in, cache, s, stats);
 			pthread_mutex_lock(&p.lock);
 			if (more) {
 				p.filled++;
@@ -412,7 +475,10 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 		while (s->state != SLOT_DONE)
 			pthread_cond_wait(&p.done, &p.lock);
 		pthread_mutex_unlock(&p.lock);
-		status = consume(cache, &pending, content, &progress, s, fn, context, stats, &parts_matched);
+		if (learner)
+			learn(learner, content, &progress, s);
+		else
+			status = consume(cache, &pending, content, &progress, s, fn, context, stats, &parts_matched);
 		consumed++;
 	}
 
@@ -432,6 +498,8 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 	for (size_t i = 0; i < p.count; i++) {
 		eg_tokens_free(&p.slots[i].tokens);
 		eg_mentions_free(&p.slots[i].mentions);
+		eg_mentions_free(&p.slots[i].plain);
+		eg_learner_free(p.slots[i].learner);
 		eg_relations_free(&p.slots[i].relations);
 		eg_entities_free(p.slots[i].found);
 		eg_match_state_free(&p.slots[i].match);
@@ -442,12 +510,43 @@ int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_doc
 	free(ids);
 	free(p.slots);
 	eg_input_free(in);
-	if (cache)
+	if (cache && !learner)
 		eg_cache_commit(cache);
 	eg_progress_end(&progress);
 	if (content) {
 		stats->content = digest_of(content);
 		XXH3_freeState(content);
 	}
+	return status;
+}
+
+int eg_run_documents(const eg_options *o, eg_matcher *m, eg_cache *cache, eg_document_fn fn, void *context,
+		     eg_run_stats *stats)
+{
+	eg_matcher_freeze(m);
+	if (!o->learn)
+		return run_pass(o, m, cache, NULL, fn, context, stats);
+	eg_error err;
+	if (eg_input_rewind_stdin(o->inputs, o->input_count, &err) < 0) {
+		eg_report("%s", err.message);
+		return -1;
+	}
+	eg_learner *learner = eg_learner_new();
+	eg_run_stats first;
+	run_pass(o, m, cache, learner, NULL, NULL, &first);
+	if (eg_learner_full(learner))
+		eg_report("learning: the tables reached their budget of %u contexts; names first seen after that "
+			  "were not learned", eg_learn_budget());
+	eg_model *model = eg_model_decide(learner);
+	eg_learner_free(learner);
+	m->model = model;
+	int status = -1;
+	if (eg_input_rewind_stdin(o->inputs, o->input_count, &err) < 0)
+		eg_report("%s", err.message);
+	else
+		status = run_pass(o, m, cache, NULL, fn, context, stats);
+	stats->content = first.content;
+	m->model = NULL;
+	eg_model_free(model);
 	return status;
 }

@@ -106,6 +106,11 @@ typedef struct eg_input eg_input;
 struct stat;
 
 eg_input *eg_input_new(const char *const *paths, size_t count, eg_input_format format);
+/* For a run that reads its inputs twice: when standard input is among
+ * paths (or none are given), makes it readable again from where it began,
+ * keeping a pipe's bytes in an unlinked file under $TMPDIR on the first
+ * call.  0, or -1 with err set. */
+int eg_input_rewind_stdin(const char *const *paths, size_t count, eg_error *err);
 int eg_input_next(eg_input *in, eg_document *doc, eg_error *err);
 void eg_input_free(eg_input *in);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #define RAW_BYTES 65536
@@ -263,4 +264,73 @@ int eg_stream_limited(const eg_stream *s, eg_error *err)
 	eg_size_words(s->limit, words, option);
 	eg_error_set(err, "%s: stopped after %s (--max-input-bytes %s); the rest is not read", s->path, words, option);
 	return 1;
+}
+
+/* Where standard input's bytes begin: its offset when first rewound, or 0
+ * in the copy made of a pipe; -1 before. */
+static off_t stdin_origin = -1;
+
+int eg_input_rewind_stdin(const char *const *paths, size_t count, eg_error *err)
+{
+	int uses = count == 0;
+	for (size_t i = 0; i < count && !uses; i++)
+		uses = strcmp(paths[i], "-") == 0;
+	if (!uses)
+		return 0;
+	if (stdin_origin < 0) {
+		struct stat st;
+		off_t at = lseek(STDIN_FILENO, 0, SEEK_CUR);
+		if (at >= 0 && fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
+			stdin_origin = at;
+			return 0;
+		}
+		/* A pipe: kept in an unlinked file, read from there twice. */
+		const char *dir = getenv("TMPDIR");
+		eg_buf path = {0};
+		eg_buf_printf(&path, "%s/entgraph-stdin-XXXXXX", dir && *dir ? dir : "/tmp");
+		int fd = mkstemp(path.data);
+		if (fd < 0) {
+			eg_error_set(err, "standard input: cannot keep a copy for the second pass in %s: %s",
+				     dir && *dir ? dir : "/tmp", strerror(errno));
+			eg_buf_free(&path);
+			return -1;
+		}
+		unlink(path.data);
+		eg_buf_free(&path);
+		static char block[1 << 16];
+		for (;;) {
+			ssize_t got = read(STDIN_FILENO, block, sizeof(block));
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got < 0) {
+				eg_error_set(err, "standard input: %s", strerror(errno));
+				close(fd);
+				return -1;
+			}
+			if (got == 0)
+				break;
+			for (ssize_t done = 0; done < got;) {
+				ssize_t put = write(fd, block + done, (size_t)(got - done));
+				if (put < 0 && errno == EINTR)
+					continue;
+				if (put < 0) {
+					eg_error_set(err, "standard input: cannot keep a copy for the second pass: %s",
+						     strerror(errno));
+					close(fd);
+					return -1;
+				}
+				done += put;
+			}
+		}
+		if (dup2(fd, STDIN_FILENO) < 0) {
+			eg_error_set(err, "standard input: %s", strerror(errno));
+			close(fd);
+			return -1;
+		}
+		close(fd);
+		stdin_origin = 0;
+	}
+	if (lseek(STDIN_FILENO, stdin_origin, SEEK_SET) < 0)
+		return eg_error_set(err, "standard input: cannot read it again: %s", strerror(errno));
+	return 0;
 }

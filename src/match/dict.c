@@ -581,6 +581,29 @@ static int dropped_span(const eg_dict *d, eg_dict_scratch *s, const char *text, 
 	return 0;
 }
 
+int eg_dict_dropped(const eg_dict *d, const char *text, const eg_tokens *tokens, size_t first, size_t last)
+{
+	if (!d->drop_count)
+		return 0;
+	eg_buf norm = {0};
+	uint32_t node = 0;
+	int dropped = 1;
+	for (size_t j = first; j < last && dropped; j++) {
+		int64_t id = token_id(d, &norm, text + tokens->v[j].start, tokens->v[j].end - tokens->v[j].start);
+		const uint64_t *next = id < 0 ? NULL : eg_u64map_get(&d->edges, (uint64_t)node << 32 | (uint64_t)id);
+		dropped = next != NULL;
+		if (next)
+			node = (uint32_t)*next;
+	}
+	if (dropped) {
+		dropped = 0;
+		for (uint32_t k = d->first_name[node]; k && d->names[k - 1].drop && !dropped; k = d->names[k - 1].next)
+			dropped = case_ok(d, &norm, &d->names[k - 1], text, tokens, first, last);
+	}
+	eg_buf_free(&norm);
+	return dropped;
+}
+
 void eg_dict_correct(const eg_dict *d, eg_dict_scratch *s, const char *text, const eg_tokens *tokens,
 		     eg_mentions *list)
 {

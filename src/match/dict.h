@@ -97,6 +97,10 @@ uint32_t eg_dict_entity(const eg_dict *d, uint32_t entity);
  * scratch eg_dict_match last used on these tokens. */
 void eg_dict_correct(const eg_dict *d, eg_dict_scratch *s, const char *text, const eg_tokens *tokens,
 		     eg_mentions *list);
+/* Whether tokens [first, last) of the text are written as a drop name,
+ * without a scratch (slower than eg_dict_correct's check, for the few
+ * spans the learner asks about). */
+int eg_dict_dropped(const eg_dict *d, const char *text, const eg_tokens *tokens, size_t first, size_t last);
 /* Drops the candidates of persons that rules found (ents types them) whose
  * first word or two are a drop name: a name opens with no nationality
  * ("Mexican Ariel Cruz" is "Ariel Cruz", which a shorter candidate finds).

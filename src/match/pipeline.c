@@ -142,6 +142,12 @@ static void drop_across_lines(const eg_tokens *tokens, eg_mentions *list)
 	list->n = kept;
 }
 
+void eg_match_tokenize(const eg_matcher *m, const char *text, size_t length, eg_tokens *tokens)
+{
+	eg_tokenize(text, length, tokens);
+	clear_name_lines(text, tokens, m->common);
+}
+
 int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *found, const char *text,
 		      size_t length, eg_tokens *tokens, eg_mentions *out, eg_error *err)
 {
@@ -150,8 +156,7 @@ int eg_match_document(const eg_matcher *m, eg_match_state *st, eg_entities *foun
 	eg_entities_clear(found);
 	if (length >= UINT32_MAX)
 		return eg_error_set(err, "text of %zu bytes is larger than the 4 GiB a document may have", length);
-	eg_tokenize(text, length, tokens);
-	clear_name_lines(text, tokens, m->common);
+	eg_match_tokenize(m, text, length, tokens);
 	st->cues.n = 0;
 	eg_dict_match(m->dict, st->dict, text, tokens, out, &st->cues);
 	int rc = eg_rules_match(m->rules, st->rules, m->common, found, text, length, tokens, m->rule_steps, out,

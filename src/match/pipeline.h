@@ -31,6 +31,7 @@ typedef struct eg_matcher {
 	uint64_t rule_steps;   /* the rules' budget per document (eg_rules_match); set by the
 				  loader, EG_BUDGETS_DEFAULT's until then */
 	uint8_t fingerprint[16]; /* identifies what was loaded; set by the loader (cli/) */
+	const struct eg_model *model; /* names typed by a run's first pass (match/learn.h), or NULL */
 } eg_matcher;
 
 void eg_matcher_init(eg_matcher *m);
@@ -52,6 +53,10 @@ typedef struct eg_match_state {
 void eg_match_state_init(eg_match_state *st);
 void eg_match_state_free(eg_match_state *st);
 
+/* The tokens eg_match_document makes of text (a list of names on a line in
+ * Title Case is no headline): what a document whose mentions came from the
+ * cache is tokenized with again. */
+void eg_match_tokenize(const eg_matcher *m, const char *text, size_t length, eg_tokens *tokens);
 /* Matches one document.  Entities found in its text that no dictionary
  * holds go into found (an eg_entities_extend of m->loaded, cleared first),
  * and the mentions refer to them there until eg_match_adopt.  Returns 0;

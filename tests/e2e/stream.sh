@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 
 article=$DATA/unit-8200-azure.txt
-tech="--no-defaults -d $EG_SRCDIR/dictionaries/tech.tsv"
+tech="--no-defaults --no-learn -d $EG_SRCDIR/dictionaries/tech.tsv"
 
 # has_label FILE LABEL: the GraphML holds a node of this label.
 has_label() {
