@@ -350,7 +350,8 @@ eg_model *eg_model_decide(const eg_learner *l)
 	for (int c = 0; c < CLASSES; c++)
 		prior[c] = (total[c] + 1) / (all + CLASSES);
 	pair *sorted = eg_xmalloc((l->pair_count + 1) * sizeof(*sorted));
-	memcpy(sorted, l->pv, l->pair_count * sizeof(*sorted));
+	if (l->pair_count)
+		memcpy(sorted, l->pv, l->pair_count * sizeof(*sorted));
 	qsort(sorted, l->pair_count, sizeof(*sorted), by_name);
 	uint64_t fp = eg_hash_bytes("model", 5);
 	size_t i = 0;
