@@ -22,12 +22,25 @@ static const char *const class_types[] = {"PERSON", "ORG", "PLACE"};
 #define PRIOR_WEIGHT 2.0
 /* How much more a name's contexts must favour its type than the next
  * (in nats, summed over its occurrences). */
-#define MARGIN 2.0
+#define MARGIN 1.5
+/* Rounds of decisions, each taking the names the last typed as seeds. */
+#define ROUNDS 2
 /* A context is locative when places are this share of the known names in it. */
 #define LOCATIVE 0.9
+/* Likewise a context of persons; a name is typed a person only after
+ * PERSONAL_TIMES occurrences in such contexts. */
+#define PERSONAL 0.9
+#define PERSONAL_TIMES 2
+/* How much more organisations' contexts must favour a gazetteer's place
+ * than persons' or others' before it is retyped. */
+#define PLACE_MARGIN 4.0
 
 /* The pseudo-context every occurrence of a candidate has: its count. */
 #define OCCURRENCE 1u
+/* The pseudo-contexts of a known name: typed as class k (SEEN + k) by a
+ * dictionary, rule or alias somewhere in the run. */
+#define SEEN 2u
+#define PSEUDO (SEEN + CLASSES) /* contexts below are pseudo-contexts */
 
 typedef struct pair {
 	uint64_t name, context;
@@ -174,7 +187,7 @@ static uint64_t context_of(char tag, const char *text, const eg_token *a, const 
 		n += word_key(text, b, key + n);
 	}
 	uint64_t h = eg_hash_bytes(key, n);
-	return h > OCCURRENCE ? h : h + 2;
+	return h >= PSEUDO ? h : h + PSEUDO;
 }
 
 /* The contexts of tokens [first, end): the word before and the two
@@ -225,6 +238,31 @@ static int compound_of_words(const char *text, const eg_tokens *tokens, size_t t
 
 typedef void (*candidate_fn)(void *context, size_t first, size_t end, uint64_t name);
 
+/* The key of a name: a hash of its words in ASCII lower case, its lowest
+ * bit 1 for a gazetteer's place (decided apart: see retype_place), 0 for a
+ * candidate. */
+static uint64_t name_of(const char *text, const eg_tokens *tokens, size_t first, size_t end, int place)
+{
+	uint64_t name = 0x6c6561726eULL;
+	for (size_t k = first; k < end; k++) {
+		char key[24];
+		size_t n = word_key(text, &tokens->v[k], key);
+		name = eg_hash_mix(name, key, n);
+		name = eg_hash_mix(name, " ", 1);
+	}
+	return place ? name | 1 : name & ~(uint64_t)1;
+}
+
+/* Whether m is a gazetteer's town whose name may be retyped: one to three
+ * words a dictionary found as a place of category "city" (countries and
+ * regions are never clubs or companies by their bare name). */
+static int listed_place(const eg_mention *m, const eg_entities *found)
+{
+	return m->source == EG_SOURCE_DICT && m->tok_end - m->tok_start <= 3 &&
+	       strcmp(eg_entity_type(found, m->entity), "PLACE") == 0 &&
+	       strcmp(eg_entity_category(found, m->entity), "city") == 0;
+}
+
 /* Calls fn for every candidate of the document: a run of at most
  * MAX_WORDS capitalised words (no capitals only, not on a headline) that
  * no mention covers or touches, within a line and a sentence, without the
@@ -249,6 +287,10 @@ static void each_candidate(const char *text, const eg_tokens *tokens, const unsi
 			continue; /* beside a known name: a part of a longer one */
 		if (end - first > MAX_WORDS)
 			continue;
+		/* "Mr.", "Gen.", "Sept.": a short word with its full stop */
+		if (end - first == 1 && v[first].end - v[first].start <= 4 && end < tokens->n &&
+		    v[end].start == v[first].end && text[v[end].start] == '.')
+			continue;
 		/* "The", "But"; "Kurdish", "European": a nationality names none */
 		while (first < end && (eg_words_has(common, text + v[first].start, v[first].end - v[first].start) ||
 				       eg_dict_dropped(dict, text, tokens, first, first + 1) ||
@@ -256,14 +298,7 @@ static void each_candidate(const char *text, const eg_tokens *tokens, const unsi
 			first++;
 		if (first == end || (end - first > 1 && eg_dict_dropped(dict, text, tokens, first, end)))
 			continue;
-		uint64_t name = 0x6c6561726eULL;
-		for (size_t k = first; k < end; k++) {
-			char key[24];
-			size_t n = word_key(text, &v[k], key);
-			name = eg_hash_mix(name, key, n);
-			name = eg_hash_mix(name, " ", 1);
-		}
-		fn(context, first, end, name);
+		fn(context, first, end, name_of(text, tokens, first, end, 0));
 	}
 }
 
@@ -308,6 +343,14 @@ void eg_learn_document(eg_learner *l, const char *text, const eg_tokens *tokens,
 		size_t n = contexts(text, tokens, m->tok_start, m->tok_end, c);
 		for (size_t k = 0; k < n; k++)
 			count_context(l, c[k], cls, 1);
+		if (m->tok_end - m->tok_start <= MAX_WORDS)
+			count_pair(l, name_of(text, tokens, m->tok_start, m->tok_end, 0), SEEN + (uint64_t)cls, 1);
+		if (listed_place(m, found)) {
+			uint64_t name = name_of(text, tokens, m->tok_start, m->tok_end, 1);
+			count_pair(l, name, OCCURRENCE, 1);
+			for (size_t k = 0; k < n; k++)
+				count_pair(l, name, c[k], 1);
+		}
 	}
 	unsigned char *covered = eg_mentions_covered(mentions, tokens->n);
 	/* A drop name (a nationality: "Kurdish", "Moslems") is a known name
@@ -337,6 +380,89 @@ static int by_name(const void *a, const void *b)
 	return x->context < y->context ? -1 : x->context > y->context;
 }
 
+/* One round of decisions: every candidate name typed from the seeds'
+ * counts plus extra (the contexts of the names typed in the round before,
+ * each name's own taken out), into types (cleared first). */
+static void decide_round(const eg_learner *l, const pair *sorted, const double prior[CLASSES],
+			 const eg_u64map *extra_of, const uint64_t (*extra)[CLASSES], const eg_u64map *before,
+			 eg_u64map *types)
+{
+	eg_u64map_free(types);
+	eg_u64map_init(types);
+	size_t i = 0;
+	while (i < l->pair_count) {
+		uint64_t name = sorted[i].name;
+		int place = (int)(name & 1);
+		const uint64_t *was = place ? NULL : eg_u64map_get(before, name);
+		double score[CLASSES] = {0}, locative = 0, personal = 0;
+		uint64_t seen[CLASSES] = {0};
+		for (; i < l->pair_count && sorted[i].name == name; i++) {
+			if (sorted[i].context >= SEEN && sorted[i].context < PSEUDO) {
+				seen[sorted[i].context - SEEN] += sorted[i].count;
+				continue;
+			}
+			double c[CLASSES] = {0}, support = 0;
+			const uint64_t *slot = eg_u64map_get(&l->contexts, sorted[i].context);
+			const uint64_t *more = eg_u64map_get(extra_of, sorted[i].context);
+			for (int k = 0; k < CLASSES; k++) {
+				c[k] = (slot ? (double)l->counts[*slot - 1][k] : 0) + (more ? (double)extra[*more - 1][k] : 0);
+				if ((was && k == (int)*was - 1) || (place && k == C_PLACE))
+					c[k] -= (double)sorted[i].count; /* the name's own share */
+				support += c[k];
+			}
+			if (support < MIN_SUPPORT)
+				continue;
+			if (c[C_PLACE] >= LOCATIVE * support)
+				locative += (double)sorted[i].count;
+			if (c[C_PERSON] >= PERSONAL * support)
+				personal += (double)sorted[i].count;
+			for (int k = 0; k < CLASSES; k++) {
+				double p = (c[k] + PRIOR_WEIGHT * prior[k]) / (support + PRIOR_WEIGHT);
+				score[k] += (double)sorted[i].count * log(p / prior[k]);
+			}
+		}
+		/* A name the lists or rules typed elsewhere in the run keeps the
+		 * type they gave it most ("Yeltsin said" ... "Clinton met
+		 * Yeltsin"); one they typed as anything else is left alone. */
+		int known = 0;
+		for (int k = 0; k < CLASSES; k++)
+			known |= seen[k] != 0;
+		if (known && !place) {
+			int most = 0;
+			for (int k = 1; k < CLASSES; k++)
+				if (seen[k] > seen[most])
+					most = k;
+			if (most != C_OTHER)
+				*eg_u64map_put(types, name, NULL) = (uint64_t)most + 1;
+			continue;
+		}
+		/* The gazetteers hold the places: one they lack is a place only
+		 * where it was somewhere in a context that holds little else. */
+		if (!locative)
+			score[C_PLACE] = -INFINITY;
+		/* A gazetteer's place is an organisation (a club named like its
+		 * town) only where the whole run never put it where places go,
+		 * and organisations' contexts win by far. */
+		if (place && (locative || score[C_ORG] - fmax(score[C_PERSON], score[C_OTHER]) < PLACE_MARGIN))
+			continue;
+		int best = 0;
+		for (int k = 1; k < CLASSES; k++)
+			if (score[k] > score[best])
+				best = k;
+		double next = -INFINITY;
+		for (int k = 0; k < CLASSES; k++)
+			if (k != best && score[k] > next)
+				next = score[k];
+		/* A person too needs a context of persons somewhere: "Somerset
+		 * 83 and 174" reads like a player's line, but no one says "Mr
+		 * Somerset". */
+		if (place && best != C_ORG)
+			continue;
+		if (best != C_OTHER && score[best] - next >= MARGIN && (best != C_PERSON || personal >= PERSONAL_TIMES))
+			*eg_u64map_put(types, name, NULL) = (uint64_t)best + 1;
+	}
+}
+
 eg_model *eg_model_decide(const eg_learner *l)
 {
 	eg_model *m = eg_xcalloc(1, sizeof(*m));
@@ -353,46 +479,52 @@ eg_model *eg_model_decide(const eg_learner *l)
 	if (l->pair_count)
 		memcpy(sorted, l->pv, l->pair_count * sizeof(*sorted));
 	qsort(sorted, l->pair_count, sizeof(*sorted), by_name);
-	uint64_t fp = eg_hash_bytes("model", 5);
-	size_t i = 0;
-	while (i < l->pair_count) {
-		uint64_t name = sorted[i].name;
-		double score[CLASSES] = {0}, locative = 0;
-		for (; i < l->pair_count && sorted[i].name == name; i++) {
-			const uint64_t *slot = eg_u64map_get(&l->contexts, sorted[i].context);
-			if (!slot)
+	/* Co-training's rounds: the names typed in one round are seeds in the
+	 * next, so that a name typed from the seeds teaches its contexts to the
+	 * names beside it ("Derbyshire" after "Worcestershire"). */
+	eg_u64map before, extra_of;
+	eg_u64map_init(&before);
+	eg_u64map_init(&extra_of);
+	uint64_t (*extra)[CLASSES] = NULL;
+	size_t extra_count = 0, extra_cap = 0;
+	for (int round = 0; round < ROUNDS; round++) {
+		decide_round(l, sorted, prior, &extra_of, (const uint64_t(*)[CLASSES])extra, &before, &m->types);
+		if (round + 1 == ROUNDS)
+			break;
+		eg_u64map_free(&extra_of);
+		eg_u64map_init(&extra_of);
+		extra_count = 0;
+		for (size_t i = 0; i < l->pair_count; i++) {
+			const uint64_t *type = eg_u64map_get(&m->types, sorted[i].name);
+			if (!type || sorted[i].context < PSEUDO)
 				continue;
-			const uint64_t *c = l->counts[*slot - 1];
-			double support = 0;
-			for (int k = 0; k < CLASSES; k++)
-				support += (double)c[k];
-			if (support < MIN_SUPPORT)
-				continue;
-			if ((double)c[C_PLACE] >= LOCATIVE * support)
-				locative += (double)sorted[i].count;
-			for (int k = 0; k < CLASSES; k++) {
-				double p = ((double)c[k] + PRIOR_WEIGHT * prior[k]) / (support + PRIOR_WEIGHT);
-				score[k] += (double)sorted[i].count * log(p / prior[k]);
+			uint64_t *slot = eg_u64map_get(&extra_of, sorted[i].context);
+			if (!slot) {
+				EG_GROW(extra, extra_cap, extra_count + 1);
+				memset(extra[extra_count], 0, sizeof(extra[0]));
+				slot = eg_u64map_put(&extra_of, sorted[i].context, NULL);
+				*slot = ++extra_count;
 			}
+			extra[*slot - 1][*type - 1] += sorted[i].count;
 		}
-		/* The gazetteers hold the places: one they lack is a place only
-		 * where it was somewhere in a context that holds little else. */
-		if (!locative)
-			score[C_PLACE] = -INFINITY;
-		int best = 0;
-		for (int k = 1; k < CLASSES; k++)
-			if (score[k] > score[best])
-				best = k;
-		double next = -INFINITY;
-		for (int k = 0; k < CLASSES; k++)
-			if (k != best && score[k] > next)
-				next = score[k];
-		if (best != C_OTHER && score[best] - next >= MARGIN) {
-			*eg_u64map_put(&m->types, name, NULL) = (uint64_t)best + 1;
-			uint64_t rec[2] = {name, (uint64_t)best};
+		eg_u64map_free(&before);
+		eg_u64map_init(&before);
+		size_t pos = 0;
+		uint64_t key, value;
+		while (eg_u64map_next(&m->types, &pos, &key, &value))
+			*eg_u64map_put(&before, key, NULL) = value;
+	}
+	uint64_t fp = eg_hash_bytes("model", 5);
+	for (size_t i = 0; i < l->pair_count; i++) {
+		const uint64_t *type = eg_u64map_get(&m->types, sorted[i].name);
+		if (type && (i == 0 || sorted[i - 1].name != sorted[i].name)) {
+			uint64_t rec[2] = {sorted[i].name, *type};
 			fp = eg_hash_mix(fp, rec, sizeof(rec));
 		}
 	}
+	eg_u64map_free(&before);
+	eg_u64map_free(&extra_of);
+	free(extra);
 	free(sorted);
 	m->fingerprint = fp;
 	return m;
@@ -447,9 +579,20 @@ void eg_model_apply(const eg_model *m, const char *text, const eg_tokens *tokens
 {
 	if (!m->types.count || !tokens->n)
 		return;
-	unsigned char *covered = eg_mentions_covered(mentions, tokens->n);
 	eg_mentions added = {0};
 	applying a = {m, text, tokens, &added, found, {0}};
+	for (size_t i = 0; i < mentions->n; i++) {
+		eg_mention *g = &mentions->v[i];
+		if (!listed_place(g, found) || (tokens->v[g->tok_start].flags & EG_TOK_TITLE_CASE))
+			continue;
+		const uint64_t *type = eg_u64map_get(&m->types, name_of(text, tokens, g->tok_start, g->tok_end, 1));
+		if (!type || *type - 1 != C_ORG)
+			continue;
+		eg_tokens_text(text, tokens, g->tok_start, g->tok_end, &a.label);
+		g->entity = eg_entities_intern(found, "ORG", a.label.data, a.label.len, NULL);
+		g->source = EG_SOURCE_LEARNED;
+	}
+	unsigned char *covered = eg_mentions_covered(mentions, tokens->n);
 	each_candidate(text, tokens, covered, dict, common, apply_candidate, &a);
 	free(covered);
 	eg_buf_free(&a.label);

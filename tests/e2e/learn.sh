@@ -6,7 +6,8 @@
 # an organisation, in every document of the run, even one where nothing
 # around it says so.  A context that fewer known names share types nothing;
 # --no-learn learns nothing.  The same bytes for any -j, with the cache cold
-# and warm, from three shards merged in any order, and from a pipe.
+# and warm, from three shards merged in any order, and from a pipe.  A name
+# a rule typed in one document keeps its type in the others.
 . "$(dirname "$0")/lib.sh"
 
 mkdir "$TMP/batch"
@@ -69,6 +70,13 @@ for s in 1 2 3; do
 done
 expect_status 0 "$ENTGRAPH" merge --keep-isolated -o "$TMP/merged.graphml" "$TMP/part3.egp" "$TMP/part1.egp" "$TMP/part2.egp"
 cmp -s "$TMP/j1.graphml" "$TMP/merged.graphml" || fail "merged shards differ from one run"
+# A name a rule typed in one document keeps that type where nothing types it.
+mkdir "$TMP/known"
+printf 'Orlovsky said the vote was fair.\n' >"$TMP/known/a.txt"
+printf 'Voters in the town cheered Orlovsky.\n' >"$TMP/known/b.txt"
+expect_status 0 "$ENTGRAPH" mentions -o "$TMP/k.jsonl" "$TMP/known"
+grep -q '"doc":"[^"]*/b.txt","start":27,"end":35,"text":"Orlovsky","type":"PERSON".*"source":"learned"' "$TMP/k.jsonl" ||
+	fail "a rule's person is not typed in the other document: $(cat "$TMP/k.jsonl")"
 # A pipe is read twice from a copy; the same mentions as from the file.
 for f in "$TMP"/batch/*.txt; do
 	$PYTHON -c 'import json, os, sys; print(json.dumps({"id": os.path.basename(sys.argv[1]), "text": open(sys.argv[1]).read()}))' "$f"
