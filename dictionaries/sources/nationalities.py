@@ -3,6 +3,9 @@
 an entity by themselves ("Israeli", "Serbs", "European"), as lines with the
 flag drop.
 
+Peoples, religions and languages named like one ("Hutus", "Moslems",
+"Hebrew") are kept with them: no entity by themselves either.
+
 A capitalised word that a rule or a guess would make a name ("Afrikaners
 said", "Korean , 45 , a ...") is a nationality, not a person or a place;
 longer names that hold one stay whole ("Israeli military", "South Korean
@@ -25,6 +28,14 @@ EXTRA = [
     "European", "African", "Asian", "Arab", "Latin American", "Middle Eastern", "Kurd", "Kurdish", "Serb",
     "Croat", "Bosniak", "Bosnian", "Yugoslav", "Soviet", "Afrikaner", "Basque", "Catalan", "Korean",
     "Scottish", "Scot", "Welsh", "English", "Briton", "Saudi", "Uyghur", "Uighur", "Pashtun", "Herzegovinian",
+    # peoples and ethnic groups
+    "Hutu", "Tutsi", "Chechen", "Azeri", "Tamil", "Sinhalese", "Hispanic", "Latino", "Berber",
+    "Druze", "Alawite", "Rohingya", "Hazara", "Tajik", "Uzbek", "Baluch", "Yazidi", "Maori", "Zulu",
+    # religions and their faithful, named like a nationality
+    "Moslem", "Muslim", "Islamic", "Jew", "Jewish", "Hindu", "Sikh", "Buddhist", "Catholic",
+    "Protestant", "Anglican", "Orthodox", "Sunni", "Shiite", "Shi'ite", "Evangelical", "Coptic",
+    # languages that are no demonym
+    "Hebrew", "Afrikaans", "Yiddish", "Sanskrit", "Urdu", "Hindi", "Swahili", "Farsi", "Pashto",
 ]
 # Demonyms that are a place's own name too ("the Vatican said").
 PLACES = {"Vatican", "Djibouti", "Gibraltar"}
@@ -32,6 +43,9 @@ PLACES = {"Vatican", "Djibouti", "Gibraltar"}
 PLURALS = {
     "Danish": "Danes", "Finnish": "Finns", "Swedish": "Swedes", "Turkish": "Turks", "Polish": "Poles",
     "Spanish": "Spaniards", "British": "Britons", "Scottish": "Scots", "Icelandic": "Icelanders",
+    "Jewish": None, "Islamic": None, "Orthodox": None, "Afrikaans": None, "Hebrew": None,
+    "Yiddish": None, "Sanskrit": None, "Urdu": None, "Hindi": None, "Swahili": None, "Farsi": None,
+    "Pashto": None, "Druze": None, "Rohingya": None, "Coptic": None,
 }
 
 

@@ -34,6 +34,10 @@ static const char *const class_types[] = {"PERSON", "ORG", "PLACE"};
 /* How much more organisations' contexts must favour a gazetteer's place
  * than persons' or others' before it is retyped. */
 #define PLACE_MARGIN 4.0
+/* ... never in a context where places are even this share of the names. */
+#define PLACELIKE 0.5
+/* ... and after this many occurrences. */
+#define PLACE_TIMES 2
 
 /* The pseudo-context every occurrence of a candidate has: its count. */
 #define OCCURRENCE 1u
@@ -214,11 +218,24 @@ static size_t contexts(const char *text, const eg_tokens *tokens, size_t first, 
 
 /* ---- Candidates ---- */
 
+/* Whether the word holds an apostrophe before a lower-case letter: a
+ * contraction ("I'm", "Don't", "You’re"), not a name ("O'Brien"). */
+static int contraction(const char *text, const eg_token *t)
+{
+	for (uint32_t i = t->start + 1; i < t->end; i++) {
+		size_t quote = text[i] == '\'' ? 1 : (i + 3 <= t->end && memcmp(text + i, "\xe2\x80\x99", 3) == 0) ? 3 : 0;
+		if (quote && i + quote < t->end && text[i + quote] >= 'a' && text[i + quote] <= 'z')
+			return 1;
+	}
+	return 0;
+}
+
 static int name_word(const char *text, const eg_token *t, const unsigned char *covered, size_t i)
 {
 	uint32_t f = t->flags;
 	return !covered[i] && (f & EG_TOK_WORD) && (f & EG_TOK_CAPITALIZED) && !(f & EG_TOK_ALL_UPPER) &&
-	       !(f & EG_TOK_TITLE_CASE) && t->end - t->start >= 2 && (unsigned char)text[t->start] >= 'A';
+	       !(f & EG_TOK_TITLE_CASE) && t->end - t->start >= 2 && (unsigned char)text[t->start] >= 'A' &&
+	       !contraction(text, t);
 }
 
 /* Whether word t is a compound whose first part is a common word or a drop
@@ -287,16 +304,17 @@ static void each_candidate(const char *text, const eg_tokens *tokens, const unsi
 			continue; /* beside a known name: a part of a longer one */
 		if (end - first > MAX_WORDS)
 			continue;
-		/* "Mr.", "Gen.", "Sept.": a short word with its full stop */
-		if (end - first == 1 && v[first].end - v[first].start <= 4 && end < tokens->n &&
-		    v[end].start == v[first].end && text[v[end].start] == '.')
-			continue;
 		/* "The", "But"; "Kurdish", "European": a nationality names none */
 		while (first < end && (eg_words_has(common, text + v[first].start, v[first].end - v[first].start) ||
 				       eg_dict_dropped(dict, text, tokens, first, first + 1) ||
 				       compound_of_words(text, tokens, first, dict, common)))
 			first++;
 		if (first == end || (end - first > 1 && eg_dict_dropped(dict, text, tokens, first, end)))
+			continue;
+		/* "Mr.", "Gen.", "Sept.": a short word with its full stop */
+		if (end - first == 1 && ((v[first].end - v[first].start <= 4 && end < tokens->n &&
+					   v[end].start == v[first].end && text[v[end].start] == '.') ||
+					  (v[first].end - v[first].start <= 5 && text[v[first].end - 1] == '.')))
 			continue;
 		fn(context, first, end, name_of(text, tokens, first, end, 0));
 	}
@@ -343,7 +361,9 @@ void eg_learn_document(eg_learner *l, const char *text, const eg_tokens *tokens,
 		size_t n = contexts(text, tokens, m->tok_start, m->tok_end, c);
 		for (size_t k = 0; k < n; k++)
 			count_context(l, c[k], cls, 1);
-		if (m->tok_end - m->tok_start <= MAX_WORDS)
+		/* An alias's type holds in its document only (a surname: "Joe Q.
+		 * America" ... "America"); the lists' and rules' hold in the run. */
+		if (m->tok_end - m->tok_start <= MAX_WORDS && m->source != EG_SOURCE_ALIAS)
 			count_pair(l, name_of(text, tokens, m->tok_start, m->tok_end, 0), SEEN + (uint64_t)cls, 1);
 		if (listed_place(m, found)) {
 			uint64_t name = name_of(text, tokens, m->tok_start, m->tok_end, 1);
@@ -394,9 +414,11 @@ static void decide_round(const eg_learner *l, const pair *sorted, const double p
 		uint64_t name = sorted[i].name;
 		int place = (int)(name & 1);
 		const uint64_t *was = place ? NULL : eg_u64map_get(before, name);
-		double score[CLASSES] = {0}, locative = 0, personal = 0;
-		uint64_t seen[CLASSES] = {0};
+		double score[CLASSES] = {0}, locative = 0, personal = 0, placelike = 0;
+		uint64_t seen[CLASSES] = {0}, occurrences = 0;
 		for (; i < l->pair_count && sorted[i].name == name; i++) {
+			if (sorted[i].context == OCCURRENCE)
+				occurrences += sorted[i].count;
 			if (sorted[i].context >= SEEN && sorted[i].context < PSEUDO) {
 				seen[sorted[i].context - SEEN] += sorted[i].count;
 				continue;
@@ -414,6 +436,8 @@ static void decide_round(const eg_learner *l, const pair *sorted, const double p
 				continue;
 			if (c[C_PLACE] >= LOCATIVE * support)
 				locative += (double)sorted[i].count;
+			if (c[C_PLACE] >= PLACELIKE * support)
+				placelike += (double)sorted[i].count;
 			if (c[C_PERSON] >= PERSONAL * support)
 				personal += (double)sorted[i].count;
 			for (int k = 0; k < CLASSES; k++) {
@@ -422,16 +446,17 @@ static void decide_round(const eg_learner *l, const pair *sorted, const double p
 			}
 		}
 		/* A name the lists or rules typed elsewhere in the run keeps the
-		 * type they gave it most ("Yeltsin said" ... "Clinton met
-		 * Yeltsin"); one they typed as anything else is left alone. */
-		int known = 0;
-		for (int k = 0; k < CLASSES; k++)
-			known |= seen[k] != 0;
-		if (known && !place) {
-			int most = 0;
-			for (int k = 1; k < CLASSES; k++)
-				if (seen[k] > seen[most])
-					most = k;
+		 * type they gave it, when they mostly agree ("Yeltsin said" ...
+		 * "Clinton met Yeltsin"); one they typed as anything else is left
+		 * alone. */
+		uint64_t all_seen = 0;
+		int most = 0;
+		for (int k = 0; k < CLASSES; k++) {
+			all_seen += seen[k];
+			if (seen[k] > seen[most])
+				most = k;
+		}
+		if (all_seen && !place && seen[most] > 2 * (all_seen - seen[most])) {
 			if (most != C_OTHER)
 				*eg_u64map_put(types, name, NULL) = (uint64_t)most + 1;
 			continue;
@@ -443,7 +468,8 @@ static void decide_round(const eg_learner *l, const pair *sorted, const double p
 		/* A gazetteer's place is an organisation (a club named like its
 		 * town) only where the whole run never put it where places go,
 		 * and organisations' contexts win by far. */
-		if (place && (locative || score[C_ORG] - fmax(score[C_PERSON], score[C_OTHER]) < PLACE_MARGIN))
+		if (place && (placelike || occurrences < PLACE_TIMES ||
+			      score[C_ORG] - fmax(score[C_PERSON], score[C_OTHER]) < PLACE_MARGIN))
 			continue;
 		int best = 0;
 		for (int k = 1; k < CLASSES; k++)
