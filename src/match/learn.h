@@ -6,15 +6,20 @@
  * and by the words around it, and the names the dictionaries and rules
  * type are the seeds that teach which words go with which type.  Here the
  * run makes two passes.  The first matches every document and sums, with
- * eg_learn_document, two tables: for each context (the word before, the
- * two before, the word after, the two after, a name's last word) how often
- * it held a person, an organisation, a place or another entity; and for
- * each candidate (a run of capitalised words no mention covers, not a
- * common word) how often it had each context.  eg_model_decide turns the
- * sums into a type per candidate name: the one its contexts favour most,
- * by a clear margin, or none.  The second pass matches again and
- * eg_model_apply adds a mention (source "learned") for every candidate
- * whose name was typed.
+ * eg_learn_document: for each context (the word before, the two before,
+ * the word after, the two after, a name's last word) how often it held a
+ * person, an organisation, a place or another entity (a drop name counts
+ * as another); for each candidate (a run of capitalised words no mention
+ * covers, not a common word, a nationality, a contraction or an
+ * abbreviation) and each gazetteer town, how often it had each context;
+ * and for each name, the types the lists and rules gave it.
+ * eg_model_decide turns the sums into a type per name: the one the lists
+ * and rules mostly gave it elsewhere, else the one its contexts favour by
+ * a margin (a place or a person only with contexts typical of them); a
+ * town becomes an organisation only where it never stood where places do;
+ * and a second round takes the first's names as seeds.  The second pass
+ * matches again and eg_model_apply adds a mention (source "learned") for
+ * every candidate whose name was typed, and retypes the towns.
  *
  * Everything learned is a sum over documents and decided from the sums in
  * a sorted order, so threads, the cache and shards (whose first pass reads
